@@ -1,0 +1,158 @@
+"""The command line: a thin shell over teikit.pipeline and the public API.
+
+Exit codes: 0 success, 1 a TeikitError or invalid documents, 2 usage error, 3 internal error.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from teikit import __version__, pipeline
+from teikit.errors import TeikitError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _boundary(func: F) -> F:
+    """Turn library errors into one line and exit 1; anything else is a bug: exit 3."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except TeikitError as err:
+            click.echo(str(err), err=True)
+            sys.exit(1)
+        except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt):
+            raise
+        except Exception as err:
+            if click.get_current_context().find_root().params.get("debug"):
+                raise
+            click.echo(f"teikit: internal error: {type(err).__name__}: {err} (run with --debug for a traceback)",
+                       err=True)
+            sys.exit(3)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group()
+@click.version_option(__version__, prog_name="teikit")
+@click.option("--debug", is_flag=True, help="Show a traceback on internal errors.")
+def cli(debug: bool) -> None:
+    """teikit: transcripts of archival documents -> TEI P5, validated and rendered."""
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("encoded"),
+              show_default=True, help="Folder for the TEI files.")
+@click.option("--explain", is_flag=True, help="Only say which layout each transcript has, and why.")
+@_boundary
+def convert(sources: Sequence[Path], out_dir: Path, explain: bool) -> None:
+    """Convert transcripts (files or folders) to TEI."""
+    if explain:
+        from teikit import files
+        from teikit.convert import detect
+
+        for source in pipeline.transcript_files(sources):
+            _, found = detect(files.read_text(source), str(source))
+            click.echo(f"{source}: {found}")
+        return
+    results = pipeline.convert_files(sources, out_dir)
+    for result in results:
+        if result.error:
+            click.echo(result.error, err=True)
+        else:
+            click.echo(f"{result.source} -> {result.output}{'' if result.changed else ' (unchanged)'}")
+    sys.exit(1 if any(r.error for r in results) else 0)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_boundary
+def validate(paths: Sequence[Path]) -> None:
+    """Validate TEI files (or folders of them) against the teikit schema; one line per problem."""
+    from teikit import validate as validation
+
+    files = [f for p in paths for f in (sorted(p.glob("*.xml")) if p.is_dir() else [p])]
+    errors = 0
+    for path in files:
+        for issue in validation.iter_issues(path):
+            click.echo(str(issue))
+            errors += issue.severity == "error"
+    sys.exit(1 if errors else 0)
+
+
+@cli.command()
+@click.argument("fmt", type=click.Choice(["html", "text"]))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), required=True, help="Output folder.")
+@_boundary
+def render(fmt: str, paths: Sequence[Path], out_dir: Path) -> None:
+    """Render TEI files as HTML pages or plain text."""
+    from teikit import files
+    from teikit import render as rendering
+
+    for path in paths:
+        content = rendering.render_html(path) if fmt == "html" else rendering.render_text(path)
+        target = out_dir / f"{path.stem}.{'html' if fmt == 'html' else 'txt'}"
+        files.write_atomic(target, content)
+        click.echo(f"{path} -> {target}")
+
+
+@cli.command()
+@click.option("--transcripts", type=click.Path(path_type=Path), default=Path("transcripts"), show_default=True)
+@click.option("--encoded", type=click.Path(path_type=Path), default=Path("encoded"), show_default=True)
+@click.option("-o", "--site", type=click.Path(path_type=Path), default=Path("site"), show_default=True)
+@click.option("--text", type=click.Path(path_type=Path), default=Path("text"), show_default=True)
+@_boundary
+def build(transcripts: Path, encoded: Path, site: Path, text: Path) -> None:
+    """Convert transcripts, validate the encodings, render the HTML site and plain texts."""
+    report = pipeline.build(pipeline.BuildOptions(transcripts=transcripts, encoded=encoded, site=site, text=text))
+    for result in report.converted:
+        click.echo(result.error or f"{result.source} -> {result.output}", err=bool(result.error))
+    for issue in report.issues:
+        click.echo(str(issue), err=True)
+    for error in report.errors:
+        click.echo(error, err=True)
+    click.echo(f"{len(report.converted)} transcripts, {len(report.issues)} validation issues, "
+               f"{len(report.pages)} pages in {site}/, {len(report.texts)} texts in {text}/")
+    sys.exit(0 if report.ok else 1)
+
+
+@cli.group()
+def schema() -> None:
+    """Compile the ODD into RelaxNG and Schematron, or check the committed products."""
+
+
+@schema.command("build")
+@_boundary
+def schema_build() -> None:
+    """Compile schemas/teikit.odd into schemas/teikit.rng and schemas/teikit.sch."""
+    from teikit import schema as schemas
+
+    for path in schemas.build_schemas():
+        click.echo(f"wrote {path}")
+
+
+@schema.command("check")
+@_boundary
+def schema_check() -> None:
+    """Fail when the committed schemas differ from a fresh compile of the ODD."""
+    from teikit import schema as schemas
+
+    stale = schemas.check_schemas()
+    for name in stale:
+        click.echo(f"{name}: out of date with schemas/teikit.odd; run `teikit schema build`", err=True)
+    sys.exit(1 if stale else 0)
+
+
+def main() -> None:
+    """Entry point of the `teikit` console script."""
+    cli(prog_name="teikit")

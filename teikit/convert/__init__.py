@@ -1,0 +1,111 @@
+"""Transcript text -> Document model; pure (no files, no lxml).
+
+The layouts are listed in an explicit registry; the first whose detection finds evidence wins.
+"""
+
+from __future__ import annotations
+
+from teikit.convert import citation
+from teikit.convert.base import Detection, Layout
+from teikit.convert.body import parse_body
+from teikit.convert.layouts import pdf_markdown, pdf_plain
+from teikit.convert.people import PersonIndex, slug
+from teikit.convert.wrapper import Wrapper, parse_wrapper, section_text
+from teikit.errors import InputError, Location
+from teikit.model import Document, Header, Turn
+from teikit.normalize import normalise
+
+LAYOUTS: dict[str, Layout] = {
+    pdf_markdown.name: pdf_markdown,
+    pdf_plain.name: pdf_plain,
+}
+"""Every known layout, in the order detection tries them."""
+
+__all__ = ["LAYOUTS", "Detection", "detect", "parse_transcript"]
+
+
+def detect(text: str, path: str = "<string>") -> tuple[Layout, Detection]:
+    """The layout of a transcript and the evidence for it; InputError `unknown-layout` when none matches."""
+    lf = normalise(text, ("line-endings",))
+    for layout in LAYOUTS.values():
+        found = layout.detect(lf)
+        if found is not None:
+            return layout, found
+    first = next((i for i, line in enumerate(lf.split("\n"), 1) if line.strip()), 1)
+    raise InputError(
+        "no known transcript layout: expected archive wrapper labels such as 'Citation:' and 'Contents:' "
+        f"(known layouts: {', '.join(LAYOUTS)})",
+        Location(path, first, 1),
+        code="unknown-layout",
+    )
+
+
+def parse_transcript(text: str, path: str = "<string>", doc_id: str | None = None) -> Document:
+    """Parse a transcript's text into a Document.
+
+    :param path: the file name, used in messages and to derive the document id.
+    :param doc_id: the document's id; by default the file name without extension.
+    Raises InputError when the layout is unknown or the wrapper cannot be read.
+    """
+    layout, _ = detect(text, path)
+    norm = normalise(text, layout.rules)
+    wrapper = parse_wrapper(norm)
+    if wrapper is None:
+        raise InputError("archive wrapper not found", Location(path, 1, 1), code="syntax")
+    persons = PersonIndex()
+    body = parse_body(norm, wrapper.body_start, persons)
+    header = _header(norm, wrapper, has_turns=any(isinstance(b, Turn) for b in body.blocks))
+    header = header.model_copy(
+        update={
+            "setting_date": body.setting_date[0] if body.setting_date else None,
+            "setting_date_text": body.setting_date[1] if body.setting_date else None,
+            "setting_place": body.setting_place,
+        }
+    )
+    stem = path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return Document(
+        id=doc_id or slug(stem),
+        path=path,
+        layout=layout.name,
+        text=norm,
+        normalisation=layout.rules,
+        header=header,
+        persons=persons.persons(),
+        doc_date=wrapper.doc_date,
+        doc_title=wrapper.doc_title,
+        front=tuple(wrapper.sections),
+        body=tuple(body.blocks),
+    )
+
+
+def _header(text: str, wrapper: Wrapper, *, has_turns: bool) -> Header:
+    values = {s.key: section_text(text, s) for s in wrapper.sections}
+    cite = citation.parse_citation(values.get("citation", ""))
+    title = (
+        " ".join(text[wrapper.doc_title.span.start : wrapper.doc_title.span.end].split())
+        if wrapper.doc_title
+        else cite.title or "Untitled document"
+    )
+    date = dict(wrapper.doc_date.attrs).get("when") if wrapper.doc_date else cite.date
+    date_text = text[wrapper.doc_date.span.start : wrapper.doc_date.span.end] if wrapper.doc_date else None
+    language = values.get("original-language")
+    rendition = citation.rendition_language(values.get("contents", ""))
+    return Header(
+        title=title,
+        date=date,
+        date_text=date_text,
+        doc_type=citation.doc_type(title, values.get("summary"), has_turns=has_turns),
+        record_id=cite.record_id,
+        record_url=cite.url,
+        publisher=cite.publisher,
+        archive_ref=cite.archive_ref,
+        translators=cite.translators,
+        obtainers=cite.obtainers,
+        translated_for=cite.translated_for,
+        funders=citation.funders(values["credits"]) if "credits" in values else (),
+        summary=values.get("summary"),
+        original_language=language,
+        original_language_code=citation.language_code(language) if language else None,
+        language=rendition,
+        language_code=citation.language_code(rendition) if rendition else None,
+    )

@@ -1,0 +1,33 @@
+"""Split normalised text into blocks (runs of non-blank lines) and lines, as spans."""
+
+from __future__ import annotations
+
+import re
+
+from teikit.model import Span
+
+_BLOCK = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+
+
+def blocks(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Blocks separated by blank lines, each trimmed of surrounding whitespace."""
+    return [_trim(text, m.start(), m.end()) for m in _BLOCK.finditer(text, start, len(text) if end is None else end)]
+
+
+def lines(text: str, span: Span) -> list[Span]:
+    """Non-blank lines of a span, each trimmed."""
+    return [_trim(text, m.start(), m.end()) for m in _LINE.finditer(text, span.start, span.end)]
+
+
+def trim(text: str, span: Span) -> Span:
+    """The span without leading and trailing whitespace."""
+    return _trim(text, span.start, span.end)
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start=start, end=end)

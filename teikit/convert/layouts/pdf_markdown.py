@@ -1,0 +1,20 @@
+"""New PDF export converted to Markdown (SOURCE-FORMATS C4): `### **Citation:**` headings."""
+
+from __future__ import annotations
+
+import re
+
+from teikit.convert.base import Detection
+
+name = "pdf-markdown"
+rules = ("line-endings", "trailing-space", "markdown")
+
+_HEADING_LABEL = re.compile(r"^ {0,3}#{1,6}[ \t]+\*\*(Citation|Summary|Contents):\*\*[ \t]*$", re.MULTILINE)
+
+
+def detect(text: str) -> Detection | None:
+    m = _HEADING_LABEL.search(text)
+    if m is None:
+        return None
+    line = text.count("\n", 0, m.start()) + 1
+    return Detection(name, line, f"Markdown heading with a bold wrapper label: {m.group(0).strip()!r}")

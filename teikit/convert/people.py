@@ -1,0 +1,210 @@
+"""Participants: parse lists of people ("Vice Premier Ri Ju-yeon, Ri Il-gyeong [Ri Il Gyong] (Minister
+of Trade), and …") into mentions, and keep the document's index of persons with stable ids."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from teikit.model import Inline, Person, Role
+
+TITLE_WORDS = frozenset(
+    """vice deputy first prime premier minister chairman chairwoman president secretary general
+    ambassador comrade comrades cde. com. comr. c. marshal director head chief foreign counsellor
+    counselor attaché attache consul commander mr. mrs. ms. dr. professor prof. chancellor governor
+    mayor senator colonel lieutenant captain major admiral envoy chargé charge executive assistant""".split()
+)
+"""Words that open a title before a name ("Vice Premier …"); compared in lower case."""
+
+_NAME_TOKEN = r"[A-Z][\w'’.]*(?:-[\w'’]+)*"
+_ITEM = re.compile(
+    rf"""(?:and\s+)?
+    (?P<title>(?:[A-Z][\w.]*\s+)*?)
+    (?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})
+    (?:\s*\[(?P<alt>[^\]\n]+)\])?
+    (?:\s*\((?P<ptitle>[^)\n]+)\))?
+    (?:\s*,\s*(?P<ctitle>[^,;].*?))?
+    \s*$""",
+    re.VERBOSE | re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named in a list: offsets are absolute in the document text."""
+
+    name: str
+    name_start: int
+    name_end: int
+    start: int
+    """Start of the whole name including a leading title."""
+    title_span: tuple[int, int] | None = None
+    alt_span: tuple[int, int] | None = None
+    ptitle_span: tuple[int, int] | None = None
+    titles: tuple[str, ...] = ()
+
+
+def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a list value into items: on semicolons when it has any, else on commas, never inside brackets."""
+    value = text[start:end]
+    sep = ";" if _top_level(value, ";") else ","
+    items, depth, item_start = [], 0, 0
+    for i, ch in enumerate(value):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch == sep and depth == 0:
+            items.append((item_start, i))
+            item_start = i + 1
+    items.append((item_start, len(value)))
+    return [_strip(text, start + a, start + b) for a, b in items if value[a:b].strip()]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    return start, _rstrip(text, start, end)
+
+
+def _top_level(value: str, sep: str) -> bool:
+    depth = 0
+    for ch in value:
+        depth += ch in "(["
+        depth -= ch in ")]" and depth > 0
+        if ch == sep and depth == 0:
+            return True
+    return False
+
+
+def parse_mention(text: str, start: int, end: int) -> Mention | None:
+    """Read one list item as a person, or None when it does not look like a name."""
+    m = _ITEM.match(text, start, end)
+    if m is None:
+        return None
+    title_words = m["title"].split()
+    if any(w.lower() not in TITLE_WORDS for w in title_words):
+        return None
+    name_words = m["name"].split()
+    while name_words and name_words[0].lower() in TITLE_WORDS and len(name_words) > 1:
+        name_words.pop(0)
+    name_start = m.start("name") + m["name"].index(name_words[0])
+    name = " ".join(name_words)
+    title_start = m.start("title") if title_words else None
+    if title_start is None and name_start > m.start("name"):
+        title_start = m.start("name")
+    titles = []
+    title_span = None
+    if title_start is not None:
+        title_span = (title_start, _rstrip(text, title_start, name_start))
+        titles.append(" ".join(text[title_span[0] : title_span[1]].split()))
+    for group in ("ptitle", "ctitle"):
+        if m[group]:
+            titles.append(" ".join(m[group].split()))
+    return Mention(
+        name=name,
+        name_start=name_start,
+        name_end=m.end("name"),
+        start=title_start if title_start is not None else name_start,
+        title_span=title_span,
+        alt_span=m.span("alt") if m["alt"] else None,
+        ptitle_span=m.span("ptitle") if m["ptitle"] else (m.span("ctitle") if m["ctitle"] else None),
+        titles=tuple(titles),
+    )
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def slug(name: str) -> str:
+    """An XML-safe id from a name: ASCII, lower case, hyphens ("Ri Il-gyeong" -> "ri-il-gyeong")."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    s = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return s if s and not s[0].isdigit() else f"p-{s}"
+
+
+@dataclass
+class _Entry:
+    id: str
+    name: str
+    variants: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    role: Role = "participant"
+    side: str | None = None
+
+
+class PersonIndex:
+    """The persons of one document, in order of first mention, with unique ids."""
+
+    def __init__(self) -> None:
+        self._entries: list[_Entry] = []
+
+    def add(self, name: str, *, role: Role = "participant", side: str | None = None,
+            titles: tuple[str, ...] = (), variants: tuple[str, ...] = ()) -> str:
+        """Add a person (or enrich the one with that name) and return the id."""
+        entry = self._by_name(name)
+        if entry is None:
+            base = slug(name)
+            ident, n = base, 2
+            while any(e.id == ident for e in self._entries):
+                ident, n = f"{base}-{n}", n + 1
+            entry = _Entry(ident, name, role=role, side=side)
+            self._entries.append(entry)
+        for value, bucket in ((titles, entry.titles), (variants, entry.variants)):
+            bucket.extend(v for v in value if v not in bucket and v != entry.name)
+        return entry.id
+
+    def _by_name(self, name: str) -> _Entry | None:
+        key = name.casefold()
+        return next((e for e in self._entries if e.name.casefold() == key), None)
+
+    def find(self, name: str, title: str | None = None) -> str | None:
+        """The id of the one person `name` denotes: full name, variant, or surname (narrowed by title)."""
+        key = name.casefold()
+        exact = [e for e in self._entries if key in {e.name.casefold(), *(v.casefold() for v in e.variants)}]
+        if len(exact) == 1:
+            return exact[0].id
+        by_part = [e for e in self._entries if key in {w.casefold() for w in re.split(r"[\s]+", e.name)}]
+        if title is not None and len(by_part) > 1:
+            t = title.casefold()
+            by_part = [e for e in by_part if any(t == x.casefold() for x in e.titles)]
+        return by_part[0].id if len(by_part) == 1 else None
+
+    def get(self, ident: str) -> _Entry:
+        return next(e for e in self._entries if e.id == ident)
+
+    def rename(self, ident: str, name: str) -> None:
+        """Give a person a fuller name (e.g. from a bracketed completion), keeping the old one as a variant."""
+        entry = self.get(ident)
+        if entry.name != name:
+            entry.variants.insert(0, entry.name)
+            entry.name = name
+
+    def side_of(self, label_pattern: str) -> str | None:
+        """The first side label that matches a regular expression."""
+        rx = re.compile(label_pattern, re.IGNORECASE)
+        return next((e.side for e in self._entries if e.side and rx.search(e.side)), None)
+
+    def persons(self) -> tuple[Person, ...]:
+        return tuple(
+            Person(id=e.id, name=e.name, variants=tuple(e.variants), titles=tuple(e.titles), role=e.role, side=e.side)
+            for e in self._entries
+        )
+
+
+def mention_inlines(text: str, mention: Mention, ident: str) -> list[Inline]:
+    """persName (with roleName inside) for the name, a variant persName in the brackets, roleName in parentheses."""
+    ref = (("ref", f"#{ident}"),)
+    out = [Inline(start=mention.start, end=mention.name_end, tag="persName", attrs=ref)]
+    if mention.title_span:
+        out.append(Inline(start=mention.title_span[0], end=mention.title_span[1], tag="roleName"))
+    if mention.alt_span:
+        out.append(Inline(start=mention.alt_span[0], end=mention.alt_span[1], tag="persName",
+                          attrs=(("ref", f"#{ident}"), ("type", "variant"))))
+    if mention.ptitle_span:
+        out.append(Inline(start=mention.ptitle_span[0], end=mention.ptitle_span[1], tag="roleName"))
+    return out

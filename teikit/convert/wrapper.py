@@ -1,0 +1,113 @@
+"""The archive wrapper of a PDF export: date and title lines, then Citation, Summary, Credits,
+Original Language and Contents, kept verbatim for <front> and mapped into header metadata."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from teikit import dates
+from teikit.convert.blocks import blocks, lines
+from teikit.model import Inline, Para, Section, Span
+
+WRAPPER_LABELS = {
+    "citation": "citation",
+    "summary": "summary",
+    "credits": "credits",
+    "original language": "original-language",
+    "contents": "contents",
+}
+"""Wrapper label (lower case, without colon) -> Section key."""
+
+_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{2,30}):[ \t]*(?P<rest>.*)$", re.DOTALL)
+_RENDITION = re.compile(
+    r"^(?:(?:English|Original|[A-Z][a-z]+)\s+)?(?:Translation|Transcript(?:ion)?|Scan)(?:\s*[-–—]\s*[A-Z][a-z]+)?$"
+)
+_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;)]")
+
+
+@dataclass
+class Wrapper:
+    """What the wrapper yields: front matter, and where the body starts."""
+
+    doc_date: Para | None = None
+    doc_title: Para | None = None
+    sections: list[Section] = field(default_factory=list)
+    body_start: int = 0
+    """Offset in the text where the document body begins."""
+
+
+def parse_wrapper(text: str) -> Wrapper | None:
+    """Find the wrapper fields; None when the text has no wrapper label."""
+    spans = blocks(text)
+    first = next((i for i, s in enumerate(spans) if _label_key(text, s) is not None), None)
+    if first is None:
+        return None
+    out = Wrapper()
+    _title_area(text, spans[:first], out)
+    i = first
+    while i < len(spans) and (key := _label_key(text, spans[i])) is not None:
+        head, rest = _split_label(text, spans[i])
+        values = [rest] if rest is not None else []
+        i += 1
+        while i < len(spans) and _label_key(text, spans[i]) is None:
+            if key == "contents" and not _RENDITION.match(text[spans[i].start : spans[i].end]):
+                break
+            values.append(spans[i])
+            i += 1
+            if key != "contents" and not _has_later_label(text, spans, i):
+                break  # without a later label, the body would be swallowed: take one block
+        out.sections.append(Section(key=key, head=head, paras=tuple(_para(text, v) for v in values)))
+    out.body_start = spans[i].start if i < len(spans) else len(text)
+    return out
+
+
+def _has_later_label(text: str, spans: list[Span], i: int) -> bool:
+    return any(_label_key(text, s) is not None for s in spans[i:])
+
+
+def _label_key(text: str, span: Span) -> str | None:
+    first_line = lines(text, span)[0]
+    m = _LABEL.match(text[first_line.start : first_line.end])
+    if m is None:
+        return None
+    return WRAPPER_LABELS.get(m["label"].strip().lower())
+
+
+def _split_label(text: str, span: Span) -> tuple[Span, Span | None]:
+    colon = text.index(":", span.start) + 1
+    head = Span(start=span.start, end=colon)
+    rest = blocks(text, colon, span.end)
+    return head, (Span(start=rest[0].start, end=span.end) if rest else None)
+
+
+def _para(text: str, span: Span) -> Para:
+    inlines = tuple(
+        Inline(start=m.start(), end=m.end(), tag="ref", attrs=(("target", m.group(0)),))
+        for m in _URL.finditer(text, span.start, span.end)
+    )
+    return Para(span=span, inlines=inlines)
+
+
+def _title_area(text: str, spans: list[Span], out: Wrapper) -> None:
+    """Date and title before the first wrapper label: one line "date title" or a line each."""
+    remaining = list(spans)
+    if remaining:
+        first = remaining[0]
+        found = dates.find_date(text[first.start : first.end])
+        if found is not None and found.start == 0:
+            end = first.start + found.end
+            out.doc_date = Para(
+                span=Span(start=first.start, end=end),
+                tag="docDate",
+                attrs=(("when", found.iso),),
+            )
+            rest = blocks(text, end, first.end)
+            remaining = ([Span(start=rest[0].start, end=first.end)] if rest else []) + remaining[1:]
+    if remaining:
+        out.doc_title = Para(span=Span(start=remaining[0].start, end=remaining[-1].end), tag="titlePart")
+
+
+def section_text(text: str, section: Section) -> str:
+    """The section's value as one string, whitespace collapsed."""
+    return " ".join(" ".join(text[p.span.start : p.span.end].split()) for p in section.paras)

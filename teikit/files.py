@@ -1,0 +1,93 @@
+"""The only library module that touches files: read a transcript as text, write outputs atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from teikit.errors import InputError, Location, OutputError, location_of
+
+MAX_BYTES = 16 * 1024 * 1024
+"""Transcripts larger than this are refused: a document, not a corpus dump, is expected."""
+
+_ALLOWED_CONTROLS = frozenset("\n\r\t\f")
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> str:
+    """Read a transcript and return its text, refusing what is not a readable transcript.
+
+    Raises InputError (codes `not-a-file`, `too-large`, `empty`, `binary`, `encoding`, `control-char`).
+    """
+    name = str(path)
+    p = Path(path)
+    if not p.is_file():
+        what = "a directory" if p.is_dir() else "not found"
+        raise InputError(f"cannot read transcript: {what}", Location(name, 1, 1), code="not-a-file")
+    size = p.stat().st_size
+    if size > max_bytes:
+        raise InputError(
+            f"file is {size:,} bytes, above the limit of {max_bytes:,} bytes",
+            Location(name, 1, 1),
+            code="too-large",
+        )
+    try:
+        data = p.read_bytes()
+    except OSError as err:
+        raise InputError(f"cannot read transcript: {err.strerror}", Location(name, 1, 1), code="not-a-file") from err
+    return decode(data, name)
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode transcript bytes (UTF-8, or UTF-16 with a byte-order mark) and check the characters."""
+    encoding = "utf-8"
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            data, encoding = data[len(bom) :], enc
+            break
+    if encoding == "utf-8" and b"\x00" in data:
+        offset = data.index(b"\x00")
+        loc = location_of(data[:offset].decode("utf-8", "replace"), offset, path)
+        raise InputError("binary data (NUL byte): not a text transcript", loc, code="binary")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as err:
+        loc = location_of(data[: err.start].decode(encoding, "replace"), err.start, path)
+        raise InputError(
+            f"not valid {encoding.upper()}: byte 0x{data[err.start]:02x} cannot be decoded; "
+            "save the transcript as UTF-8",
+            loc,
+            code="encoding",
+        ) from err
+    if not text.strip():
+        raise InputError("empty transcript: no text to convert", Location(path, 1, 1), code="empty")
+    for offset, char in enumerate(text):
+        if unicodedata.category(char) == "Cc" and char not in _ALLOWED_CONTROLS:
+            raise InputError(
+                f"control character U+{ord(char):04X} in the text", location_of(text, offset, path), code="control-char"
+            )
+    return text
+
+
+def write_atomic(path: str | Path, content: str | bytes) -> None:
+    """Write a file completely or not at all: a temporary file in the same folder, then a rename."""
+    target = Path(path)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as err:
+        raise OutputError(f"cannot write: {err.strerror}", Location(str(target), 1, 1)) from err
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException as err:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(err, OSError):
+            raise OutputError(f"cannot write: {err.strerror}", Location(str(target), 1, 1)) from err
+        raise

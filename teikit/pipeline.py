@@ -1,0 +1,138 @@
+"""Files -> convert -> TEI -> validate -> write and render, for one file or a corpus.
+
+Returns result records and never prints; the CLI decides what to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+
+from teikit import files, tei
+from teikit.convert import parse_transcript
+from teikit.errors import TeikitError
+from teikit.model import Document, Issue, Record
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+TRANSCRIPT_SUFFIXES = (".txt", ".md")
+
+
+class BuildOptions(Record):
+    """Where `build` reads and writes; paths relative to the working folder."""
+
+    transcripts: Path = Path("transcripts")
+    encoded: Path = Path("encoded")
+    site: Path = Path("site")
+    text: Path = Path("text")
+
+
+class FileResult(Record):
+    """What happened to one input file."""
+
+    source: str
+    output: str | None = None
+    """The file written, None when nothing was written."""
+    changed: bool = False
+    """Whether the output differs from what was there before."""
+    error: str | None = None
+    """`path:line:col: message` when the file could not be processed."""
+
+
+class BuildReport(Record):
+    """The outcome of `build`: one result per transcript, every validation issue, every page written."""
+
+    converted: tuple[FileResult, ...] = ()
+    issues: tuple[Issue, ...] = ()
+    pages: tuple[str, ...] = ()
+    texts: tuple[str, ...] = ()
+    errors: tuple[str, ...] = Field(default=())
+    """Errors other than per-file conversion errors (rendering)."""
+
+    @property
+    def ok(self) -> bool:
+        return (
+            not self.errors
+            and all(r.error is None for r in self.converted)
+            and not any(i.severity == "error" for i in self.issues)
+        )
+
+
+def read_document(source: str | Path) -> Document:
+    """Read and parse one transcript file."""
+    return parse_transcript(files.read_text(source), str(source))
+
+
+def convert_text(text: str, path: str = "<string>") -> etree._ElementTree:
+    """The TEI encoding of a transcript given as text."""
+    return tei.build_tei(parse_transcript(text, path))
+
+
+def convert(source: str | Path) -> etree._ElementTree:
+    """The TEI encoding of a transcript file."""
+    return tei.build_tei(read_document(source))
+
+
+def transcript_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The transcripts named, with folders expanded to their *.txt and *.md files, sorted."""
+    found: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found.extend(sorted(f for f in p.iterdir() if f.suffix in TRANSCRIPT_SUFFIXES and f.is_file()))
+        else:
+            found.append(p)
+    return found
+
+
+def convert_files(sources: Iterable[str | Path], out_dir: str | Path) -> list[FileResult]:
+    """Convert each transcript to `out_dir/<id>.xml`; a file that fails is reported and nothing is written."""
+    results = []
+    for source in transcript_files(sources):
+        try:
+            doc = read_document(source)
+            data = tei.serialise(tei.build_tei(doc))
+            target = Path(out_dir) / f"{doc.id}.xml"
+            changed = _write_if_changed(target, data)
+        except TeikitError as err:
+            results.append(FileResult(source=str(source), error=str(err)))
+            continue
+        results.append(FileResult(source=str(source), output=str(target), changed=changed))
+    return results
+
+
+def _write_if_changed(target: Path, data: bytes) -> bool:
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    files.write_atomic(target, data)
+    return True
+
+
+def build(options: BuildOptions | None = None) -> BuildReport:
+    """transcripts/ -> encoded/ -> validate -> site/ (HTML) and text/ (plain text)."""
+    from teikit import render, validate
+
+    opts = options or BuildOptions()
+    converted = convert_files([opts.transcripts], opts.encoded)
+    encodings = [Path(r.output) for r in converted if r.output]
+    issues = [issue for path in encodings for issue in validate.iter_issues(path)]
+    pages: list[str] = []
+    texts: list[str] = []
+    errors: list[str] = []
+    try:
+        for path in encodings:
+            pages.append(_write(opts.site / f"{path.stem}.html", render.render_html(path)))
+            texts.append(_write(opts.text / f"{path.stem}.txt", render.render_text(path)))
+        pages.append(_write(opts.site / "index.html", render.render_index(encodings)))
+    except TeikitError as err:
+        errors.append(str(err))
+    return BuildReport(converted=tuple(converted), issues=tuple(issues), pages=tuple(pages), texts=tuple(texts),
+                       errors=tuple(errors))
+
+
+def _write(target: Path, content: str) -> str:
+    files.write_atomic(target, content)
+    return str(target)

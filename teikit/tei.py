@@ -1,0 +1,328 @@
+"""Document model -> TEI P5 tree (the only place TEI is built), and TEI -> source view (the round trip)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from importlib.metadata import version
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.errors import InputError, Location
+from teikit.model import Document, Field, FieldList, Header, Inline, Opener, Para, Person, Section, Turn
+from teikit.normalize import RULES
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+_T = f"{{{TEI_NS}}}"
+_XML_ID = f"{{{XML_NS}}}id"
+_XML_LANG = f"{{{XML_NS}}}lang"
+
+_ELEMENT_ONLY = frozenset(
+    """TEI teiHeader fileDesc titleStmt respStmt publicationStmt sourceDesc encodingDesc appInfo application
+    editorialDecl normalization correction profileDesc abstract langUsage textClass keywords settingDesc setting
+    particDesc listPerson person text front docTitle div body list sp opener""".split()
+)
+"""Elements built without text of their own: only these are indented when serialising."""
+
+_DROPPED_IN_SOURCE = ("reg", "corr", "expan")
+"""Children of <choice> that teikit supplies and the source view leaves out."""
+
+
+def build_tei(doc: Document) -> etree._ElementTree:
+    """The TEI P5 encoding of a parsed transcript."""
+    root = _el("TEI", {_XML_ID: doc.id, _XML_LANG: doc.header.language_code or "und"})
+    root.append(_header(doc))
+    text = _sub(root, "text")
+    front = _sub(text, "front")
+    if doc.doc_date:
+        front.append(_para_el(doc.text, doc.doc_date))
+    if doc.doc_title:
+        title = _sub(front, "docTitle")
+        title.append(_para_el(doc.text, doc.doc_title))
+    for section in doc.front:
+        front.append(_section(doc.text, section))
+    div = _sub(_sub(text, "body"), "div", type=doc.header.doc_type)
+    for block in doc.body:
+        div.append(_block(doc.text, block))
+    _indent(root)
+    return etree.ElementTree(root)
+
+
+def serialise(tree: etree._ElementTree) -> bytes:
+    """UTF-8 bytes with an XML declaration and a final newline."""
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(tree, encoding="UTF-8") + b"\n"
+
+
+def parse_tei(source: bytes | str | Path, path: str | None = None) -> etree._ElementTree:
+    """Parse TEI safely (no entities, DTDs or network); InputError `syntax` with line and column if malformed."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    name = path or (str(source) if not isinstance(source, bytes) else "<bytes>")
+    try:
+        if isinstance(source, bytes):
+            return etree.ElementTree(etree.fromstring(source, parser))
+        return etree.parse(str(source), parser)
+    except etree.XMLSyntaxError as err:
+        line, col = err.position if err.position else (1, 1)
+        raise InputError(err.msg or "malformed XML", Location(name, line or 1, (col or 0) + 1), code="syntax") from err
+    except OSError as err:
+        raise InputError(f"cannot read: {err}", Location(name, 1, 1), code="not-a-file") from err
+
+
+def source_text(tree: etree._ElementTree | etree._Element) -> str:
+    """The source view: the text of <text>, without what teikit itself added (DESIGN.md §3)."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    text = root if etree.QName(root).localname == "text" else root.find(f"{_T}text")
+    if text is None:
+        return ""
+    out: list[str] = []
+    _collect(text, out)
+    return "".join(out)
+
+
+def normalisation_rules(tree: etree._ElementTree) -> tuple[str, ...]:
+    """The names of the normalisation rules declared in the header (`normalization/p/@n`)."""
+    return tuple(p.get("n", "") for p in tree.iterfind(f".//{_T}normalization/{_T}p") if p.get("n"))
+
+
+def _collect(el: etree._Element, out: list[str]) -> None:
+    if el.text and not _is_added(el):
+        out.append(el.text)
+    if not _is_added(el):
+        for child in el:
+            if isinstance(child.tag, str):
+                _collect(child, out)
+            elif child.tail:
+                out.append(child.tail)
+    if el.tail:
+        out.append(el.tail)
+
+
+def _is_added(el: etree._Element) -> bool:
+    name = etree.QName(el).localname
+    parent = el.getparent()
+    in_choice = parent is not None and etree.QName(parent).localname == "choice"
+    return (in_choice and name in _DROPPED_IN_SOURCE) or (name == "note" and el.get("resp") == "#teikit")
+
+
+# --- header -----------------------------------------------------------------------------------
+
+
+def _header(doc: Document) -> etree._Element:
+    h = doc.header
+    header = _el("teiHeader")
+    file_desc = _sub(header, "fileDesc")
+    title_stmt = _sub(file_desc, "titleStmt")
+    _sub(title_stmt, "title", text=h.title)
+    for funder in h.funders:
+        _sub(title_stmt, "funder", text=funder)
+    _resp(title_stmt, "translation", h.translators)
+    _resp(title_stmt, "obtained the document", h.obtainers)
+    if h.translated_for:
+        stmt = _sub(title_stmt, "respStmt")
+        _sub(stmt, "resp", text="translation commissioned by")
+        _sub(stmt, "orgName", text=h.translated_for)
+    publication = _sub(file_desc, "publicationStmt")
+    source = f" published by the {h.publisher}" if h.publisher else ""
+    _sub(publication, "p", text=f"TEI encoding generated by teikit from a transcript{source}.")
+    _sub(_sub(file_desc, "sourceDesc"), "bibl").extend(_bibl(h))
+    header.append(_encoding_desc(doc))
+    header.append(_profile_desc(doc))
+    return header
+
+
+def _resp(parent: etree._Element, what: str, names: Sequence[str]) -> None:
+    if names:
+        stmt = _sub(parent, "respStmt")
+        _sub(stmt, "resp", text=what)
+        for name in names:
+            _sub(stmt, "persName", text=name)
+
+
+def _bibl(h: Header) -> list[etree._Element]:
+    parts = [_el("title", text=h.title)]
+    if h.date:
+        parts.append(_el("date", {"when": h.date}, text=h.date_text or h.date))
+    if h.publisher:
+        parts.append(_el("publisher", text=h.publisher))
+    if h.archive_ref:
+        parts.append(_el("idno", {"type": "archive"}, text=h.archive_ref))
+    if h.record_id:
+        acronym = "".join(w[0] for w in (h.publisher or "record").split() if w[0].isupper()) or "record"
+        parts.append(_el("idno", {"type": acronym}, text=h.record_id))
+    if h.record_url:
+        parts.append(_el("ref", {"target": h.record_url}, text=h.record_url))
+    for part in parts[:-1]:
+        part.tail = ", "
+    return parts
+
+
+def _encoding_desc(doc: Document) -> etree._Element:
+    enc = _el("encodingDesc")
+    app = _sub(_sub(enc, "appInfo"), "application", ident="teikit", version=version("teikit"))
+    _sub(app, "label", text="teikit")
+    decl = _sub(enc, "editorialDecl")
+    norm = _sub(decl, "normalization")
+    for rule in doc.normalisation:
+        _sub(norm, "p", n=rule, text=RULES[rule][0])
+    _sub(_sub(decl, "correction"), "p",
+         text="Corrections by teikit are marked (choice with sic and corr) and never applied in place.")
+    return enc
+
+
+def _profile_desc(doc: Document) -> etree._Element:
+    h = doc.header
+    profile = _el("profileDesc")
+    if h.summary:
+        _sub(_sub(profile, "abstract"), "p", text=h.summary)
+    usage = _sub(profile, "langUsage")
+    if h.original_language:
+        _sub(usage, "language", ident=h.original_language_code or "und", text=h.original_language)
+    _sub(usage, "language", ident=h.language_code or "und", text=h.language or "unknown")
+    _sub(_sub(_sub(profile, "textClass"), "keywords"), "term", type="document-type", text=h.doc_type.replace("-", " "))
+    if h.setting_date or h.setting_place:
+        setting = _sub(_sub(profile, "settingDesc"), "setting")
+        if h.setting_date:
+            _sub(setting, "date", when=h.setting_date, text=h.setting_date_text or h.setting_date)
+        if h.setting_place:
+            _sub(setting, "placeName", text=h.setting_place)
+    if doc.persons:
+        profile.append(_partic_desc(doc.persons))
+    return profile
+
+
+def _partic_desc(persons: Iterable[Person]) -> etree._Element:
+    partic = _el("particDesc")
+    outer = _sub(partic, "listPerson")
+    groups: dict[tuple[str | None, str | None], etree._Element] = {}
+    for person in persons:
+        kind = "side" if person.side else ("staff" if person.role != "participant" else None)
+        key = (kind, person.side)
+        if key not in groups:
+            groups[key] = _sub(outer, "listPerson", **({"type": kind} if kind else {}))
+            if person.side:
+                _sub(groups[key], "head", text=person.side)
+        entry = _sub(groups[key], "person", role=person.role)
+        entry.set(_XML_ID, person.id)
+        _sub(entry, "persName", text=person.name)
+        for variant in person.variants:
+            _sub(entry, "persName", type="variant", text=variant)
+        for title in person.titles:
+            _sub(entry, "occupation", text=title)
+    return partic
+
+
+# --- text -------------------------------------------------------------------------------------
+
+
+def _section(text: str, section: Section) -> etree._Element:
+    div = _el("div", {"type": section.key})
+    div.append(_span_el(text, "head", section.head.start, section.head.end, ()))
+    for para in section.paras:
+        div.append(_para_el(text, para))
+    return div
+
+
+def _block(text: str, block: Opener | FieldList | Turn | Para) -> etree._Element:
+    if isinstance(block, Opener):
+        opener = _el("opener")
+        for i, line in enumerate(block.lines):
+            if i:
+                _sub(opener, "lb").tail = "\n"
+            opener.append(_para_el(text, line))
+        return opener
+    if isinstance(block, FieldList):
+        lst = _el("list", {"type": "fields"} if block.kind == "fields" else {"rend": "bulleted"})
+        for item in block.fields:
+            lst.extend(_field(text, item))
+        return lst
+    if isinstance(block, Turn):
+        sp = _el("sp", {"who": f"#{block.who}"})
+        sp.append(_span_el(text, "speaker", block.speaker.start, block.speaker.end, ()))
+        for para in block.paras:
+            sp.append(_para_el(text, para))
+        return sp
+    return _para_el(text, block)
+
+
+def _field(text: str, item: Field) -> list[etree._Element]:
+    return [_span_el(text, "label", item.label.start, item.label.end, ()), _para_el(text, item.value)]
+
+
+def _para_el(text: str, para: Para) -> etree._Element:
+    el = _span_el(text, para.tag, para.span.start, para.span.end, para.inlines)
+    for name, value in para.attrs:
+        el.set(name, value)
+    return el
+
+
+def _span_el(text: str, tag: str, start: int, end: int, inlines: Sequence[Inline]) -> etree._Element:
+    el = _el(tag)
+    _fill(el, text, start, end, sorted(inlines, key=lambda i: (i.start, -i.end)))
+    return el
+
+
+def _contains(outer: Inline, inner: Inline) -> bool:
+    if outer.start == outer.end:
+        return False
+    if inner.start == inner.end:
+        return outer.start < inner.start < outer.end
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _fill(el: etree._Element, text: str, start: int, end: int, inlines: Sequence[Inline]) -> None:
+    """Mixed content for text[start:end]: nested inlines become child elements, the rest text."""
+    pos, last, i = start, None, 0
+    while i < len(inlines):
+        outer = inlines[i]
+        j = i + 1
+        while j < len(inlines) and _contains(outer, inlines[j]):
+            j += 1
+        if outer.start < pos:
+            i = j  # crosses an earlier sibling: leave it out rather than duplicate text
+            continue
+        _add_text(el, last, text[pos : outer.start])
+        child = _el(outer.tag, dict(outer.attrs))
+        _fill(child, text, outer.start, outer.end, inlines[i + 1 : j])
+        el.append(child)
+        last, pos, i = child, outer.end, j
+    _add_text(el, last, text[pos:end])
+
+
+def _add_text(el: etree._Element, last: etree._Element | None, s: str) -> None:
+    if not s:
+        return
+    if last is None:
+        el.text = (el.text or "") + s
+    else:
+        last.tail = (last.tail or "") + s
+
+
+def _indent(el: etree._Element, level: int = 0) -> None:
+    if etree.QName(el).localname not in _ELEMENT_ONLY or not len(el):
+        return
+    inner = "\n" + "  " * (level + 1)
+    if not (el.text or "").strip():
+        el.text = inner
+    for child in el:
+        if not (child.tail or "").strip():
+            child.tail = inner
+        _indent(child, level + 1)
+    el[-1].tail = "\n" + "  " * level if not (el[-1].tail or "").strip() else el[-1].tail
+
+
+def _el(tag: str, attrs: dict[str, str] | None = None, *, text: str | None = None) -> etree._Element:
+    el = etree.Element(f"{_T}{tag}", nsmap={None: TEI_NS} if tag == "TEI" else None)
+    for name, value in (attrs or {}).items():
+        el.set(name, value)
+    if text is not None:
+        el.text = text
+    return el
+
+
+def _sub(parent: etree._Element, tag: str, *, text: str | None = None, **attrs: str) -> etree._Element:
+    el = _el(tag, attrs, text=text)
+    parent.append(el)
+    return el
+
+
