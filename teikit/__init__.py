@@ -5,7 +5,9 @@ Only the names imported here are the stable API.
 
 from __future__ import annotations
 
+import importlib
 from importlib.metadata import version
+from typing import TYPE_CHECKING, Any
 
 from teikit.errors import (
     InputError,
@@ -17,9 +19,20 @@ from teikit.errors import (
     TeikitError,
 )
 from teikit.model import Document, Issue, Person
-from teikit.pipeline import convert, convert_text
+
+if TYPE_CHECKING:
+    from teikit.pipeline import convert, convert_text
 
 __version__ = version("teikit")
+
+_LAZY = {"convert": "teikit.pipeline", "convert_text": "teikit.pipeline"}
+"""Names whose modules load lxml: imported on first use, so `import teikit` stays light."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'teikit' has no attribute {name!r}")
 
 __all__ = [
     "Document",

@@ -58,7 +58,7 @@ def convert(sources: Sequence[Path], out_dir: Path, explain: bool) -> None:
     """Convert transcripts (files or folders) to TEI."""
     if explain:
         from teikit import files
-        from teikit.convert import detect
+        from teikit.transcript import detect
 
         for source in pipeline.transcript_files(sources):
             _, found = detect(files.read_text(source), str(source))

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from teikit import files, tei
-from teikit.convert import parse_transcript
+from teikit.transcript import parse_transcript
 from teikit.errors import TeikitError
 from teikit.model import Document, Issue, Record
 

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from teikit import dates
-from teikit.convert.blocks import blocks, lines
-from teikit.convert.people import PersonIndex, mention_inlines, parse_mention, split_items
-from teikit.convert.speakers import Speakers
+from teikit.transcript.blocks import blocks, lines
+from teikit.transcript.people import PersonIndex, mention_inlines, parse_mention, split_items
+from teikit.transcript.speakers import Speakers
 from teikit.model import Block, Field, FieldList, Inline, Opener, Para, Role, Span, Turn
 
 _FIELD_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(

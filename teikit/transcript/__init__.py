@@ -5,12 +5,12 @@ The layouts are listed in an explicit registry; the first whose detection finds 
 
 from __future__ import annotations
 
-from teikit.convert import citation
-from teikit.convert.base import Detection, Layout
-from teikit.convert.body import parse_body
-from teikit.convert.layouts import pdf_markdown, pdf_plain
-from teikit.convert.people import PersonIndex, slug
-from teikit.convert.wrapper import Wrapper, parse_wrapper, section_text
+from teikit.transcript import citation
+from teikit.transcript.base import Detection, Layout
+from teikit.transcript.body import parse_body
+from teikit.transcript.layouts import pdf_markdown, pdf_plain
+from teikit.transcript.people import PersonIndex, slug
+from teikit.transcript.wrapper import Wrapper, parse_wrapper, section_text
 from teikit.errors import InputError, Location
 from teikit.model import Document, Header, Turn
 from teikit.normalize import normalise

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from teikit import dates
-from teikit.convert.blocks import blocks, lines
+from teikit.transcript.blocks import blocks, lines
 from teikit.model import Inline, Para, Section, Span
 
 WRAPPER_LABELS = {

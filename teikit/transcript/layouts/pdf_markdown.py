@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from teikit.convert.base import Detection
+from teikit.transcript.base import Detection
 
 name = "pdf-markdown"
 rules = ("line-endings", "trailing-space", "markdown")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from teikit.convert.people import TITLE_WORDS, PersonIndex
+from teikit.transcript.people import TITLE_WORDS, PersonIndex
 
 _DECLARATION = re.compile(
     r"\((?:to be abbreviated as|hereafter abbreviated(?: as)?|hereafter,?|henceforth(?: referred to as)?)\s+"

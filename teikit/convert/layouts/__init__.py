@@ -1,1 +1,0 @@
-"""One module per transcript layout; the registry lives in teikit.convert."""

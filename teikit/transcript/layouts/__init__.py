@@ -1,0 +1,1 @@
+"""One module per transcript layout; the registry lives in teikit.transcript."""

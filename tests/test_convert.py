@@ -1,0 +1,134 @@
+"""The converter on the two bundled transcripts: turns, participants, header, structure."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from teikit import convert
+from teikit.tei import TEI_NS
+
+from conftest import REPO
+
+NS = {"t": TEI_NS}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+@pytest.fixture(scope="module")
+def record() -> etree._ElementTree:
+    return convert(REPO / "transcripts" / "wcda-116540.txt")
+
+
+@pytest.fixture(scope="module")
+def report() -> etree._ElementTree:
+    return convert(REPO / "transcripts" / "wcda-116739.txt")
+
+
+def persons(tree: etree._ElementTree) -> dict[str, etree._Element]:
+    return {p.get(XML_ID): p for p in tree.iterfind(".//t:particDesc//t:person", NS)}
+
+
+def test_record_has_34_turns_each_pointing_at_a_participant(record: etree._ElementTree) -> None:
+    turns = record.findall(".//t:body//t:sp", NS)
+    assert len(turns) == 34
+    ids = persons(record)
+    for sp in turns:
+        assert sp.get("who", "").startswith("#")
+        assert sp.get("who")[1:] in ids
+        assert sp.find("t:speaker", NS) is not None
+    speakers = {sp.get("who") for sp in turns}
+    assert speakers == {"#zhou-enlai", "#ri-ju-yeon"}
+
+
+def test_short_labels_resolve_through_the_declarations(record: etree._ElementTree) -> None:
+    turns = record.findall(".//t:body//t:sp", NS)
+    labels = [(sp.findtext("t:speaker", namespaces=NS), sp.get("who")) for sp in turns[:4]]
+    assert labels == [
+        ("Premier Zhou (to be abbreviated as Zhou):", "#zhou-enlai"),
+        ("Vice Premier Ri (to be abbreviated as Ri):", "#ri-ju-yeon"),
+        ("Zhou:", "#zhou-enlai"),
+        ("Ri:", "#ri-ju-yeon"),
+    ]
+
+
+def test_particdesc_lists_all_25_participants(record: etree._ElementTree) -> None:
+    people = persons(record)
+    assert len(people) == 25
+    sides = record.findall(".//t:particDesc//t:listPerson[@type='side']", NS)
+    counts = {side.findtext("t:head", namespaces=NS): len(side.findall("t:person", NS)) for side in sides}
+    assert counts == {"Accompanying Personnel": 15, "[North] Korean Attendees": 8}
+    roles = sorted(p.get("role") for p in people.values())
+    assert roles.count("interpreter") == 1 and roles.count("recorder") == 1
+    assert people["kang-ryong-gu"].get("role") == "interpreter"
+    assert people["zhang-ruijie"].get("role") == "recorder"
+
+
+@pytest.mark.parametrize(
+    ("ident", "names", "titles"),
+    [
+        ("zhou-enlai", ["Zhou Enlai", "Zhou"], ["Premier"]),
+        ("ri-ju-yeon", ["Ri Ju-yeon"], ["Vice Premier"]),
+        ("ri-il-gyeong", ["Ri Il-gyeong", "Ri Il Gyong"], ["Minister of Trade"]),
+        ("jeong-bong-gyu", ["Jeong Bong-gyu", "Jong Pong Gyu"], ["Charge d'Affaires at the Embassy in China"]),
+        ("luo-ruiqing", ["Luo Ruiqing"], ["Vice Premier"]),
+        ("li-fanfu", ["Li Fanfu"], ["Commercial Attaché at the Embassy in Korea"]),
+        ("kang-ryong-gu", ["Kang Ryong-gu", "Kang Ryong Gu"], []),
+    ],
+)
+def test_participant_names_titles_and_romanisations(
+    record: etree._ElementTree, ident: str, names: list[str], titles: list[str]
+) -> None:
+    person = persons(record)[ident]
+    assert [n.text for n in person.findall("t:persName", NS)] == names
+    assert [o.text for o in person.findall("t:occupation", NS)] == titles
+
+
+def test_field_block_marks_every_person_with_a_pointer(record: etree._ElementTree) -> None:
+    fields = record.find(".//t:body//t:list[@type='fields']", NS)
+    labels = [label.text for label in fields.findall("t:label", NS)]
+    assert labels == ["Time:", "Location:", "Accompanying Personnel:", "[North] Korean Attendees:",
+                      "Translator:", "Documentation:"]
+    refs = {p.get("ref") for p in fields.iterfind(".//t:persName", NS)}
+    assert refs == {f"#{i}" for i in persons(record)} - {"#zhou-enlai"}
+    assert fields.find(".//t:date", NS).get("when") == "1962-11-04T17:45:00"
+
+
+def test_record_header(record: etree._ElementTree) -> None:
+    bibl = record.find(".//t:sourceDesc/t:bibl", NS)
+    assert bibl.find("t:date", NS).get("when") == "1962-11-04"
+    assert bibl.findtext("t:idno[@type='archive']", namespaces=NS) == "PRC FMA 106-01381-02, 41-47"
+    assert bibl.findtext("t:idno[@type='WCDA']", namespaces=NS) == "116540"
+    translators = record.findall(".//t:titleStmt/t:respStmt[t:resp='translation']/t:persName", NS)
+    assert [t.text for t in translators] == ["Jeffrey Wang", "Charles Kraus"]
+    assert [lang.get("ident") for lang in record.iterfind(".//t:langUsage/t:language", NS)] == ["zh", "en"]
+    assert record.find(".//t:settingDesc//t:date", NS).get("when") == "1962-11-04T17:45:00"
+    assert record.findtext(".//t:textClass//t:term", namespaces=NS) == "record of conversation"
+    front = [d.get("type") for d in record.iterfind(".//t:front/t:div", NS)]
+    assert front == ["citation", "summary", "credits", "original-language", "contents"]
+
+
+def test_record_opener_stage_and_page_joins(record: etree._ElementTree) -> None:
+    body = record.find(".//t:body/t:div", NS)
+    assert [s.get("type") for s in body.iterfind("t:opener/t:seg", NS)] == ["classification", "review-status"]
+    assert body.find("t:stage", NS).text.startswith("(During the exchange of greetings")
+    inline_stage = body.findall("t:sp/t:p/t:stage", NS)
+    assert len(inline_stage) == 1 and inline_stage[0].text.startswith("(Premier Zhou asked")
+    breaks = body.findall(".//t:sp/t:p/t:pb", NS)
+    assert len(breaks) == 3
+    assert breaks[0].tail.startswith("specification requests")
+
+
+def test_report_structure(report: etree._ElementTree) -> None:
+    body = report.find(".//t:body/t:div", NS)
+    assert body.get("type") == "report"
+    assert report.find(".//t:sp", NS) is None
+    assert body.findtext("t:opener/t:idno[@type='file']", namespaces=NS) == "1981/9"
+    assert body.findtext("t:head", namespaces=NS) == "Regarding some issues of Soviet-Korean relations"
+    items = body.findall("t:list[@rend='bulleted']/t:item", NS)
+    assert len(items) == 4
+    assert len(body.findall(".//t:pb", NS)) == 2
+    assert len(body.findall("t:p", NS)) == 22
+    bibl = report.find(".//t:sourceDesc/t:bibl", NS)
+    assert bibl.find("t:date", NS).get("when") == "1967-05-02"
+    assert report.findtext(".//t:titleStmt/t:respStmt[t:resp='translation']/t:persName", namespaces=NS) == "Adolf Kotlik"
+    assert [lang.get("ident") for lang in report.iterfind(".//t:langUsage/t:language", NS)] == ["cs", "en"]

@@ -1,0 +1,77 @@
+"""Bad input gets one clear located message, never a traceback; writes are atomic."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from teikit import files
+from teikit.errors import InputError, OutputError
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "where"),
+    [
+        (b"", "empty", "1:1"),
+        (b" \n\t\n  \n", "empty", "1:1"),
+        (b"Citation:\nabc\x00def", "binary", "2:4"),
+        (b"line one\nJos\xe9 Mart\xed\n", "encoding", "2:4"),
+        (b"line one\nline\x07two\n", "control-char", "2:5"),
+        (b"\xef\xbb\xbfok\n\x1b[0m\n", "control-char", "2:1"),
+    ],
+    ids=["empty", "whitespace-only", "nul-byte", "cp1252", "bell", "escape-after-bom"],
+)
+def test_unreadable_transcripts(tmp_path: Path, data: bytes, code: str, where: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as info:
+        files.read_text(path)
+    assert info.value.code == code
+    assert str(info.value).startswith(f"{path}:{where}: ")
+
+
+def test_directory_and_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="a directory") as info:
+        files.read_text(tmp_path)
+    assert info.value.code == "not-a-file"
+    with pytest.raises(InputError, match="not found"):
+        files.read_text(tmp_path / "nope.txt")
+
+
+def test_too_large(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"x" * 2048)
+    with pytest.raises(InputError, match="above the limit") as info:
+        files.read_text(path, max_bytes=1024)
+    assert info.value.code == "too-large"
+
+
+def test_byte_order_marks_are_understood(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeffZhou: ok\r\n".encode("utf-16-le"))
+    assert files.read_text(path) == "Zhou: ok\r\n"
+    path.write_bytes(b"\xef\xbb\xbfZhou: ok\n")
+    assert files.read_text(path) == "Zhou: ok\n"
+
+
+def test_write_atomic_writes_whole_file(tmp_path: Path) -> None:
+    target = tmp_path / "deep" / "out.xml"
+    files.write_atomic(target, "<x/>")
+    assert target.read_text() == "<x/>"
+    assert os.listdir(target.parent) == ["out.xml"]
+
+
+def test_write_atomic_leaves_nothing_on_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out.xml"
+    target.write_text("old")
+
+    def fail(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OutputError, match="No space left"):
+        files.write_atomic(target, "new content")
+    assert target.read_text() == "old"
+    assert os.listdir(tmp_path) == ["out.xml"]
