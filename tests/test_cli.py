@@ -1,0 +1,98 @@
+"""The command line: exit codes, one-line messages, no partial outputs, documented commands."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from teikit.cli import cli
+
+from conftest import REPO, TRANSCRIPTS
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "bad.txt:1:1: empty transcript"),
+        (b"Citation:\n\xe9t\xe9\n", "bad.txt:2:1: not valid UTF-8"),
+        (b"\x7fELF\x02\x01\x01\x00\x00", "bad.txt:1:8: binary data"),
+        (b"Just a paragraph.\n\nAnd another.\n", "bad.txt:1:1: no known transcript layout"),
+    ],
+    ids=["empty", "not-utf8", "binary", "unknown-layout"],
+)
+def test_convert_bad_input_one_line_exit_1_no_output(tmp_path: Path, data: bytes, message: str) -> None:
+    source = tmp_path / "bad.txt"
+    source.write_bytes(data)
+    out = tmp_path / "out"
+    code, stdout, stderr = run("convert", str(source), "-o", str(out))
+    assert code == 1
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{tmp_path}/{message}"), stderr
+    assert "Traceback" not in stderr + stdout
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_convert_writes_encodings_equal_to_committed(tmp_path: Path) -> None:
+    code, stdout, _ = run("convert", str(REPO / "transcripts"), "-o", str(tmp_path))
+    assert code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{t.stem}.xml" for t in TRANSCRIPTS]
+    code, stdout, _ = run("convert", str(REPO / "transcripts"), "-o", str(tmp_path))
+    assert stdout.count("(unchanged)") == len(TRANSCRIPTS)
+
+
+def test_convert_explain_names_layout_and_evidence() -> None:
+    code, stdout, _ = run("convert", "--explain", str(REPO / "transcripts"))
+    assert code == 0
+    assert "wcda-116540.txt: pdf-markdown: line 7: Markdown heading" in stdout
+    assert "wcda-116739.txt: pdf-plain: line 5: wrapper labels" in stdout
+
+
+def test_usage_error_exits_2() -> None:
+    assert run("convert")[0] == 2
+    assert run("no-such-command")[0] == 2
+
+
+def test_internal_error_exits_3_without_traceback(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import teikit.pipeline
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("unexpected")
+
+    monkeypatch.setattr(teikit.pipeline, "convert_files", boom)
+    code, stdout, stderr = run("convert", str(REPO / "transcripts"), "-o", str(tmp_path))
+    assert code == 3
+    assert "internal error: RuntimeError: unexpected" in stderr and "Traceback" not in stderr
+
+
+def _commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
+    found = []
+    for name, command in group.commands.items():
+        found.append((f"{prefix}{name}", command))
+        if isinstance(command, click.Group):
+            found.extend(_commands(command, f"{prefix}{name} "))
+    return found
+
+
+@pytest.mark.parametrize(("name", "command"), _commands(cli), ids=lambda x: x if isinstance(x, str) else "")
+def test_every_command_has_help_and_is_in_readme(name: str, command: click.Command) -> None:
+    assert command.help, f"teikit {name} has no help text"
+    assert f"teikit {name}" in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_python_dash_m_and_console_script() -> None:
+    out = subprocess.run([sys.executable, "-m", "teikit", "--version"], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("teikit, version ")
+    script = shutil.which("teikit", path=str(Path(sys.executable).parent))
+    assert script is not None
+    assert subprocess.run([script, "--help"], capture_output=True, check=True).returncode == 0
