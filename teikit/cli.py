@@ -53,18 +53,19 @@ def cli(debug: bool) -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("encoded"),
               show_default=True, help="Folder for the TEI files.")
 @click.option("--explain", is_flag=True, help="Only say which layout each transcript has, and why.")
+@click.option("--strict", is_flag=True, help="Refuse text in no known layout instead of reading it as paragraphs.")
 @_boundary
-def convert(sources: Sequence[Path], out_dir: Path, explain: bool) -> None:
+def convert(sources: Sequence[Path], out_dir: Path, explain: bool, strict: bool) -> None:
     """Convert transcripts (files or folders) to TEI."""
     if explain:
         from teikit import files
         from teikit.transcript import detect
 
         for source in pipeline.transcript_files(sources):
-            _, found = detect(files.read_text(source), str(source))
+            _, found = detect(files.read_text(source), str(source), strict=strict)
             click.echo(f"{source}: {found}")
         return
-    results = pipeline.convert_files(sources, out_dir)
+    results = pipeline.convert_files(sources, out_dir, strict=strict)
     for result in results:
         if result.error:
             click.echo(result.error, err=True)

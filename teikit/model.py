@@ -158,6 +158,29 @@ class Header(Record):
     setting_place: str | None = None
 
 
+ReviewKind = Literal[
+    "fallback-layout",
+    "encoding",
+    "unresolved-speaker",
+    "new-speaker",
+    "empty-turn",
+    "unclassified-bracket",
+    "unbalanced-bracket",
+    "page-join",
+    "ambiguous-date",
+    "unparsed-participant",
+]
+
+
+class ReviewNote(Record):
+    """An uncertain call the converter made, for an editor to check."""
+
+    line: int
+    column: int
+    kind: ReviewKind
+    message: str
+
+
 class Document(Record):
     """A parsed transcript: normalised text, header metadata, participants and blocks (as spans)."""
 
@@ -174,3 +197,6 @@ class Document(Record):
     doc_title: Para | None = None
     front: tuple[Section, ...] = ()
     body: tuple[Block, ...] = ()
+    back: tuple[Section, ...] = ()
+    """Wrapper fields that follow the body (e.g. a web page's document information)."""
+    review: tuple[ReviewNote, ...] = ()

@@ -30,12 +30,26 @@ def _trailing_space(text: str) -> str:
     return _TRAILING_SPACE.sub("", text)
 
 
+def _blank_lines(pattern: re.Pattern[str]) -> Callable[[str], str]:
+    """A rule that empties the lines matching `pattern` and keeps the line count, so lines still match."""
+    return lambda text: pattern.sub("", text)
+
+
+_ARCHIVE_BANNER = re.compile(
+    r"^[ \t]*Digital Archive\s+\S*wilsoncenter\.org\s+International History Declassified[ \t]*$", re.MULTILINE
+)
+
+
 RULES: dict[str, tuple[str, Callable[[str], str]]] = {
     "line-endings": ("Line endings made LF.", _line_endings),
     "trailing-space": ("Spaces and tabs at line ends removed.", _trailing_space),
     "markdown": (
         "Markdown export chrome removed: heading marks (#), bold marks (**) and the angle brackets of autolinks.",
         _markdown,
+    ),
+    "archive-banner": (
+        "The export's banner line (Digital Archive … International History Declassified) removed.",
+        _blank_lines(_ARCHIVE_BANNER),
     ),
 }
 """Rule name -> (description for the TEI header, function)."""

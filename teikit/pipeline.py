@@ -62,9 +62,9 @@ class BuildReport(Record):
         )
 
 
-def read_document(source: str | Path) -> Document:
-    """Read and parse one transcript file."""
-    return parse_transcript(files.read_text(source), str(source))
+def read_document(source: str | Path, *, strict: bool = False) -> Document:
+    """Read and parse one transcript file (`strict`: refuse text in no known layout)."""
+    return parse_transcript(files.read_text(source), str(source), strict=strict)
 
 
 def convert_text(text: str, path: str = "<string>") -> etree._ElementTree:
@@ -88,12 +88,12 @@ def transcript_files(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def convert_files(sources: Iterable[str | Path], out_dir: str | Path) -> list[FileResult]:
+def convert_files(sources: Iterable[str | Path], out_dir: str | Path, *, strict: bool = False) -> list[FileResult]:
     """Convert each transcript to `out_dir/<id>.xml`; a file that fails is reported and nothing is written."""
     results = []
     for source in transcript_files(sources):
         try:
-            doc = read_document(source)
+            doc = read_document(source, strict=strict)
             data = tei.serialise(tei.build_tei(doc))
             target = Path(out_dir) / f"{doc.id}.xml"
             changed = _write_if_changed(target, data)

@@ -21,7 +21,7 @@ _XML_LANG = f"{{{XML_NS}}}lang"
 _ELEMENT_ONLY = frozenset(
     """TEI teiHeader fileDesc titleStmt respStmt publicationStmt sourceDesc encodingDesc appInfo application
     editorialDecl normalization correction profileDesc abstract langUsage textClass keywords settingDesc setting
-    particDesc listPerson person text front docTitle div body list sp opener""".split()
+    particDesc listPerson person text front docTitle div body back list sp opener""".split()
 )
 """Elements built without text of their own: only these are indented when serialising."""
 
@@ -45,6 +45,10 @@ def build_tei(doc: Document) -> etree._ElementTree:
     div = _sub(_sub(text, "body"), "div", type=doc.header.doc_type)
     for block in doc.body:
         div.append(_block(doc.text, block))
+    if doc.back:
+        back = _sub(text, "back")
+        for section in doc.back:
+            back.append(_section(doc.text, section))
     _indent(root)
     return etree.ElementTree(root)
 

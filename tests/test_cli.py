@@ -27,7 +27,7 @@ def run(*args: str) -> tuple[int, str, str]:
         (b"", "bad.txt:1:1: empty transcript"),
         (b"Citation:\n\xe9t\xe9\n", "bad.txt:2:1: not valid UTF-8"),
         (b"\x7fELF\x02\x01\x01\x00\x00", "bad.txt:1:8: binary data"),
-        (b"Just a paragraph.\n\nAnd another.\n", "bad.txt:1:1: no known transcript layout"),
+        (b"\n\nJust a paragraph.\n\nAnd another.\n", "bad.txt:3:1: no known transcript layout"),
     ],
     ids=["empty", "not-utf8", "binary", "unknown-layout"],
 )
@@ -35,12 +35,20 @@ def test_convert_bad_input_one_line_exit_1_no_output(tmp_path: Path, data: bytes
     source = tmp_path / "bad.txt"
     source.write_bytes(data)
     out = tmp_path / "out"
-    code, stdout, stderr = run("convert", str(source), "-o", str(out))
+    code, stdout, stderr = run("convert", "--strict", str(source), "-o", str(out))
     assert code == 1
     lines = stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"{tmp_path}/{message}"), stderr
     assert "Traceback" not in stderr + stdout
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_unknown_layout_falls_back_to_paragraphs(tmp_path: Path) -> None:
+    source = tmp_path / "note.txt"
+    source.write_text("A short note.\n\nIt has two paragraphs.\n")
+    code, stdout, stderr = run("convert", str(source), "-o", str(tmp_path))
+    assert code == 0, stderr
+    assert (tmp_path / "note.xml").is_file()
 
 
 def test_convert_writes_encodings_equal_to_committed(tmp_path: Path) -> None:

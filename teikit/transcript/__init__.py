@@ -1,19 +1,20 @@
 """Transcript text -> Document model; pure (no files, no lxml).
 
-The layouts are listed in an explicit registry; the first whose detection finds evidence wins.
+The layouts are listed in an explicit registry; the first whose detection finds evidence wins,
+and text in no known layout falls back to `generic` (with a review note) unless `strict`.
 """
 
 from __future__ import annotations
 
-from teikit.transcript import citation
-from teikit.transcript.base import Detection, Layout
-from teikit.transcript.body import parse_body
-from teikit.transcript.layouts import pdf_markdown, pdf_plain
-from teikit.transcript.people import PersonIndex, slug
-from teikit.transcript.wrapper import Wrapper, parse_wrapper, section_text
-from teikit.errors import InputError, Location
-from teikit.model import Document, Header, Turn
+from teikit.errors import InputError, Location, location_of
+from teikit.model import Document, Header, ReviewNote, Turn
 from teikit.normalize import normalise
+from teikit.transcript import citation
+from teikit.transcript.base import Detection, Layout, Note, Wrapper
+from teikit.transcript.body import parse_body
+from teikit.transcript.layouts import generic, pdf_markdown, pdf_plain
+from teikit.transcript.people import PersonIndex, slug
+from teikit.transcript.wrapper import section_text
 
 LAYOUTS: dict[str, Layout] = {
     pdf_markdown.name: pdf_markdown,
@@ -21,39 +22,47 @@ LAYOUTS: dict[str, Layout] = {
 }
 """Every known layout, in the order detection tries them."""
 
-__all__ = ["LAYOUTS", "Detection", "detect", "parse_transcript"]
+FALLBACK: Layout = generic
+"""The layout used when no other matches: paragraphs, no guesses."""
+
+__all__ = ["FALLBACK", "LAYOUTS", "Detection", "detect", "parse_transcript"]
 
 
-def detect(text: str, path: str = "<string>") -> tuple[Layout, Detection]:
-    """The layout of a transcript and the evidence for it; InputError `unknown-layout` when none matches."""
+def detect(text: str, path: str = "<string>", *, strict: bool = False) -> tuple[Layout, Detection]:
+    """The layout of a transcript and the evidence for it.
+
+    Raises InputError `unknown-layout` when no layout matches and `strict` is set.
+    """
     lf = normalise(text, ("line-endings",))
     for layout in LAYOUTS.values():
         found = layout.detect(lf)
         if found is not None:
             return layout, found
-    first = next((i for i, line in enumerate(lf.split("\n"), 1) if line.strip()), 1)
-    raise InputError(
-        "no known transcript layout: expected archive wrapper labels such as 'Citation:' and 'Contents:' "
-        f"(known layouts: {', '.join(LAYOUTS)})",
-        Location(path, first, 1),
-        code="unknown-layout",
-    )
+    if strict:
+        first = next((i for i, line in enumerate(lf.split("\n"), 1) if line.strip()), 1)
+        raise InputError(
+            f"no known transcript layout (known: {', '.join(LAYOUTS)}); without --strict it is read as plain paragraphs",
+            Location(path, first, 1),
+            code="unknown-layout",
+        )
+    found = FALLBACK.detect(lf)
+    assert found is not None
+    return FALLBACK, found
 
 
-def parse_transcript(text: str, path: str = "<string>", doc_id: str | None = None) -> Document:
+def parse_transcript(text: str, path: str = "<string>", doc_id: str | None = None, *, strict: bool = False) -> Document:
     """Parse a transcript's text into a Document.
 
     :param path: the file name, used in messages and to derive the document id.
-    :param doc_id: the document's id; by default the file name without extension.
-    Raises InputError when the layout is unknown or the wrapper cannot be read.
+    :param doc_id: the document's id; by default a slug of the file name without extension.
+    :param strict: refuse text in no known layout instead of reading it as plain paragraphs.
+    Raises InputError when the text cannot be read as a transcript.
     """
-    layout, _ = detect(text, path)
+    layout, _ = detect(text, path, strict=strict)
     norm = normalise(text, layout.rules)
-    wrapper = parse_wrapper(norm)
-    if wrapper is None:
-        raise InputError("archive wrapper not found", Location(path, 1, 1), code="syntax")
+    wrapper = layout.split(norm)
     persons = PersonIndex()
-    body = parse_body(norm, wrapper.body_start, persons)
+    body = parse_body(norm, wrapper.body_start, wrapper.body_end, persons)
     header = _header(norm, wrapper, has_turns=any(isinstance(b, Turn) for b in body.blocks))
     header = header.model_copy(
         update={
@@ -73,13 +82,23 @@ def parse_transcript(text: str, path: str = "<string>", doc_id: str | None = Non
         persons=persons.persons(),
         doc_date=wrapper.doc_date,
         doc_title=wrapper.doc_title,
-        front=tuple(wrapper.sections),
+        front=tuple(wrapper.front),
         body=tuple(body.blocks),
+        back=tuple(wrapper.back),
+        review=_review(norm, path, [*wrapper.notes, *body.notes]),
     )
 
 
+def _review(text: str, path: str, notes: list[Note]) -> tuple[ReviewNote, ...]:
+    out = []
+    for note in sorted(notes, key=lambda n: n.offset):
+        loc = location_of(text, note.offset, path)
+        out.append(ReviewNote(line=loc.line, column=loc.column or 1, kind=note.kind, message=note.message))
+    return tuple(out)
+
+
 def _header(text: str, wrapper: Wrapper, *, has_turns: bool) -> Header:
-    values = {s.key: section_text(text, s) for s in wrapper.sections}
+    values = {s.key: section_text(text, s) for s in (*wrapper.front, *wrapper.back)}
     cite = citation.parse_citation(values.get("citation", ""))
     title = (
         " ".join(text[wrapper.doc_title.span.start : wrapper.doc_title.span.end].split())
@@ -106,6 +125,6 @@ def _header(text: str, wrapper: Wrapper, *, has_turns: bool) -> Header:
         summary=values.get("summary"),
         original_language=language,
         original_language_code=citation.language_code(language) if language else None,
-        language=rendition,
-        language_code=citation.language_code(rendition) if rendition else None,
+        language=rendition or "English",
+        language_code=citation.language_code(rendition or "English"),
     )

@@ -1,9 +1,11 @@
-"""The Layout protocol: what every transcript layout module offers."""
+"""The Layout protocol, and what a layout hands to the shared body parser."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
+
+from teikit.model import Para, ReviewKind, Section
 
 
 @dataclass(frozen=True)
@@ -18,14 +20,40 @@ class Detection:
         return f"{self.layout}: line {self.line}: {self.reason}"
 
 
+@dataclass(frozen=True)
+class Note:
+    """A review note at a character offset; line and column are computed at the end."""
+
+    offset: int
+    kind: ReviewKind
+    message: str
+
+
+@dataclass
+class Wrapper:
+    """How a layout divides a transcript: archive wrapper before and after the body, and the body."""
+
+    body_start: int
+    body_end: int
+    doc_date: Para | None = None
+    doc_title: Para | None = None
+    front: list[Section] = field(default_factory=list)
+    back: list[Section] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+
 class Layout(Protocol):
-    """A transcript layout (a container such as a PDF export): detection and normalisation rules."""
+    """A transcript layout (a container such as a PDF export or a web page copied as text)."""
 
     name: str
     """Registry key, e.g. `pdf-markdown`."""
     rules: tuple[str, ...]
-    """Normalisation rules (teikit.normalize.RULES) applied before parsing."""
+    """Normalisation rules (teikit.normalize.RULES) applied before splitting."""
 
     def detect(self, text: str) -> Detection | None:
         """Evidence that `text` (line endings already LF) has this layout, or None."""
+        ...
+
+    def split(self, text: str) -> Wrapper:
+        """Find the wrapper and the body in the normalised text."""
         ...

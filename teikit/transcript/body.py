@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from teikit import dates
+from teikit.transcript.base import Note
 from teikit.transcript.blocks import blocks, lines
 from teikit.transcript.people import PersonIndex, mention_inlines, parse_mention, split_items
 from teikit.transcript.speakers import Speakers
@@ -44,11 +45,12 @@ class Body:
     setting_date: tuple[str, str] | None = None
     """(ISO value, text as written)."""
     setting_place: str | None = None
+    notes: list[Note] = field(default_factory=list)
 
 
-def parse_body(text: str, start: int, persons: PersonIndex) -> Body:
-    """Parse text[start:] into blocks; participants found in the field block are added to `persons`."""
-    spans = blocks(text, start)
+def parse_body(text: str, start: int, end: int, persons: PersonIndex) -> Body:
+    """Parse text[start:end] into blocks; participants found in the field block are added to `persons`."""
+    spans = blocks(text, start, end)
     out = Body()
     speakers: Speakers | None = None
     for span in spans:

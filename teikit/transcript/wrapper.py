@@ -4,11 +4,10 @@ Original Language and Contents, kept verbatim for <front> and mapped into header
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
 from teikit import dates
-from teikit.transcript.blocks import blocks, lines
 from teikit.model import Inline, Para, Section, Span
+from teikit.transcript.base import Wrapper
+from teikit.transcript.blocks import blocks, lines
 
 WRAPPER_LABELS = {
     "citation": "citation",
@@ -26,25 +25,14 @@ _RENDITION = re.compile(
 _URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;)]")
 
 
-@dataclass
-class Wrapper:
-    """What the wrapper yields: front matter, and where the body starts."""
-
-    doc_date: Para | None = None
-    doc_title: Para | None = None
-    sections: list[Section] = field(default_factory=list)
-    body_start: int = 0
-    """Offset in the text where the document body begins."""
-
-
 def parse_wrapper(text: str) -> Wrapper | None:
-    """Find the wrapper fields; None when the text has no wrapper label."""
+    """Find the PDF export's wrapper fields; None when the text has no wrapper label."""
     spans = blocks(text)
     first = next((i for i, s in enumerate(spans) if _label_key(text, s) is not None), None)
     if first is None:
         return None
-    out = Wrapper()
-    _title_area(text, spans[:first], out)
+    out = Wrapper(body_start=len(text), body_end=len(text))
+    title_area(text, spans[:first], out)
     i = first
     while i < len(spans) and (key := _label_key(text, spans[i])) is not None:
         head, rest = _split_label(text, spans[i])
@@ -57,9 +45,16 @@ def parse_wrapper(text: str) -> Wrapper | None:
             i += 1
             if key != "contents" and not _has_later_label(text, spans, i):
                 break  # without a later label, the body would be swallowed: take one block
-        out.sections.append(Section(key=key, head=head, paras=tuple(_para(text, v) for v in values)))
+        out.front.append(Section(key=key, head=head, paras=tuple(para(text, v) for v in values)))
     out.body_start = spans[i].start if i < len(spans) else len(text)
+    out.body_end = len(text)
     return out
+
+
+def split_pdf_export(text: str) -> Wrapper:
+    """The wrapper of a PDF export, or the whole text as body when it has none."""
+    found = parse_wrapper(text)
+    return found if found is not None else Wrapper(body_start=0, body_end=len(text))
 
 
 def _has_later_label(text: str, spans: list[Span], i: int) -> bool:
@@ -81,7 +76,8 @@ def _split_label(text: str, span: Span) -> tuple[Span, Span | None]:
     return head, (Span(start=rest[0].start, end=span.end) if rest else None)
 
 
-def _para(text: str, span: Span) -> Para:
+def para(text: str, span: Span) -> Para:
+    """A wrapper paragraph, with its URLs as <ref>."""
     inlines = tuple(
         Inline(start=m.start(), end=m.end(), tag="ref", attrs=(("target", m.group(0)),))
         for m in _URL.finditer(text, span.start, span.end)
@@ -89,7 +85,7 @@ def _para(text: str, span: Span) -> Para:
     return Para(span=span, inlines=inlines)
 
 
-def _title_area(text: str, spans: list[Span], out: Wrapper) -> None:
+def title_area(text: str, spans: list[Span], out: Wrapper) -> None:
     """Date and title before the first wrapper label: one line "date title" or a line each."""
     remaining = list(spans)
     if remaining:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from teikit.transcript.base import Detection
+from teikit.transcript.base import Detection, Wrapper
+from teikit.transcript.wrapper import split_pdf_export
 
 name = "pdf-markdown"
 rules = ("line-endings", "trailing-space", "markdown")
@@ -18,3 +19,7 @@ def detect(text: str) -> Detection | None:
         return None
     line = text.count("\n", 0, m.start()) + 1
     return Detection(name, line, f"Markdown heading with a bold wrapper label: {m.group(0).strip()!r}")
+
+
+def split(text: str) -> Wrapper:
+    return split_pdf_export(text)
