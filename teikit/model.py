@@ -57,6 +57,9 @@ class Inline(Record):
     """TEI element name: persName, roleName, placeName, date, stage, pb, ref…"""
     attrs: tuple[tuple[str, str], ...] = ()
     """Attributes in output order; `#`-pointers are local ids."""
+    added: tuple[tuple[str, str], ...] = ()
+    """(element, text) that teikit adds after the wrapped text, e.g. `("reg", "representatives")`
+    inside a choice; the source view leaves them out."""
 
 
 class Para(Record):
@@ -81,7 +84,7 @@ class Field(Record):
 class FieldList(Record):
     """Consecutive labelled lines: the field block of a record, or a bulleted list."""
 
-    kind: Literal["fields", "bulleted"]
+    kind: Literal["fields", "bulleted", "ordered"]
     fields: tuple[Field, ...]
 
 
@@ -98,6 +101,8 @@ class Turn(Record):
     """xml:id of the participant speaking."""
     speaker: Span
     paras: tuple[Para, ...]
+    speaker_inlines: tuple[Inline, ...] = ()
+    """Markup inside the label (a bracketed completion, an UPPERCASE name…)."""
 
 
 Block = Opener | FieldList | Turn | Para

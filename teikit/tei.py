@@ -25,6 +25,8 @@ _ELEMENT_ONLY = frozenset(
 )
 """Elements built without text of their own: only these are indented when serialising."""
 
+_LIST_ATTRS = {"fields": {"type": "fields"}, "bulleted": {"rend": "bulleted"}, "ordered": {"rend": "numbered"}}
+
 _DROPPED_IN_SOURCE = ("reg", "corr", "expan")
 """Children of <choice> that teikit supplies and the source view leaves out."""
 
@@ -164,6 +166,7 @@ def _bibl(h: Header) -> list[etree._Element]:
 def _encoding_desc(doc: Document) -> etree._Element:
     enc = _el("encodingDesc")
     app = _sub(_sub(enc, "appInfo"), "application", ident="teikit", version=version("teikit"))
+    app.set(_XML_ID, "teikit")  # the target of resp="#teikit" on everything teikit adds
     _sub(app, "label", text="teikit")
     decl = _sub(enc, "editorialDecl")
     norm = _sub(decl, "normalization")
@@ -236,13 +239,13 @@ def _block(text: str, block: Opener | FieldList | Turn | Para) -> etree._Element
             opener.append(_para_el(text, line))
         return opener
     if isinstance(block, FieldList):
-        lst = _el("list", {"type": "fields"} if block.kind == "fields" else {"rend": "bulleted"})
+        lst = _el("list", _LIST_ATTRS[block.kind])
         for item in block.fields:
             lst.extend(_field(text, item))
         return lst
     if isinstance(block, Turn):
         sp = _el("sp", {"who": f"#{block.who}"})
-        sp.append(_span_el(text, "speaker", block.speaker.start, block.speaker.end, ()))
+        sp.append(_span_el(text, "speaker", block.speaker.start, block.speaker.end, block.speaker_inlines))
         for para in block.paras:
             sp.append(_para_el(text, para))
         return sp
@@ -262,7 +265,8 @@ def _para_el(text: str, para: Para) -> etree._Element:
 
 def _span_el(text: str, tag: str, start: int, end: int, inlines: Sequence[Inline]) -> etree._Element:
     el = _el(tag)
-    _fill(el, text, start, end, sorted(inlines, key=lambda i: (i.start, -i.end)))
+    # milestones (empty) before the elements that start where they stand; outer before inner
+    _fill(el, text, start, end, sorted(inlines, key=lambda i: (i.start, i.start != i.end, -i.end)))
     return el
 
 
@@ -288,6 +292,8 @@ def _fill(el: etree._Element, text: str, start: int, end: int, inlines: Sequence
         _add_text(el, last, text[pos : outer.start])
         child = _el(outer.tag, dict(outer.attrs))
         _fill(child, text, outer.start, outer.end, inlines[i + 1 : j])
+        for tag, added in outer.added:
+            _sub(child, tag, text=added, resp="#teikit")
         el.append(child)
         last, pos, i = child, outer.end, j
     _add_text(el, last, text[pos:end])
@@ -318,7 +324,7 @@ def _indent(el: etree._Element, level: int = 0) -> None:
 def _el(tag: str, attrs: dict[str, str] | None = None, *, text: str | None = None) -> etree._Element:
     el = etree.Element(f"{_T}{tag}", nsmap={None: TEI_NS} if tag == "TEI" else None)
     for name, value in (attrs or {}).items():
-        el.set(name, value)
+        el.set(_XML_ID if name == "xml:id" else name, value)
     if text is not None:
         el.text = text
     return el

@@ -1,38 +1,61 @@
-"""The document body: opener lines, the field block, speaker turns, paragraphs, lists, page joins."""
+"""The document body: opener lines, the field block, speaker turns, paragraphs, lists, page markers,
+page joins and endnotes."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from teikit import dates
+from teikit.model import Block, Field, FieldList, Inline, Opener, Para, Role, Span, Turn
+from teikit.transcript import inline
 from teikit.transcript.base import Note
 from teikit.transcript.blocks import blocks, lines
 from teikit.transcript.people import PersonIndex, mention_inlines, parse_mention, split_items
-from teikit.transcript.speakers import Speakers
-from teikit.model import Block, Field, FieldList, Inline, Opener, Para, Role, Span, Turn
+from teikit.transcript.speakers import Speakers, label_key
 
 _FIELD_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rx, re.IGNORECASE), key)
     for rx, key in (
-        (r"^(?:date and )?time$|^date$", "time"),
+        (r"^(?:date and )?time$|^date$|^date,? time$", "time"),
         (r"^(?:place|location|venue)$", "place"),
         (r"interpret|translator", "interpreter"),
-        (r"record|documentation|minutes|note.?taker", "recorder"),
-        (r"accompan|attendee|participant|guests|side$|delegation|present|attending|chairing", "participants"),
-        (r"^subject$", "subject"),
+        (r"^record|^documentation$|^minutes$|note.?taker|^minutes taken by", "recorder"),
+        (r"accompan|attendee|participant|guests|side$|delegation|^present$|^attending$|^chairing$|^chair$", "participants"),
+        (r"^subject$|^re$|^topic$", "subject"),
+        (r"^from$|^sender$", "from"),
+        (r"^to$|^addressee$|^to whom$|^destination$", "to"),
+        (r"^copies$|^distribution$|^distributed to$", "distribution"),
     )
 )
-"""Field label (an open vocabulary) -> meaning; first match wins."""
+"""Field label (an open vocabulary, SOURCE-FORMATS §2b) -> meaning; the first match wins."""
 
 _ROLES: dict[str, Role] = {"interpreter": "interpreter", "recorder": "recorder", "participants": "participant"}
-_FIELD_LINE = re.compile(r"(?P<label>[A-Z\[][^:\n]{0,60}?):[ \t]+(?=\S)")
-_CLASSIFICATION = re.compile(
-    r"^(?:(?:top |highly )?secret|confidential|classified|restricted|urgent|eyes only|strictly)\b", re.IGNORECASE
+_FIELD_LINE = re.compile(r"(?P<label>[A-Z\[][^:\n]{0,60}?):(?:[ \t]+(?=\S)|[ \t]*$)", re.MULTILINE)
+_OPENER_LINES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rx, re.IGNORECASE), kind)
+    for rx, kind in (
+        (r"^(?:(?:top |highly |strictly )?secret|confidential|(?:highly )?classified|restricted|urgent|"
+         r"eyes only|for official use only|personal)\b[^\n]{0,60}$", "classification"),
+        (r"^copy\s+(?:n[º°o]\.?\s*)?\d+(?:\s+of\s+\d+)?\b[^\n]{0,30}$", "classification"),
+        (r"^[(\[][^()\[\]]*\b(?:proofread|review|approv|examin|check)\w*[^()\[\]]*[)\]]$", "review-status"),
+        (r"^(?:ciphered telegram|ciphergram|telegram|cable|cipher)\s+(?:n[º°o]\.?|number)\s*[\w./-]+[^\n]{0,40}$",
+         "number"),
+        (r"^(?:dispatched|sent|received|arrived|processed|issued|came into|decoded|deciphered|special no|issuing no)"
+         r"\b[^\n]{0,100}$", "routing"),
+        (r"^(?:two|three|four|\d+) copies printed|^making copies is prohibited", "distribution"),
+    )
 )
-_STATUS = re.compile(r"^[(\[][^()\[\]]*\b(?:proofread|review|approv|examin|check)\w*[^()\[\]]*[)\]]$", re.IGNORECASE)
+"""Lines that open a document before its body proper: classification, review status, telegram routing."""
 _FILE_NUMBER = re.compile(r"^(?:(?:No|Nº|N°)\.?\s*)?\d[\w-]*(?:/[\w-]+)+$|^(?:No|Nº|N°)\.?\s*\d[\w/.-]*$")
-_BULLET = re.compile(r"^[-•*–]\s")
+_LIST_ITEM = re.compile(r"(?P<marker>[-•*–▪◦]|\d{1,2}[.)．]|[a-z]\)|\((?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)|"
+                        r"[IVX]{1,4}\.|[０-９]{1,2}[．.])(?=\s)")
+_PAGE_BLOCK = re.compile(r"(?:[(\[](?:page|p\.|str\.)\s*(?P<a>\d{1,4})[)\]]|[-–]\s*(?P<b>\d{1,4})\s*[-–]|(?P<c>\d{1,4}))$",
+                         re.IGNORECASE)
+_ENDNOTE_LINE = re.compile(r"(?:\[(?P<a>\d{1,3})\]|(?P<b>\d{1,3})[.)]?)\s+\S")
+_SIDE_PREFIX = re.compile(r"(?P<side>(?:on the |from (?:the )?)?[\[\]\w' -]{1,40}?(?:side|delegation|party)|"
+                          r"from [A-Z][\w' -]{1,30}):\s*", re.IGNORECASE)
 _STAGE_INLINE = re.compile(r"\((?=[A-Z])[^()\n]{10,}?[.!?]\)")
 _TERMINAL = ".?!:;…\"”’)]"
 
@@ -51,126 +74,342 @@ class Body:
 def parse_body(text: str, start: int, end: int, persons: PersonIndex) -> Body:
     """Parse text[start:end] into blocks; participants found in the field block are added to `persons`."""
     spans = blocks(text, start, end)
-    out = Body()
-    speakers: Speakers | None = None
+    spans, endnotes = _split_endnotes(text, spans)
+    parser = _Parser(text, persons, frozenset(n for n, _ in endnotes), spans)
     for span in spans:
-        if not out.blocks or isinstance(out.blocks[-1], Opener):
-            opener = _opener(text, span)
-            if opener is not None:
-                _merge_opener(out, opener)
-                continue
-        fields = _fields(text, span, persons, out)
-        if fields is not None:
-            _append_list(out, fields)
-            continue
-        if speakers is None:
-            speakers = Speakers(persons, text, persons.side_of(r"accompan|our side|host"))
-        label = speakers.match(span.start, span.end)
-        if label is not None:
-            speech = Span(start=label.end, end=span.end)
-            out.blocks.append(Turn(who=label.who, speaker=Span(start=span.start, end=label.end - 1 if text[label.end - 1].isspace() else label.end), paras=(_para(text, speech, in_turn=True),)))
-            continue
-        if _join_page(text, out, span):
-            continue
-        if all(_BULLET.match(text[ln.start : ln.end]) for ln in lines(text, span)):
-            _append_list(out, _bullets(text, span))
-            continue
-        _add_prose(text, out, span)
-    return out
+        parser.feed(span)
+    parser.finish()
+    for number, span in endnotes:
+        parser.out.blocks.append(parser.para(span, tag="note", attrs=(("xml:id", f"fn-{number}"), ("place", "end"),
+                                                                      ("n", number))))
+    return parser.out
 
 
-def _opener(text: str, span: Span) -> Opener | None:
-    paras = []
-    for ln in lines(text, span):
-        value = text[ln.start : ln.end]
-        if _CLASSIFICATION.match(value) and len(value.split()) <= 8:
-            kind = "classification"
-        elif _STATUS.match(value):
-            kind = "review-status"
-        elif _FILE_NUMBER.match(value):
-            paras.append(Para(span=ln, tag="idno", attrs=(("type", "file"),)))
-            continue
+def _split_endnotes(text: str, spans: list[Span]) -> tuple[list[Span], list[tuple[str, Span]]]:
+    """Trailing blocks whose lines are numbered notes referenced as [N] earlier: the document's endnotes."""
+    notes: list[tuple[str, Span]] = []
+    cut = len(spans)
+    while cut > 1:
+        found = []
+        for ln in lines(text, spans[cut - 1]):
+            m = _ENDNOTE_LINE.match(text, ln.start, ln.end)
+            if m is None:
+                found = []
+                break
+            found.append((m["a"] or m["b"], ln))
+        if not found:
+            break
+        notes[:0] = found
+        cut -= 1
+    body_text = text[spans[0].start : spans[cut - 1].end] if cut else ""
+    if not notes or not all(f"[{n}]" in body_text for n, _ in notes):
+        return spans, []
+    return spans[:cut], notes
+
+
+class _Parser:
+    def __init__(self, text: str, persons: PersonIndex, footnotes: frozenset[str], spans: list[Span]) -> None:
+        self.text = text
+        self.persons = persons
+        self.footnotes = footnotes
+        self.out = Body()
+        self.labels = Counter(k for s in spans if (k := label_key(text, s.start, s.end)))
+        self.speakers: Speakers | None = None
+        self.pending_field: tuple[FieldList, Field] | None = None
+
+    # --- inline markup ---------------------------------------------------------------------
+
+    def para(self, span: Span, *, tag: str = "p", attrs: tuple[tuple[str, str], ...] = (),
+             extra: tuple[Inline, ...] = ()) -> Para:
+        found = inline.annotate(self.text, span.start, span.end, footnotes=self.footnotes)
+        self.out.notes.extend(found.notes)
+        return Para(span=span, tag=tag, attrs=attrs, inlines=(*extra, *found.inlines))
+
+    # --- dispatch --------------------------------------------------------------------------
+
+    def feed(self, span: Span) -> None:
+        if self.pending_field is not None:
+            self._complete_field(span)
+            return
+        blocks_ = self.out.blocks
+        if (not blocks_ or isinstance(blocks_[-1], Opener)) and (opener := self._opener(span)) is not None:
+            self._merge_opener(opener)
+        elif (fields := self._fields(span)) is not None:
+            self._append_list(fields)
+        elif (page := _PAGE_BLOCK.match(self.text, span.start, span.end)) is not None and self.out.blocks:
+            self._page_block(span, page["a"] or page["b"] or page["c"])
+        elif self._turn(span):
+            pass
+        elif self._join_page(span):
+            pass
+        elif all(_LIST_ITEM.match(self.text, ln.start, ln.end) for ln in lines(self.text, span)):
+            self._append_list(self._list(span))
         else:
-            return None
-        paras.append(Para(span=ln, tag="seg", attrs=(("type", kind),)))
-    return Opener(lines=tuple(paras))
+            self._prose(span)
 
+    def finish(self) -> None:
+        for i, block in enumerate(self.out.blocks):
+            if isinstance(block, Turn) and not block.paras:
+                self.out.notes.append(Note(block.speaker.start, "empty-turn", "speaker label with no speech"))
+                self.out.blocks[i] = Turn(who=block.who, speaker=block.speaker,
+                                          paras=(Para(span=Span(start=block.speaker.end, end=block.speaker.end)),))
 
-def _merge_opener(out: Body, opener: Opener) -> None:
-    if out.blocks and isinstance(out.blocks[-1], Opener):
-        out.blocks[-1] = Opener(lines=out.blocks[-1].lines + opener.lines)
-    else:
-        out.blocks.append(opener)
+    # --- opener ----------------------------------------------------------------------------
+
+    def _opener(self, span: Span) -> Opener | None:
+        paras = []
+        for ln in lines(self.text, span):
+            value = self.text[ln.start : ln.end]
+            kind = next((k for rx, k in _OPENER_LINES if rx.match(value)), None)
+            if kind is not None:
+                paras.append(self.para(ln, tag="seg", attrs=(("type", kind),)))
+            elif _FILE_NUMBER.match(value):
+                paras.append(Para(span=ln, tag="idno", attrs=(("type", "file"),)))
+            else:
+                return None
+        return Opener(lines=tuple(paras))
+
+    def _merge_opener(self, opener: Opener) -> None:
+        last = self.out.blocks[-1] if self.out.blocks else None
+        if isinstance(last, Opener):
+            self.out.blocks[-1] = Opener(lines=last.lines + opener.lines)
+        else:
+            self.out.blocks.append(opener)
+
+    # --- field block -----------------------------------------------------------------------
+
+    def _fields(self, span: Span) -> FieldList | None:
+        lns = lines(self.text, span)
+        starts: list[tuple[int, re.Match[str], str]] = []
+        for i, ln in enumerate(lns):
+            m = _FIELD_LINE.match(self.text, ln.start, ln.end)
+            key = _field_key(m["label"]) if m else None
+            if m is not None and key is not None:
+                starts.append((i, m, key))
+            elif i == 0:
+                return None
+        items = []
+        for n, (i, m, key) in enumerate(starts):
+            last_line = lns[starts[n + 1][0] - 1] if n + 1 < len(starts) else lns[-1]
+            label = Span(start=lns[i].start, end=m.end("label") + 1)
+            value = _trim(self.text, m.end(), last_line.end)
+            items.append(Field(label=label, key=key, value=self._field_value(key, label, value)))
+        fields = FieldList(kind="fields", fields=tuple(items))
+        last_value = items[-1].value.span
+        if last_value.start >= last_value.end:
+            self.pending_field = (fields, items[-1])
+        return fields
+
+    def _complete_field(self, span: Span) -> None:
+        """A label alone at the end of a block ("Date and Time:") takes the next block as its value."""
+        assert self.pending_field is not None
+        fields, pending = self.pending_field
+        self.pending_field = None
+        completed = Field(label=pending.label, key=pending.key, value=self._field_value(pending.key, pending.label, span))
+        last = self.out.blocks[-1]
+        assert isinstance(last, FieldList)
+        self.out.blocks[-1] = FieldList(kind=last.kind, fields=(*last.fields[:-1], completed))
+
+    def _field_value(self, key: str, label: Span, value: Span) -> Para:
+        raw = self.text[value.start : value.end]
+        extra: list[Inline] = []
+        if key == "time" and (found := dates.find_datetime(raw)):
+            extra.append(Inline(start=value.start + found.start, end=value.start + found.end, tag="date",
+                                attrs=(("when", found.iso),)))
+            self.out.setting_date = self.out.setting_date or (found.iso, raw[found.start : found.end])
+        elif key == "place" and raw:
+            extra.append(Inline(start=value.start, end=value.end, tag="placeName"))
+            self.out.setting_place = self.out.setting_place or " ".join(raw.split())
+        elif key in _ROLES and raw:
+            side = " ".join(self.text[label.start : label.end - 1].split()) if key == "participants" else None
+            extra.extend(self._people(value, _ROLES[key], side))
+        para = self.para(value, tag="item")
+        covered = {(i.start, i.end) for i in extra}
+        kept = tuple(i for i in para.inlines if (i.start, i.end) not in covered or i.tag not in {"supplied"})
+        return Para(span=para.span, tag="item", inlines=(*extra, *kept))
+
+    def _people(self, value: Span, role: Role, side: str | None) -> list[Inline]:
+        out: list[Inline] = []
+        for seg_start, seg_end, seg_side in self._side_segments(value, side):
+            per_line = _one_per_line(self.text, seg_start, seg_end)
+            items = per_line if per_line is not None else [(a, b, None) for a, b in split_items(self.text, seg_start, seg_end)]
+            last_id: str | None = None
+            for a, b, title in items:
+                mention = parse_mention(self.text, a, b)
+                if mention is not None and title is not None:
+                    mention = mention.with_title(self.text, title)
+                if mention is None:
+                    last_id = self._title_continuation(a, b, last_id, out)
+                    continue
+                alt = " ".join(self.text[mention.alt_span[0] : mention.alt_span[1]].split()) if mention.alt_span else None
+                last_id = self.persons.add(mention.name, role=role, side=seg_side, titles=mention.titles,
+                                           variants=(alt,) if alt else ())
+                out.extend(mention_inlines(self.text, mention, last_id))
+        return out
+
+    def _side_segments(self, value: Span, side: str | None) -> list[tuple[int, int, str | None]]:
+        """Split a participants value at side headings ("Korean side:", a bare "[North] Korea" line)."""
+        segments: list[tuple[int, int, str | None]] = []
+        current_side, seg_start = side, value.start
+        lns = lines(self.text, value)
+        for i, ln in enumerate(lns):
+            line = self.text[ln.start : ln.end]
+            m = _SIDE_PREFIX.match(line)
+            bare = i + 1 < len(lns) and "," not in line and len(line.split()) <= 3 and not _LIST_ITEM.match(line) \
+                and parse_mention(self.text, ln.start, ln.end) is None
+            if m is None and not bare:
+                continue
+            if ln.start > seg_start:
+                segments.append((seg_start, _rstrip(self.text, seg_start, ln.start), current_side))
+            current_side = " ".join((m["side"] if m else line).split())
+            seg_start = ln.start + (m.end() if m else len(line))
+        segments.append((seg_start, value.end, current_side))
+        return [(a, b, s) for a, b, s in segments if self.text[a:b].strip()]
+
+    def _title_continuation(self, a: int, b: int, last_id: str | None, out: list[Inline]) -> str | None:
+        """An item that is not a name ("the General Secretary of …") continues the previous person's titles."""
+        item = self.text[a:b]
+        if last_id is None or not (item[:1].islower() or item.startswith("the ")) or item.startswith(("and ", "et al")):
+            if item.strip() and not item.startswith(("et al", "and all", "all ")):
+                self.out.notes.append(Note(a, "unparsed-participant", f"not read as a person: {item.strip()[:40]!r}"))
+            return last_id
+        entry = self.persons.get(last_id)
+        self.persons.add(entry.name, titles=(" ".join(item.split()),))
+        out.append(Inline(start=a, end=b, tag="roleName"))
+        return last_id
+
+    # --- turns -----------------------------------------------------------------------------
+
+    def _turn(self, span: Span) -> bool:
+        if self.speakers is None:
+            host = self.persons.side_of(r"accompan|our side|host|chinese side")
+            self.speakers = Speakers(self.persons, self.text, host, self.labels)
+        label = self.speakers.match(span.start, span.end)
+        if label is None:
+            return False
+        speaker_end = label.end - 1 if self.text[label.end - 1].isspace() else label.end
+        speaker = _trim(self.text, span.start, speaker_end)
+        if label.created:
+            name = self.persons.get(label.who).name
+            self.out.notes.append(Note(span.start, "new-speaker", f"speaker {name!r} is not in the participant lists"))
+        paras: tuple[Para, ...] = ()
+        if label.speech_start < span.end:
+            paras = (self._turn_para(Span(start=label.speech_start, end=span.end)),)
+        speaker_para = self.para(speaker, tag="speaker")
+        self.out.blocks.append(Turn(who=label.who, speaker=speaker_para.span, paras=paras,
+                                    speaker_inlines=speaker_para.inlines))
+        return True
+
+    def _turn_para(self, span: Span) -> Para:
+        raw = self.text[span.start : span.end]
+        if raw.startswith("(") and raw.endswith(")") and _balanced(raw[1:-1]):
+            return self.para(span, tag="stage")
+        stages = tuple(Inline(start=m.start(), end=m.end(), tag="stage")
+                       for m in _STAGE_INLINE.finditer(self.text, span.start, span.end))
+        return self.para(span, extra=stages)
+
+    # --- prose, lists, pages ---------------------------------------------------------------
+
+    def _list(self, span: Span) -> FieldList:
+        items = []
+        for ln in lines(self.text, span):
+            m = _LIST_ITEM.match(self.text, ln.start, ln.end)
+            assert m is not None
+            marker = Span(start=ln.start, end=m.end())
+            value = _trim(self.text, marker.end, ln.end)
+            items.append(Field(label=marker, key="item", value=self.para(value, tag="item")))
+        bullet = self.text[items[0].label.start] in "-•*–▪◦"
+        return FieldList(kind="bulleted" if bullet else "ordered", fields=tuple(items))
+
+    def _append_list(self, new: FieldList) -> None:
+        last = self.out.blocks[-1] if self.out.blocks else None
+        if isinstance(last, FieldList) and last.kind == new.kind:
+            self.out.blocks[-1] = FieldList(kind=new.kind, fields=last.fields + new.fields)
+        else:
+            self.out.blocks.append(new)
+
+    def _page_block(self, span: Span, number: str) -> None:
+        marks = (Inline(start=span.start, end=span.start, tag="pb", attrs=(("n", number),)),
+                 Inline(start=span.start, end=span.end, tag="fw", attrs=(("type", "pageNum"),)))
+        last = self.out.blocks[-1]
+        if isinstance(last, Turn) and last.paras:
+            para = last.paras[-1]
+            merged = Para(span=Span(start=para.span.start, end=span.end), tag=para.tag, attrs=para.attrs,
+                          inlines=(*para.inlines, *marks))
+            self.out.blocks[-1] = last.model_copy(update={"paras": (*last.paras[:-1], merged)})
+        else:
+            self.out.blocks.append(Para(span=span, tag="ab", attrs=(("type", "page"),), inlines=marks))
+
+    def _last_para(self) -> tuple[int, Para] | None:
+        """The paragraph a page join would extend: the last p of the last block."""
+        last = self.out.blocks[-1] if self.out.blocks else None
+        if isinstance(last, Turn) and last.paras and last.paras[-1].tag == "p":
+            return len(last.paras) - 1, last.paras[-1]
+        if isinstance(last, Para) and last.tag == "p":
+            return -1, last
+        return None
+
+    def _join_page(self, span: Span) -> bool:
+        """A paragraph that stops mid-sentence and resumes lower case (or with a number) after a blank line
+        is one paragraph split by a page break: extend it, with a <pb/> where the break was."""
+        found = self._last_para()
+        if found is None:
+            return False
+        index, para = found
+        before = self.text[para.span.end - 1]
+        after = self.text[span.start]
+        if before in _TERMINAL or not (after.islower() or after.isdigit()) or _LIST_ITEM.match(self.text, span.start, span.end):
+            return False
+        last = self.out.blocks[-1]
+        rest = self._turn_para(span) if isinstance(last, Turn) else self.para(span)
+        inlines = (*para.inlines, Inline(start=span.start, end=span.start, tag="pb"), *rest.inlines)
+        merged = Para(span=Span(start=para.span.start, end=span.end), tag="p", inlines=inlines)
+        if isinstance(last, Turn):
+            self.out.blocks[-1] = last.model_copy(update={"paras": (*last.paras[:index], merged)})
+        else:
+            self.out.blocks[-1] = merged
+        if not (after.islower() and before.isalpha()):
+            self.out.notes.append(Note(span.start, "page-join", "paragraph joined across a blank line (guessed page break)"))
+        return True
+
+    def _prose(self, span: Span) -> None:
+        last = self.out.blocks[-1] if self.out.blocks else None
+        if isinstance(last, Turn):
+            self.out.blocks[-1] = last.model_copy(update={"paras": (*last.paras, self._turn_para(span))})
+            return
+        raw = self.text[span.start : span.end]
+        if raw.startswith("(") and raw.endswith(")") and _balanced(raw[1:-1]):
+            self.out.blocks.append(self.para(span, tag="stage"))
+            return
+        started = any(isinstance(b, (Turn, Para, FieldList)) for b in self.out.blocks)
+        tag = "head" if not started and _is_heading(raw) else "p"
+        self.out.blocks.append(self.para(span, tag=tag))
 
 
 def _field_key(label: str) -> str | None:
-    words = label.strip("[] ")
     if len(label.split()) > 5:
         return None
+    words = label.strip("[] ")
     return next((key for rx, key in _FIELD_KEYS if rx.search(words)), None)
 
 
-def _fields(text: str, span: Span, persons: PersonIndex, out: Body) -> FieldList | None:
-    first = lines(text, span)[0]
-    m = _FIELD_LINE.match(text, first.start, first.end)
-    if m is None or (key := _field_key(m["label"])) is None:
+def _one_per_line(text: str, start: int, end: int) -> list[tuple[int, int, tuple[int, int] | None]] | None:
+    """Items of a list written one person a line (bullets, or a name and a role apart by spaces):
+    (start, end) of the name and the span of the role after it."""
+    lns = lines(text, Span(start=start, end=end))
+    if len(lns) < 2 or not any(_LIST_ITEM.match(text, ln.start, ln.end) or "  " in text[ln.start : ln.end] for ln in lns):
         return None
-    label = Span(start=span.start, end=m.end("label") + 1)
-    value = Span(start=m.end(), end=span.end)
-    return FieldList(kind="fields", fields=(Field(label=label, key=key, value=_field_value(text, key, label, value, persons, out)),))
-
-
-def _field_value(text: str, key: str, label: Span, value: Span, persons: PersonIndex, out: Body) -> Para:
-    raw = text[value.start : value.end]
-    inlines: list[Inline] = []
-    if key == "time" and (found := dates.find_datetime(raw)):
-        inlines.append(Inline(start=value.start + found.start, end=value.start + found.end, tag="date",
-                              attrs=(("when", found.iso),)))
-        out.setting_date = out.setting_date or (found.iso, raw[found.start : found.end])
-    elif key == "place":
-        inlines.append(Inline(start=value.start, end=value.end, tag="placeName"))
-        out.setting_place = out.setting_place or " ".join(raw.split())
-    elif key in _ROLES:
-        side = " ".join(text[label.start : label.end - 1].split()) if key == "participants" else None
-        for a, b in split_items(text, value.start, value.end):
-            mention = parse_mention(text, a, b)
-            if mention is None:
-                continue
-            alt = " ".join(text[mention.alt_span[0] : mention.alt_span[1]].split()) if mention.alt_span else None
-            ident = persons.add(mention.name, role=_ROLES[key], side=side, titles=mention.titles,
-                                variants=(alt,) if alt else ())
-            inlines.extend(mention_inlines(text, mention, ident))
-    return Para(span=value, tag="item", inlines=tuple(inlines))
-
-
-def _bullets(text: str, span: Span) -> FieldList:
     items = []
-    for ln in lines(text, span):
-        marker = Span(start=ln.start, end=ln.start + 1)
-        body = blocks(text, marker.end, ln.end)
-        value = Span(start=body[0].start, end=ln.end) if body else Span(start=ln.end, end=ln.end)
-        items.append(Field(label=marker, key="bullet", value=Para(span=value, tag="item")))
-    return FieldList(kind="bulleted", fields=tuple(items))
-
-
-def _append_list(out: Body, new: FieldList) -> None:
-    last = out.blocks[-1] if out.blocks else None
-    if isinstance(last, FieldList) and last.kind == new.kind:
-        out.blocks[-1] = FieldList(kind=new.kind, fields=last.fields + new.fields)
-    else:
-        out.blocks.append(new)
-
-
-def _para(text: str, span: Span, *, in_turn: bool) -> Para:
-    raw = text[span.start : span.end]
-    if raw.startswith("(") and raw.endswith(")") and _balanced(raw[1:-1]):
-        return Para(span=span, tag="stage")
-    inlines = ()
-    if in_turn:
-        inlines = tuple(
-            Inline(start=m.start(), end=m.end(), tag="stage") for m in _STAGE_INLINE.finditer(text, span.start, span.end)
-        )
-    return Para(span=span, inlines=inlines)
+    for ln in lns:
+        m = _LIST_ITEM.match(text, ln.start, ln.end)
+        a = _trim(text, m.end() if m else ln.start, ln.end).start
+        line = text[a : ln.end]
+        gap = re.search(r"\s{2,}|,\s", line)
+        if gap:
+            items.append((a, a + gap.start(), (a + gap.end(), ln.end)))
+        else:
+            items.append((a, ln.end, None))
+    return items
 
 
 def _balanced(s: str) -> bool:
@@ -182,52 +421,17 @@ def _balanced(s: str) -> bool:
     return depth == 0
 
 
-def _last_para(out: Body) -> tuple[int, Para] | None:
-    """The paragraph a page join would extend: the last p of the last block."""
-    if not out.blocks:
-        return None
-    last = out.blocks[-1]
-    if isinstance(last, Turn) and last.paras[-1].tag == "p":
-        return len(last.paras) - 1, last.paras[-1]
-    if isinstance(last, Para) and last.tag == "p":
-        return -1, last
-    return None
-
-
-def _join_page(text: str, out: Body, span: Span) -> bool:
-    """A paragraph that stops mid-sentence and resumes lower case (or with a number) after a blank line
-    is one paragraph split by a page break: extend it, with a <pb/> where the break was."""
-    found = _last_para(out)
-    if found is None:
-        return False
-    index, para = found
-    before = text[para.span.end - 1]
-    after = text[span.start]
-    if before in _TERMINAL or not (after.islower() or after.isdigit()):
-        return False
-    joined = Span(start=para.span.start, end=span.end)
-    extra = _para(text, Span(start=span.start, end=span.end), in_turn=isinstance(out.blocks[-1], Turn)).inlines
-    inlines = (*para.inlines, Inline(start=span.start, end=span.start, tag="pb"), *extra)
-    merged = Para(span=joined, tag="p", inlines=inlines)
-    last = out.blocks[-1]
-    if isinstance(last, Turn):
-        out.blocks[-1] = Turn(who=last.who, speaker=last.speaker, paras=(*last.paras[:index], merged))
-    else:
-        out.blocks[-1] = merged
-    return True
-
-
-def _add_prose(text: str, out: Body, span: Span) -> None:
-    last = out.blocks[-1] if out.blocks else None
-    if isinstance(last, Turn):
-        out.blocks[-1] = Turn(who=last.who, speaker=last.speaker, paras=(*last.paras, _para(text, span, in_turn=True)))
-        return
-    para = _para(text, span, in_turn=False)
-    if para.tag == "p" and _is_heading(text, span) and not any(isinstance(b, (Turn, Para, FieldList)) for b in out.blocks):
-        para = Para(span=span, tag="head")
-    out.blocks.append(para)
-
-
-def _is_heading(text: str, span: Span) -> bool:
-    raw = text[span.start : span.end]
+def _is_heading(raw: str) -> bool:
     return "\n" not in raw and len(raw.split()) <= 15 and raw[-1] not in _TERMINAL
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    return Span(start=start, end=_rstrip(text, start, end))
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end

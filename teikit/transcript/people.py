@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from teikit.model import Inline, Person, Role
 
@@ -13,7 +13,8 @@ TITLE_WORDS = frozenset(
     """vice deputy first prime premier minister chairman chairwoman president secretary general
     ambassador comrade comrades cde. com. comr. c. marshal director head chief foreign counsellor
     counselor attaché attache consul commander mr. mrs. ms. dr. professor prof. chancellor governor
-    mayor senator colonel lieutenant captain major admiral envoy chargé charge executive assistant""".split()
+    mayor senator colonel lieutenant captain major admiral envoy chargé charge executive assistant
+    pm p.m. fm pres. gen. amb. cde tov. tov com mr mrs dr sir madame monsieur herr frau""".split()
 )
 """Words that open a title before a name ("Vice Premier …"); compared in lower case."""
 
@@ -43,6 +44,12 @@ class Mention:
     alt_span: tuple[int, int] | None = None
     ptitle_span: tuple[int, int] | None = None
     titles: tuple[str, ...] = ()
+
+
+    def with_title(self, text: str, span: tuple[int, int]) -> Mention:
+        """The same mention with a role written apart from it (on its line, after spaces or a comma)."""
+        title = " ".join(text[span[0] : span[1]].split())
+        return replace(self, ptitle_span=span, titles=(*self.titles, title))
 
 
 def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -173,6 +180,12 @@ class PersonIndex:
             t = title.casefold()
             by_part = [e for e in by_part if any(t == x.casefold() for x in e.titles)]
         return by_part[0].id if len(by_part) == 1 else None
+
+    def find_by_title(self, title: str) -> str | None:
+        """The one person holding `title` ("Premier"), or None when none or several do."""
+        t = title.casefold()
+        holders = [e for e in self._entries if any(x.casefold() == t for x in e.titles)]
+        return holders[0].id if len(holders) == 1 else None
 
     def get(self, ident: str) -> _Entry:
         return next(e for e in self._entries if e.id == ident)

@@ -1,0 +1,167 @@
+"""Markup inside a paragraph: the editorial bracket grammar (SOURCE-FORMATS §5), translator's notes,
+page markers, footnote references, letter-spacing, UPPERCASE names and hyphenation. Pure: spans in,
+Inlines and review notes out; the characters always stay (markup only wraps them)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from teikit.model import Inline
+from teikit.transcript.base import Note
+
+_OPEN = {"[": "]", "(": ")"}
+_GAP_OMITTED = re.compile(r"^(?:…|\.{3}|\. \. \.)$|^(?:omitted|omission|passage omitted|text omitted|not translated|"
+                          r"abridged|excerpt|\.\.\.|…)\b", re.IGNORECASE)
+_GAP_ILLEGIBLE = re.compile(r"^(?:illegible|unreadable|indecipherable|not legible|signature:? illegible|"
+                            r"illegible signature|no name given)\b", re.IGNORECASE)
+_SIC = re.compile(r"^sic!?$", re.IGNORECASE)
+_NOTE = re.compile(r"^(?:(?P<who>translator|editor|ed|tr)(?:'s|’s|s)?\.?\s*note|tn|note)\s*[:.-]", re.IGNORECASE)
+_NOTE_SUFFIX = re.compile(r"[-–—]\s*(?P<who>translator|editor)(?:'s|’s)?\s+note\.?$", re.IGNORECASE)
+_STAMP = re.compile(r"^stamps?\b\s*:?", re.IGNORECASE)
+_PAGE = re.compile(r"^(?:page|p\.|pp\.|str\.|s\.)\s*(?P<n>\d{1,4})$", re.IGNORECASE)
+_FOOTNOTE = re.compile(r"^\d{1,3}$")
+_NAME_WORD = re.compile(r"^[A-Z][\w'’-]*\.?$")
+_SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
+_UPPER = re.compile(r"\b[A-ZÀ-Ý][A-ZÀ-Ý'’-]{4,}\b")
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-\n(?=[a-zà-ÿ])")
+_HYPHEN_SPACE = re.compile(r"\b(?P<a>[^\W\d_]{2,})- (?P<b>[a-zà-ÿ]{2,})\b")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+
+
+@dataclass
+class Found:
+    """What the recognisers found in a paragraph."""
+
+    inlines: list[Inline] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    footnote_refs: list[str] = field(default_factory=list)
+
+
+def annotate(text: str, start: int, end: int, *, footnotes: frozenset[str] = frozenset()) -> Found:
+    """Inline markup for text[start:end]; `footnotes` are the note numbers the document's endnotes define."""
+    found = Found()
+    for kind, a, b in _brackets(text, start, end, found):
+        _classify(text, kind, a, b, found, footnotes)
+    _layout_marks(text, start, end, found)
+    return found
+
+
+def _brackets(text: str, start: int, end: int, found: Found) -> Iterator[tuple[str, int, int]]:
+    """Balanced [...] and (...) pairs (outermost first for nesting); unbalanced ones become review notes."""
+    stack: list[tuple[str, int]] = []
+    pairs: list[tuple[str, int, int]] = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch in _OPEN:
+            stack.append((ch, i))
+        elif ch in ("]", ")"):
+            if stack and _OPEN[stack[-1][0]] == ch:
+                kind, a = stack.pop()
+                pairs.append((kind, a, i + 1))
+            elif ch == "]":
+                found.notes.append(Note(i, "unbalanced-bracket", "closing bracket ']' without an opening one"))
+    for kind, a in stack:
+        if kind == "[":
+            found.notes.append(Note(a, "unbalanced-bracket", "opening bracket '[' is never closed"))
+    yield from sorted(pairs, key=lambda p: (p[1], -p[2]))
+
+
+def _classify(text: str, kind: str, a: int, b: int, found: Found, footnotes: frozenset[str]) -> None:
+    inner = " ".join(text[a + 1 : b - 1].split())
+    if kind == "(":
+        _parenthesis(text, inner, a, b, found)
+        return
+    if text.startswith("[[", a) and text.startswith("]]", b - 2):
+        found.inlines.append(Inline(start=a, end=b, tag="add", attrs=(("type", "handwritten"),)))
+    elif a > 0 and text[a - 1] == "[" or text[b : b + 1] == "]":
+        return  # inner of [[…]]: covered by the outer pair
+    elif _SIC.match(inner):
+        _sic(text, a, b, found)
+    elif _GAP_ILLEGIBLE.match(inner):
+        _gap(a, b, "illegible", found)
+    elif _GAP_OMITTED.match(inner):
+        _gap(a, b, "omitted", found)
+    elif m := _NOTE.match(inner):
+        found.inlines.append(Inline(start=a, end=b, tag="note", attrs=(("type", _note_type(m["who"])),)))
+    elif _STAMP.match(inner):
+        stamp_end = b if inner.rstrip(":").lower() not in {"stamp", "stamps"} else _line_end(text, b)
+        found.inlines.append(Inline(start=a, end=stamp_end, tag="stamp"))
+    elif m := _PAGE.match(inner):
+        _page(a, b, m["n"], found)
+    elif _FOOTNOTE.match(inner) and inner in footnotes:
+        found.inlines.append(Inline(start=a, end=b, tag="ref", attrs=(("type", "footnote"), ("target", f"#fn-{inner}"))))
+        found.footnote_refs.append(inner)
+    elif inner:
+        reason = _supplied_reason(text, a, inner)
+        attrs = (("reason", reason),) if reason else ()
+        found.inlines.append(Inline(start=a + 1, end=b - 1, tag="supplied", attrs=attrs))
+        if len(inner.split()) > 12:
+            found.notes.append(Note(a, "unclassified-bracket", f"long bracketed passage read as supplied text: [{inner[:40]}…]"))
+
+
+def _parenthesis(text: str, inner: str, a: int, b: int, found: Found) -> None:
+    if m := _NOTE_SUFFIX.search(inner):
+        found.inlines.append(Inline(start=a, end=b, tag="note", attrs=(("type", _note_type(m["who"])),)))
+    elif _NOTE.match(inner):
+        found.inlines.append(Inline(start=a, end=b, tag="note", attrs=(("type", _note_type(_NOTE.match(inner)["who"])),)))
+    elif m := _PAGE.match(inner):
+        _page(a, b, m["n"], found)
+
+
+def _note_type(who: str | None) -> str:
+    return "editor" if who and who.lower().startswith("ed") else "translator"
+
+
+def _gap(a: int, b: int, reason: str, found: Found) -> None:
+    found.inlines.append(Inline(start=a, end=b, tag="gap", attrs=(("reason", reason),)))
+    found.inlines.append(Inline(start=a, end=b, tag="desc"))
+
+
+def _page(a: int, b: int, n: str, found: Found) -> None:
+    found.inlines.append(Inline(start=a, end=a, tag="pb", attrs=(("n", n),)))
+    found.inlines.append(Inline(start=a, end=b, tag="fw", attrs=(("type", "pageNum"),)))
+
+
+def _sic(text: str, a: int, b: int, found: Found) -> None:
+    m = re.search(r"(\S+)\s*$", text[max(0, a - 60) : a])
+    if m:
+        word_start = a - (len(text[max(0, a - 60) : a]) - m.start(1))
+        word_end = word_start + len(m[1])
+        if text[word_end - 1] not in "])":
+            found.inlines.append(Inline(start=word_start, end=word_end, tag="sic"))
+    found.inlines.append(Inline(start=a, end=b, tag="note", attrs=(("type", "sic"),)))
+
+
+def _supplied_reason(text: str, a: int, inner: str) -> str | None:
+    """`romanisation` for a second spelling of the name just before; `completion` for a name's missing part."""
+    before = re.search(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*$", text[max(0, a - 80) : a])
+    words = inner.split()
+    if not before or not all(_NAME_WORD.match(w) for w in words):
+        return "implied" if inner[:1].islower() or len(words) <= 4 else None
+    prev = before[1].split()
+    if len(words) >= 2 and words[0][0] == prev[0][0] and len(words) == len(prev):
+        return "romanisation"
+    return "completion" if len(words) <= 2 else None
+
+
+def _line_end(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl
+
+
+def _layout_marks(text: str, start: int, end: int, found: Found) -> None:
+    for m in _SPACED.finditer(text, start, end):
+        found.inlines.append(Inline(start=m.start(), end=m.end(), tag="hi", attrs=(("rend", "spaced"),)))
+    for m in _UPPER.finditer(text, start, end):
+        word = m.group(0)
+        vowels = sum(c in "AEIOUYÀÁÂÄÈÉÊËÌÍÎÏÒÓÔÖÙÚÛÜ" for c in word)
+        if vowels >= 2 and not _ROMAN.match(word):
+            found.inlines.append(Inline(start=m.start(), end=m.end(), tag="hi", attrs=(("rend", "uppercase"),)))
+    for m in _HYPHEN_BREAK.finditer(text, start, end):
+        found.inlines.append(Inline(start=m.end() - 1, end=m.end() - 1, tag="lb", attrs=(("break", "no"),)))
+    for m in _HYPHEN_SPACE.finditer(text, start, end):
+        joined = m["a"] + m["b"]
+        found.inlines.append(Inline(start=m.start(), end=m.end(), tag="choice", added=(("reg", joined),)))
+        found.inlines.append(Inline(start=m.start(), end=m.end(), tag="orig"))
