@@ -54,8 +54,12 @@ def cli(debug: bool) -> None:
               show_default=True, help="Folder for the TEI files.")
 @click.option("--explain", is_flag=True, help="Only say which layout each transcript has, and why.")
 @click.option("--strict", is_flag=True, help="Refuse text in no known layout instead of reading it as paragraphs.")
+@click.option("--force", is_flag=True, help="Overwrite encodings even where an editor has changed them.")
+@click.option("--review", "review_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write a review report of uncertain calls (.md, or .json).")
 @_boundary
-def convert(sources: Sequence[Path], out_dir: Path, explain: bool, strict: bool) -> None:
+def convert(sources: Sequence[Path], out_dir: Path, explain: bool, strict: bool, force: bool,
+            review_path: Path | None) -> None:
     """Convert transcripts (files or folders) to TEI."""
     if explain:
         from teikit import files
@@ -65,13 +69,23 @@ def convert(sources: Sequence[Path], out_dir: Path, explain: bool, strict: bool)
             _, found = detect(files.read_text(source), str(source), strict=strict)
             click.echo(f"{source}: {found}")
         return
-    results = pipeline.convert_files(sources, out_dir, strict=strict)
+    results = pipeline.convert_files(sources, out_dir, strict=strict, force=force)
     for result in results:
-        if result.error:
-            click.echo(result.error, err=True)
-        else:
-            click.echo(f"{result.source} -> {result.output}{'' if result.changed else ' (unchanged)'}")
-    sys.exit(1 if any(r.error for r in results) else 0)
+        click.echo(_describe(result), err=result.status in {"error", "kept-edits"})
+    if review_path is not None:
+        from teikit import files, review
+
+        files.write_atomic(review_path, review.render_report(results, fmt=review_path.suffix.lstrip(".")))
+    sys.exit(1 if any(r.status == "error" for r in results) else 0)
+
+
+def _describe(result: pipeline.FileResult) -> str:
+    if result.status == "error":
+        return result.error or f"{result.source}: error"
+    if result.status == "kept-edits":
+        return f"{result.output}: changed by hand since teikit wrote it; kept (use --force to overwrite)"
+    notes = f", {len(result.review)} to review" if result.review else ""
+    return f"{result.source} -> {result.output} ({result.status}{notes})"
 
 
 @cli.command()
@@ -117,7 +131,7 @@ def build(transcripts: Path, encoded: Path, site: Path, text: Path) -> None:
     """Convert transcripts, validate the encodings, render the HTML site and plain texts."""
     report = pipeline.build(pipeline.BuildOptions(transcripts=transcripts, encoded=encoded, site=site, text=text))
     for result in report.converted:
-        click.echo(result.error or f"{result.source} -> {result.output}", err=bool(result.error))
+        click.echo(_describe(result), err=result.status in {"error", "kept-edits"})
     for issue in report.issues:
         click.echo(str(issue), err=True)
     for error in report.errors:

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
 from teikit import files, tei
 from teikit.transcript import parse_transcript
 from teikit.errors import TeikitError
-from teikit.model import Document, Issue, Record
+from teikit.model import Document, Issue, Record, ReviewNote
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -31,16 +31,21 @@ class BuildOptions(Record):
     text: Path = Path("text")
 
 
+Status = Literal["written", "unchanged", "kept-edits", "error"]
+
+
 class FileResult(Record):
     """What happened to one input file."""
 
     source: str
+    status: Status
+    """`kept-edits`: the existing output was changed by hand and was not overwritten."""
     output: str | None = None
-    """The file written, None when nothing was written."""
-    changed: bool = False
-    """Whether the output differs from what was there before."""
+    """The output file (written, or left as it was)."""
     error: str | None = None
     """`path:line:col: message` when the file could not be processed."""
+    review: tuple[ReviewNote, ...] = ()
+    """The converter's uncertain calls, for the review report."""
 
 
 class BuildReport(Record):
@@ -57,7 +62,7 @@ class BuildReport(Record):
     def ok(self) -> bool:
         return (
             not self.errors
-            and all(r.error is None for r in self.converted)
+            and all(r.status != "error" for r in self.converted)
             and not any(i.severity == "error" for i in self.issues)
         )
 
@@ -88,27 +93,36 @@ def transcript_files(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def convert_files(sources: Iterable[str | Path], out_dir: str | Path, *, strict: bool = False) -> list[FileResult]:
-    """Convert each transcript to `out_dir/<id>.xml`; a file that fails is reported and nothing is written."""
+def convert_files(
+    sources: Iterable[str | Path], out_dir: str | Path, *, strict: bool = False, force: bool = False
+) -> list[FileResult]:
+    """Convert each transcript to `out_dir/<id>.xml`.
+
+    A file that fails is reported and nothing is written. An existing encoding that an editor has
+    changed since teikit wrote it is kept (status `kept-edits`) unless `force`.
+    """
     results = []
     for source in transcript_files(sources):
         try:
             doc = read_document(source, strict=strict)
-            data = tei.serialise(tei.build_tei(doc))
             target = Path(out_dir) / f"{doc.id}.xml"
-            changed = _write_if_changed(target, data)
+            status = _write_encoding(target, tei.serialise(tei.build_tei(doc)), force=force)
         except TeikitError as err:
-            results.append(FileResult(source=str(source), error=str(err)))
+            results.append(FileResult(source=str(source), status="error", error=str(err)))
             continue
-        results.append(FileResult(source=str(source), output=str(target), changed=changed))
+        results.append(FileResult(source=str(source), status=status, output=str(target), review=doc.review))
     return results
 
 
-def _write_if_changed(target: Path, data: bytes) -> bool:
-    if target.is_file() and target.read_bytes() == data:
-        return False
+def _write_encoding(target: Path, data: bytes, *, force: bool) -> Status:
+    if target.is_file():
+        old = target.read_bytes()
+        if old == data:
+            return "unchanged"
+        if not force and tei.is_untouched(old) is not True:
+            return "kept-edits"
     files.write_atomic(target, data)
-    return True
+    return "written"
 
 
 def build(options: BuildOptions | None = None) -> BuildReport:

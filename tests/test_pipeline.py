@@ -1,0 +1,58 @@
+"""Re-conversion keeps hand edits; the review report lists uncertain calls with their lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from teikit import pipeline, review, tei
+
+from conftest import REPO
+
+SOURCE = REPO / "transcripts" / "wcda-116540.txt"
+
+
+def test_untouched_encoding_is_recognised() -> None:
+    data = (REPO / "encoded" / "wcda-116540.xml").read_bytes()
+    assert tei.is_untouched(data) is True
+    assert tei.is_untouched(data.replace(b"Chen Yi", b"Chen  Yi", 1)) is False
+    assert tei.is_untouched(b"<TEI/>") is None
+
+
+def test_hand_edits_are_kept_unless_forced(tmp_path: Path) -> None:
+    [first] = pipeline.convert_files([SOURCE], tmp_path)
+    assert first.status == "written"
+    target = Path(first.output or "")
+    edited = target.read_bytes().replace(b"<occupation>Premier</occupation>", b"<occupation>Premier of the PRC</occupation>")
+    target.write_bytes(edited)
+    [again] = pipeline.convert_files([SOURCE], tmp_path)
+    assert again.status == "kept-edits"
+    assert target.read_bytes() == edited
+    [forced] = pipeline.convert_files([SOURCE], tmp_path, force=True)
+    assert forced.status == "written"
+    assert tei.is_untouched(target.read_bytes()) is True
+
+
+def test_file_without_hash_is_not_overwritten(tmp_path: Path) -> None:
+    (tmp_path / "wcda-116540.xml").write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'/>")
+    [result] = pipeline.convert_files([SOURCE], tmp_path)
+    assert result.status == "kept-edits"
+
+
+def test_unchanged_transcript_leaves_file_alone(tmp_path: Path) -> None:
+    pipeline.convert_files([SOURCE], tmp_path)
+    [again] = pipeline.convert_files([SOURCE], tmp_path)
+    assert again.status == "unchanged"
+
+
+def test_review_report_markdown_and_json(tmp_path: Path) -> None:
+    odd = tmp_path / "odd.txt"
+    odd.write_text("Some notes without any wrapper.\n\nZhou: hello\n\nA [stray bracket here.\n")
+    results = pipeline.convert_files([odd, SOURCE], tmp_path / "out")
+    rows = json.loads(review.render_report(results, fmt="json"))
+    kinds = {(Path(r["path"]).name, r["kind"], r["line"]) for r in rows}
+    assert ("odd.txt", "fallback-layout", 1) in kinds
+    assert ("odd.txt", "unbalanced-bracket", 5) in kinds
+    assert ("wcda-116540.txt", "page-join", 94) in kinds
+    md = review.render_report(results)
+    assert f"`{odd}:5:3` **unbalanced-bracket**" in md
