@@ -13,6 +13,9 @@ MAX_BYTES = 16 * 1024 * 1024
 """Transcripts larger than this are refused: a document, not a corpus dump, is expected."""
 
 _ALLOWED_CONTROLS = frozenset("\n\r\t\f")
+"""Form feeds (page breaks in PDF text) are allowed here and made line breaks by normalisation."""
+_NON_XML = frozenset("\ufffe\uffff")
+"""Noncharacters that XML cannot hold."""
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
@@ -64,7 +67,7 @@ def decode(data: bytes, path: str) -> str:
     if not text.strip():
         raise InputError("empty transcript: no text to convert", Location(path, 1, 1), code="empty")
     for offset, char in enumerate(text):
-        if unicodedata.category(char) == "Cc" and char not in _ALLOWED_CONTROLS:
+        if (unicodedata.category(char) == "Cc" and char not in _ALLOWED_CONTROLS) or char in _NON_XML:
             raise InputError(
                 f"control character U+{ord(char):04X} in the text", location_of(text, offset, path), code="control-char"
             )

@@ -17,7 +17,7 @@ _TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
 
 
 def _line_endings(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
 
 
 def _markdown(text: str) -> str:
@@ -41,7 +41,7 @@ _ARCHIVE_BANNER = re.compile(
 
 
 RULES: dict[str, tuple[str, Callable[[str], str]]] = {
-    "line-endings": ("Line endings made LF.", _line_endings),
+    "line-endings": ("Line endings made LF; form feeds (PDF page breaks) made line breaks.", _line_endings),
     "trailing-space": ("Spaces and tabs at line ends removed.", _trailing_space),
     "markdown": (
         "Markdown export chrome removed: heading marks (#), bold marks (**) and the angle brackets of autolinks.",

@@ -6,6 +6,8 @@ and text in no known layout falls back to `generic` (with a review note) unless 
 
 from __future__ import annotations
 
+import re
+
 from teikit.errors import InputError, Location, location_of
 from teikit.model import Document, Header, ReviewNote, Turn
 from teikit.normalize import normalise
@@ -85,8 +87,17 @@ def parse_transcript(text: str, path: str = "<string>", doc_id: str | None = Non
         front=tuple(wrapper.front),
         body=tuple(body.blocks),
         back=tuple(wrapper.back),
-        review=_review(norm, path, [*wrapper.notes, *body.notes]),
+        review=_review(norm, path, [*wrapper.notes, *body.notes, *_mojibake(norm)]),
     )
+
+
+_MOJIBAKE = re.compile(r"Ã[\x80-\xbf]|â€[\x80-\xbf™œ˜“”‘’†]|Â[\xa0-\xbf]|鈥[檚湶溿渀]")
+"""UTF-8 text that was once decoded as CP1252 or GBK ("â€™", "鈥檚"): signs of mojibake."""
+
+
+def _mojibake(text: str) -> list[Note]:
+    return [Note(m.start(), "encoding", f"possible mojibake {m.group(0)!r}: text decoded with the wrong encoding once")
+            for m in _MOJIBAKE.finditer(text)]
 
 
 def _review(text: str, path: str, notes: list[Note]) -> tuple[ReviewNote, ...]:
