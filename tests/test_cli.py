@@ -104,3 +104,32 @@ def test_python_dash_m_and_console_script() -> None:
     script = shutil.which("teikit", path=str(Path(sys.executable).parent))
     assert script is not None
     assert subprocess.run([script, "--help"], capture_output=True, check=True).returncode == 0
+
+
+def test_huge_file_and_directory_get_one_line_each(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    folder = tmp_path / "folder.txt"
+    folder.mkdir()
+    out = tmp_path / "out"
+    code, _, stderr = run("convert", str(huge), "-o", str(out))
+    assert code == 1 and stderr.strip() == f"{huge}:1:1: file is 52,428,800 bytes, above the limit of 16,777,216 bytes"
+    assert not out.exists()
+
+
+def test_turn_label_without_speech_and_unbalanced_bracket_are_review_notes(tmp_path: Path) -> None:
+    source = tmp_path / "odd.txt"
+    source.write_text(
+        "Citation:\n\n\"A talk\", May 1, 1960, Wilson Center Digital Archive, X. Translated by A B.\n\n"
+        "Contents:\n\nTranslation - English\n\nForeign guests: Minister Pak Sun\n\n"
+        "Minister Pak (hereafter abbreviated Pak):\n\nPak: We [agree with the plan.\n",
+        encoding="utf-8",
+    )
+    review = tmp_path / "review.json"
+    code, stdout, stderr = run("convert", str(source), "-o", str(tmp_path / "out"), "--review", str(review))
+    assert code == 0, stderr
+    import json
+
+    kinds = {(r["kind"], r["line"]) for r in json.loads(review.read_text())}
+    assert ("empty-turn", 11) in kinds and ("unbalanced-bracket", 13) in kinds

@@ -75,3 +75,20 @@ def test_write_atomic_leaves_nothing_on_failure(tmp_path: Path, monkeypatch: pyt
         files.write_atomic(target, "new content")
     assert target.read_text() == "old"
     assert os.listdir(tmp_path) == ["out.xml"]
+
+
+def test_mixed_encodings_point_at_the_first_bad_byte(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.txt"
+    path.write_bytes("Citation:\nPremier’s visit\nCaf\xe9".encode("utf-8").replace(b"Caf\xc3\xa9", b"Caf\xe9"))
+    with pytest.raises(InputError, match="not valid UTF-8") as info:
+        files.read_text(path)
+    assert str(info.value).startswith(f"{path}:3:4: ")
+
+
+def test_fifty_megabytes_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    with pytest.raises(InputError, match="above the limit") as info:
+        files.read_text(path)
+    assert info.value.code == "too-large"
