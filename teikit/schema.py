@@ -6,8 +6,6 @@ no TEI sources: every element, macro and datatype the grammar uses is declared i
 
 from __future__ import annotations
 
-import os
-import tempfile
 from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +13,9 @@ from typing import TYPE_CHECKING
 
 from lxml import etree, isoschematron
 
-from teikit.errors import Location, OutputError, SchemaError
+from teikit.errors import Location, SchemaError
+from teikit.files import write_atomic
+from teikit.model import Severity
 from teikit.resources import schema_path
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ ANN_NS = "http://relaxng.org/ns/compatibility/annotations/1.0"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 XSD_TYPES = "http://www.w3.org/2001/XMLSchema-datatypes"
 COMMAND = "teikit schema build"
-SEVERITIES = {"error": "error", "fatal": "error", "warning": "warning", "warn": "warning", "info": "info"}
+SEVERITIES: dict[str, Severity] = {"error": "error", "fatal": "error", "warning": "warning", "warn": "warning", "info": "info"}
 """Accepted `sch:assert/@role` values and the Issue severity each one means."""
 
 _T = f"{{{TEI_NS}}}"
@@ -69,13 +69,13 @@ def build_schemas(odd: Path | None = None, out_dir: Path | None = None) -> list[
     """Compile `odd` (default: the bundled teikit.odd) and write `<stem>.rng` and `<stem>.sch`.
 
     :param out_dir: where to write; default: the bundled `schemas/` folder.
-    Returns the paths written. Raises SchemaError or OutputError.
+    Returns the paths written. Raises SchemaError, or OutputError when a file cannot be written.
     """
     odd = odd or schema_path("teikit.odd")
     out_dir = out_dir or schema_path("")
     written = []
     for path, text in _products(odd, out_dir):
-        _write_atomic(path, text)
+        write_atomic(path, text)
         written.append(path)
     return written
 
@@ -104,12 +104,13 @@ def _parse_odd(odd: Path) -> etree._ElementTree:
     except OSError as err:
         raise SchemaError(f"cannot read ODD: {err}", Location(str(odd))) from err
     except etree.XMLSyntaxError as err:
-        line, column = err.position
-        raise SchemaError(f"ODD is not well-formed XML: {err.msg}", Location(str(odd), line, column)) from err
+        first = parser.error_log[0] if parser.error_log else None
+        message, line, column = (first.message, first.line, first.column) if first else (err.msg, *err.position)
+        raise SchemaError(f"ODD is not well-formed XML: {message}", Location(str(odd), line, column)) from err
 
 
 def _schema_spec(tree: etree._ElementTree, odd: Path) -> Element:
-    specs = tree.findall(f".//{_T}schemaSpec")
+    specs = list(tree.getroot().iter(f"{_T}schemaSpec"))
     if len(specs) != 1:
         raise SchemaError(f"expected one TEI schemaSpec, found {len(specs)}", Location(str(odd)))
     return specs[0]
@@ -362,7 +363,7 @@ def _check_rule(rule: Element, ident: str, path: str) -> None:
     for test in rule.iterchildren(_S + "assert", _S + "report"):
         role = test.get("role", "error")
         if role.lower() not in SEVERITIES:
-            raise _fail(f"constraintSpec {ident}: role={role!r}, expected one of {sorted(SEVERITIES)}", test, path)
+            raise _fail(f"constraintSpec {ident}: role={role!r}, expected one of: {', '.join(sorted(SEVERITIES))}", test, path)
 
 
 # -- products ---------------------------------------------------------------------------------
@@ -393,17 +394,3 @@ def _products(odd: Path, out_dir: Path) -> list[tuple[Path, str]]:
 
 def _canonical(data: bytes) -> str:
     return etree.canonicalize(data.decode("utf-8"), strip_text=True)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except OSError as err:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {path.name}: {err}", Location(str(path))) from err

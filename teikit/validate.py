@@ -1,0 +1,424 @@
+"""Validate TEI with lxml against teikit's RelaxNG and Schematron; every problem is an Issue with its line.
+
+Three ways to ask (STYLE pattern 1), all with the same parameters: `iter_issues` yields every
+Issue, `is_valid` answers with a bool, `assert_valid` raises InvalidDocument. Only issues of
+severity "error" make a document invalid. Schemas are compiled once per process, on first use;
+validators are not shared safely between threads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Union
+
+from lxml import etree, isoschematron
+
+from teikit.errors import InputError, InvalidDocument, Location, SchemaError
+from teikit.model import Issue
+from teikit.resources import schema_path
+from teikit.schema import SEVERITIES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from lxml.etree import _Element as Element
+    from lxml.etree import _ElementTree as ElementTree
+    from lxml.etree import _LogEntry as LogEntry
+
+__all__ = ["Source", "assert_valid", "is_valid", "iter_issues"]
+
+Source = Union[Path, str, bytes]
+"""A file path (Path or str) or the document's bytes."""
+
+_R = "{http://relaxng.org/ns/structure/1.0}"
+_SVRL = "{http://purl.oclc.org/dsdl/svrl}"
+_XML = "{http://www.w3.org/XML/1998/namespace}"
+_TEI = "{http://www.tei-c.org/ns/1.0}"
+_REPEATED = {"RELAXNG_ERR_EXTRACONTENT", "RELAXNG_ERR_CONTENTVALID"}
+"""lxml's second entry for an error it has already reported more precisely at the same node."""
+
+
+def iter_issues(source: Source, *, path: str | None = None, schema: Path | None = None) -> Iterator[Issue]:
+    """Every problem in `source`, in document order: XML syntax, then RelaxNG and Schematron.
+
+    :param path: the file name issues carry; default: the source path as given, or `<bytes>`.
+    :param schema: a RelaxNG grammar; a Schematron file beside it with the same stem is used too.
+        Default: the bundled `teikit.rng` and `teikit.sch`.
+    Raises InputError when the file cannot be read, SchemaError when a schema cannot be loaded.
+    """
+    data, name = _read(source, path)
+    tree, issues = _parse(data, name)
+    if tree is not None:
+        schemas = _schemas(schema or schema_path("teikit.rng"))
+        issues += _Rng(schemas.grammar, tree, name).issues(schemas.rng)
+        if schemas.sch is not None:
+            issues += _schematron_issues(schemas.sch, tree, name)
+    yield from sorted(issues, key=lambda issue: (issue.line, issue.column))
+
+
+def is_valid(source: Source, *, path: str | None = None, schema: Path | None = None) -> bool:
+    """True when `source` has no issue of severity "error" (see `iter_issues`)."""
+    return not any(issue.severity == "error" for issue in iter_issues(source, path=path, schema=schema))
+
+
+def assert_valid(source: Source, *, path: str | None = None, schema: Path | None = None) -> None:
+    """Raise InvalidDocument, carrying every issue, when `source` has an error (see `iter_issues`)."""
+    issues = list(iter_issues(source, path=path, schema=schema))
+    errors = [issue for issue in issues if issue.severity == "error"]
+    if errors:
+        first = errors[0]
+        message = f"{len(errors)} validation error(s); the first: {first.message} [{first.rule}]"
+        raise InvalidDocument(message, issues, Location(first.path, first.line, first.column))
+
+
+# -- reading and parsing ------------------------------------------------------------------------
+
+
+def _read(source: Source, path: str | None) -> tuple[bytes, str]:
+    if isinstance(source, bytes):
+        return source, path or "<bytes>"
+    name = path or str(source)
+    try:
+        return Path(source).read_bytes(), name
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror or err}", Location(name), code="not-a-file") from err
+
+
+def _parser(*, recover: bool) -> etree.XMLParser:
+    # Untrusted input: no entity expansion, no DTD, no network, libxml2's size limits kept.
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=recover
+    )
+
+
+def _parse(data: bytes, name: str) -> tuple[ElementTree | None, list[Issue]]:
+    """The parsed tree (None when the XML is malformed) and the parser's issues."""
+    parser = _parser(recover=False)
+    try:
+        tree = etree.fromstring(data, parser).getroottree()
+        return tree, _entity_issues(tree, name)
+    except etree.XMLSyntaxError:
+        entries = list(parser.error_log)
+    fatal = next((i for i, e in enumerate(entries) if e.level == etree.ErrorLevels.FATAL), None)
+    if fatal is not None or not entries:
+        return None, [_syntax_issue(e, name, None) for e in entries[: (fatal or 0) + 1]]
+    # Only id errors (duplicate or malformed xml:id): the tree is sound, so go on and validate it.
+    tree = etree.fromstring(data, _parser(recover=True)).getroottree()
+    return tree, [_syntax_issue(e, name, tree) for e in entries] + _entity_issues(tree, name)
+
+
+def _syntax_issue(entry: LogEntry, name: str, tree: ElementTree | None) -> Issue:
+    line, column = max(entry.line, 1), max(entry.column, 1)
+    if entry.type_name == "DTD_ID_REDEFINED" and tree is not None:
+        value = entry.message.removeprefix("ID ").removesuffix(" already defined")
+        first = tree.xpath("//*[@xml:id = $v]", v=value)
+        where = f" (first at line {first[0].sourceline})" if first else ""
+        return Issue(path=name, line=line, column=column, message=f'xml:id "{value}" already defined{where}', rule="id-unique")
+    return Issue(path=name, line=line, column=column, message=entry.message.strip(), rule="xml-syntax")
+
+
+def _entity_issues(tree: ElementTree, name: str) -> list[Issue]:
+    return [
+        Issue(path=name, line=_line(ref), column=1, rule="xml-syntax",
+              message=f"entity reference &{ref.name}; is not expanded (teikit reads no DTD and no external file): write its text out")
+        for ref in tree.iter(etree.Entity)
+    ]
+
+
+def _line(node: Element) -> int:
+    while node is not None and not node.sourceline:
+        node = node.getparent()
+    return node.sourceline if node is not None else 1
+
+
+# -- schemas ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Schemas:
+    """One grammar compiled for lxml, the Schematron beside it, and the grammar indexed for messages."""
+
+    rng: etree.RelaxNG
+    sch: isoschematron.Schematron | None
+    grammar: _Grammar
+
+
+def _schemas(rng_path: Path) -> _Schemas:
+    return _load_schemas(str(Path(rng_path).resolve()))
+
+
+@cache
+def _load_schemas(rng_path: str) -> _Schemas:
+    try:
+        rng_tree = etree.parse(rng_path)
+        rng = etree.RelaxNG(rng_tree)
+        sch_path = Path(rng_path).with_suffix(".sch")
+        sch = isoschematron.Schematron(etree.parse(str(sch_path)), store_report=True) if sch_path.is_file() else None
+    except (OSError, etree.XMLSyntaxError, etree.RelaxNGParseError, etree.SchematronParseError) as err:
+        raise SchemaError(f"cannot load schema: {err}", Location(rng_path)) from err
+    return _Schemas(rng, sch, _Grammar(rng_tree.getroot()))
+
+
+class _Grammar:
+    """What a (flat) grammar says about each element: the facts lxml's messages leave out."""
+
+    def __init__(self, root: Element) -> None:
+        self.defines = {d.get("name"): d for d in root.iter(_R + "define")}
+        self.elements = {e.get("name"): e for e in root.iter(_R + "element") if e.get("name")}
+
+    def attributes(self, element: str) -> dict[str, tuple[bool, Element]]:
+        """Declared attributes of `element`: name -> (required, the attribute pattern)."""
+        pattern = self.elements.get(element)
+        if pattern is None:
+            return {}
+        return {a.get("name"): (a.getparent().tag != _R + "optional", a) for a in pattern.iter(_R + "attribute")}
+
+    def children(self, element: str) -> _Children:
+        """What the content model of `element` says about its child elements."""
+        found = _Children(set(), set(), set())
+        pattern = self.elements.get(element)
+        if pattern is not None:
+            found.required.update(self._walk(pattern, found, set(), needed=True))
+        return found
+
+    def _walk(self, pattern: Element, found: _Children, seen: set[tuple[str, bool]], *, needed: bool) -> set[str]:
+        """Walk a content pattern, filling `found`; return the children it requires."""
+        tag = etree.QName(pattern).localname
+        if tag == "ref":
+            return self._walk_ref(pattern.get("name", ""), found, seen, needed=needed)
+        optional = tag in ("optional", "zeroOrMore", "attribute")
+        required = [self._walk(c, found, seen, needed=needed and not optional) for c in pattern.iterchildren(_R + "*")]
+        if optional or not required:
+            return set()
+        return set.intersection(*required) if tag == "choice" else set().union(*required)
+
+    def _walk_ref(self, name: str, found: _Children, seen: set[tuple[str, bool]], *, needed: bool) -> set[str]:
+        define = self.defines.get(name)
+        target = define.find(_R + "element") if define is not None else None
+        if target is not None:
+            found.allowed.add(target.get("name", name))
+            if needed:
+                found.options.add(target.get("name", name))
+            return {target.get("name", name)}
+        if define is None or (name, needed) in seen:
+            return set()
+        seen.add((name, needed))
+        return set().union(*[self._walk(c, found, seen, needed=needed) for c in define.iterchildren(_R + "*")])
+
+
+@dataclass(frozen=True)
+class _Children:
+    """Child elements of one element's content model."""
+
+    required: set[str]
+    """Those every valid instance contains."""
+    options: set[str]
+    """Those that can fill a required position (the choices of a required alternation)."""
+    allowed: set[str]
+    """All those the content model allows."""
+
+
+# -- RelaxNG --------------------------------------------------------------------------------------
+
+
+class _Rng:
+    """Runs RelaxNG and rewrites lxml's log: one issue per problem, naming what is wrong, at its line."""
+
+    def __init__(self, grammar: _Grammar, tree: ElementTree, name: str) -> None:
+        self.grammar, self.tree, self.name = grammar, tree, name
+
+    def issues(self, rng: etree.RelaxNG) -> list[Issue]:
+        if rng.validate(self.tree):
+            return []
+        entries = list(rng.error_log)
+        paths = {e.path for e in entries if e.type_name not in _REPEATED}
+        found: dict[tuple[int, str], Issue] = {}
+        for entry in entries:
+            if entry.type_name in _REPEATED and entry.path in paths:
+                continue
+            for issue in self._explain(entry):
+                found.setdefault((issue.line, issue.message), issue)
+        return list(found.values())
+
+    def _issue(self, node: Element | None, message: str, line: int | None = None) -> Issue:
+        line = line or (_line(node) if node is not None else 1)
+        return Issue(path=self.name, line=line, column=1, message=message, rule="rng")
+
+    def _explain(self, entry: LogEntry) -> list[Issue]:
+        node = self._node(entry)
+        kind = entry.type_name
+        if node is None:
+            return [self._issue(None, entry.message, max(entry.line, 1))]
+        if kind == "RELAXNG_ERR_INVALIDATTR":
+            return self._attribute_issues(node, entry)
+        if kind == "RELAXNG_ERR_ATTRVALID":
+            # lxml's path points at the first child here; the message names the element itself.
+            named = entry.message.removeprefix("Element ").split(" ")[0]
+            owner = next((n for n in node.iterancestors() if etree.QName(n).localname == named), node)
+            return self._attribute_issues(node if etree.QName(node).localname == named else owner, entry)
+        if kind in ("RELAXNG_ERR_ELEMWRONG", "RELAXNG_ERR_ELEMNAME", "RELAXNG_ERR_ELEMWRONGNS"):
+            return [self._issue(node, self._misplaced(node))]
+        if kind == "RELAXNG_ERR_TEXTWRONG" or (kind == "RELAXNG_ERR_EXTRACONTENT" and entry.message.endswith(": text")):
+            return [self._stray_text(node)]
+        if kind == "RELAXNG_ERR_NOELEM":
+            return [self._issue(node, self._incomplete(node))]
+        return [self._issue(node, entry.message)]
+
+    def _node(self, entry: LogEntry) -> Element | None:
+        if not entry.path:
+            return None
+        found = self.tree.xpath(entry.path)
+        return found[0] if isinstance(found, list) and found and isinstance(found[0], etree._Element) else None
+
+    def _misplaced(self, node: Element) -> str:
+        qname = etree.QName(node)
+        parent = node.getparent()
+        inside = f' (inside "{etree.QName(parent).localname}")' if parent is not None else ""
+        if qname.namespace != _TEI[1:-1]:
+            return f'element "{qname.localname}" in namespace "{qname.namespace or ""}" not allowed: TEI elements only'
+        if qname.localname not in self.grammar.elements:
+            return f'element "{qname.localname}" not allowed anywhere: the schema does not declare it'
+        return f'element "{qname.localname}" not allowed here{inside}'
+
+    def _incomplete(self, node: Element) -> str:
+        element = etree.QName(node).localname
+        children = self.grammar.children(element)
+        present = {etree.QName(child).localname for child in node.iterchildren(etree.Element)}
+        if missing := sorted(children.required - present):
+            return f'element "{element}" incomplete; missing required element {_names(missing, "and")}'
+        expected = sorted(children.options or children.allowed)
+        return f'element "{element}" incomplete; expected element {_names(expected, "or")}'
+
+    def _stray_text(self, node: Element) -> Issue:
+        element = etree.QName(node).localname
+        for text, line in _texts(node):
+            if text.strip():
+                snippet = " ".join(text.split())
+                snippet = snippet if len(snippet) <= 40 else snippet[:39] + "…"
+                return self._issue(node, f'text not allowed inside element "{element}": "{snippet}"', line)
+        return self._issue(node, f'text not allowed inside element "{element}"')
+
+    def _attribute_issues(self, node: Element, entry: LogEntry) -> list[Issue]:
+        element = etree.QName(node).localname
+        declared = self.grammar.attributes(element)
+        problems = [f'element "{element}" missing required attribute "{name}"'
+                    for name, (required, _) in declared.items() if required and name not in _attribute_names(node)]
+        for name, value in _attribute_names(node).items():
+            if name not in declared:
+                problems.append(f'attribute "{name}" not allowed on element "{element}"')
+            elif _is_known_bad(name, value, declared[name][1]):
+                problems.append(_bad_value(element, name, value, declared[name][1]))
+        if not problems:
+            problems = self._reported_attribute(node, element, entry, declared)
+        return [self._issue(node, message) for message in problems]
+
+    def _reported_attribute(
+        self, node: Element, element: str, entry: LogEntry, declared: dict[str, tuple[bool, Element]]
+    ) -> list[str]:
+        """The attribute lxml names, when only a datatype check can tell what is wrong with it."""
+        reported = entry.message.removeprefix("Invalid attribute ").split(" for element ")[0]
+        for name, value in _attribute_names(node).items():
+            if name.split(":")[-1] == reported and name in declared:
+                if name == "xml:id" and _is_id_error(self.tree, value):
+                    return []  # already reported by the parser (id-unique or xml-syntax)
+                return [_bad_value(element, name, value, declared[name][1])]
+        return [entry.message]
+
+
+def _attribute_names(node: Element) -> dict[str, str]:
+    names = {}
+    for key, value in node.attrib.items():
+        qname = etree.QName(key)
+        prefix = "xml:" if qname.namespace == _XML[1:-1] else f"{{{qname.namespace}}}" if qname.namespace else ""
+        names[prefix + qname.localname] = value
+    return names
+
+
+def _is_known_bad(name: str, value: str, attribute: Element) -> bool:
+    """True when the attribute takes only listed values and `value` is not one of them."""
+    if attribute.find(f".//{_R}data") is not None or name == "xml:id":
+        return False
+    allowed = {v.text or "" for v in attribute.iter(_R + "value")}
+    tokens = value.split() if attribute.find(f".//{_R}list") is not None else [" ".join(value.split())]
+    return not tokens or any(token not in allowed for token in tokens)
+
+
+def _is_id_error(tree: ElementTree, value: str) -> bool:
+    return len(tree.xpath("//@xml:id[. = $v]", v=value)) > 1 or not _is_ncname(value)
+
+
+def _is_ncname(value: str) -> bool:
+    try:
+        etree.QName(None, value)
+    except ValueError:
+        return False
+    return ":" not in value
+
+
+def _bad_value(element: str, name: str, value: str, attribute: Element) -> str:
+    values = [f'"{v.text or ""}"' for v in attribute.iter(_R + "value")]
+    types = list(dict.fromkeys(d.get("type", "") for d in attribute.iter(_R + "data")))
+    parts = ([f"one of {', '.join(values)}" if len(values) > 1 else values[0]] if values else []) + (
+        [f"of type {', '.join(types)}"] if types else []
+    )
+    expected = " or ".join(parts)
+    if attribute.find(f".//{_R}list") is not None:
+        expected = f"a space-separated list, each {expected}"
+    return f'value "{value}" of attribute "{name}" on element "{element}" is invalid; must be {expected}'
+
+
+def _names(names: list[str], conjunction: str) -> str:
+    quoted = [f'"{n}"' for n in names]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} {conjunction} {quoted[-1]}"
+
+
+def _texts(node: Element) -> Iterator[tuple[str, int]]:
+    """The text pieces directly inside `node`, each with the line where its first word stands."""
+    children = list(node.iterchildren())
+    for text, after, before in [(node.text, node, children[0] if children else None)] + [
+        (child.tail, child, children[i + 1] if i + 1 < len(children) else None) for i, child in enumerate(children)
+    ]:
+        if text and text.strip():
+            start = len(text) - len(text.lstrip())
+            if before is not None and before.sourceline:
+                yield text, before.sourceline - text.count("\n", start)
+            else:
+                yield text, (after.sourceline or 1) + (text.count("\n", 0, start) if after is node else 0)
+
+
+# -- Schematron -----------------------------------------------------------------------------------
+
+
+def _schematron_issues(sch: isoschematron.Schematron, tree: ElementTree, name: str) -> list[Issue]:
+    """Failed asserts and successful reports, at the line of the node their SVRL @location names."""
+    sch.validate(tree)
+    issues, rule = [], ""
+    for node in sch.validation_report.getroot().iterchildren(_SVRL + "*"):
+        kind = etree.QName(node).localname
+        if kind == "active-pattern":
+            rule = node.get("id") or node.get("name") or ""
+        elif kind in ("failed-assert", "successful-report"):
+            severity = SEVERITIES.get((node.get("role") or "error").lower(), "error")
+            line = _located_line(tree, node.get("location", ""))
+            issues.append(Issue(path=name, line=line, column=1, severity=severity, message=_svrl_text(node), rule=rule))
+    return issues
+
+
+def _svrl_text(node: Element) -> str:
+    text = node.find(_SVRL + "text")
+    return " ".join("".join(text.itertext()).split()) if text is not None else ""
+
+
+def _located_line(tree: ElementTree, location: str) -> int:
+    try:
+        found = tree.xpath(location) if location else []
+    except etree.XPathError:
+        return 1
+    if not isinstance(found, list) or not found:
+        return 1
+    target = found[0] if isinstance(found[0], etree._Element) else getattr(found[0], "getparent", None)
+    if callable(target):
+        target = target()  # an attribute or text result: its element
+    return _line(target) if isinstance(target, etree._Element) else 1
