@@ -1,0 +1,216 @@
+"""Render TEI with the bundled XSLT 3.0 stylesheets (saxonche): document pages, the index, plain text.
+
+One Saxon processor serves the process and each stylesheet is compiled once, on first use, from its
+real file path (so relative `xsl:import` and `xsl:include` resolve). saxonche is imported only then,
+so `import teikit.render` stays light. Callers may pass only the `xsl:param`s the stylesheets
+declare; every value goes in as `xs:untypedAtomic`, so Saxon converts it to the declared type.
+
+An executable keeps its parameters between calls, so rendering is not thread-safe: use one thread
+per process (the batch commands use a process pool).
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlparse
+
+from teikit.errors import Location, RenderError
+from teikit.resources import transform_path
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping, Sequence
+
+__all__ = [
+    "HTML",
+    "INDEX",
+    "TEXT",
+    "compile_stylesheet",
+    "declared_params",
+    "render_html",
+    "render_index",
+    "render_text",
+]
+
+HTML = "html/html.xsl"
+"""Entry point for one document's HTML page."""
+INDEX = "html/index.xsl"
+"""Entry point for the index page of a set of documents."""
+TEXT = "text/text.xsl"
+"""Entry point for one document's plain reading text."""
+
+_XSL = "{http://www.w3.org/1999/XSL/Transform}"
+_INDEX_DOCUMENTS = "documents"
+# Saxon names places as "on line 3 column 55 of bad.xsl" or "(in expression on line 3) of file:/x.xsl".
+_WHERE = re.compile(r"on line (\d+)(?: column (\d+))?\)? of (\S+?):?(?:\s|$)")
+# Saxon writes its diagnostics to stderr unless its configuration names a file.
+_SAXON_CONFIG = """<configuration xmlns="http://saxon.sf.net/ns/configuration" edition="HE">
+  <global standardErrorOutputFile="{log}"/>
+</configuration>
+"""
+# No DTDs, hence no external entities, in the documents Saxon reads (source and doc()).
+_NO_DOCTYPE = "http://saxon.sf.net/feature/parserFeature?uri=http%3A//apache.org/xml/features/disallow-doctype-decl"
+
+
+def render_html(tei: Path, params: Mapping[str, str] | None = None) -> str:
+    """The HTML5 page of one TEI document."""
+    return _transform(HTML, params, [tei], lambda ex: ex.transform_to_string(source_file=str(tei)))
+
+
+def render_text(tei: Path, params: Mapping[str, str] | None = None) -> str:
+    """The plain reading text of one TEI document."""
+    return _transform(TEXT, params, [tei], lambda ex: ex.transform_to_string(source_file=str(tei)))
+
+
+def render_index(teis: Sequence[Path], params: Mapping[str, str] | None = None) -> str:
+    """The HTML5 index page listing `teis`, each linked to its page `<stem>.html`."""
+    if params and _INDEX_DOCUMENTS in params:
+        raise RenderError(f"{INDEX}: parameter {_INDEX_DOCUMENTS!r} is set from `teis`", code="param")
+    documents = " ".join(Path(tei).resolve().as_uri() for tei in teis)
+    return _transform(
+        INDEX,
+        {**(params or {}), _INDEX_DOCUMENTS: documents},
+        teis,
+        lambda ex: ex.call_template_returning_string(),
+    )
+
+
+def compile_stylesheet(name: str) -> None:
+    """Compile stylesheet `name` (e.g. `html/html.xsl`) now rather than on first use; RenderError if it fails."""
+    _executable(name)
+
+
+def declared_params(stylesheet_name: str) -> set[str]:
+    """Names of the global `xsl:param`s of a stylesheet and every module it imports or includes."""
+    return set(_declared_params(stylesheet_name))
+
+
+@cache
+def _declared_params(stylesheet_name: str) -> frozenset[str]:
+    from lxml import etree
+
+    names: set[str] = set()
+    for module in _modules(transform_path(stylesheet_name)):
+        root = etree.parse(str(module)).getroot()
+        names.update(param.get("name", "") for param in root.iterchildren(f"{_XSL}param"))
+    return frozenset(names)
+
+
+def _modules(entry: Path) -> list[Path]:
+    """The stylesheet `entry` and every module reached through xsl:import and xsl:include."""
+    from lxml import etree
+
+    seen: list[Path] = []
+    todo = [entry.resolve()]
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.append(path)
+        root = etree.parse(str(path)).getroot()
+        for link in root.iterchildren(f"{_XSL}import", f"{_XSL}include"):
+            todo.append((path.parent / link.get("href", "")).resolve())
+    return seen
+
+
+def _transform(
+    name: str,
+    params: Mapping[str, str] | None,
+    inputs: Iterable[Path],
+    run: Callable[[Any], str | None],
+) -> str:
+    """Run compiled stylesheet `name` with `params`; Saxon's errors become RenderError."""
+    from saxonche import PySaxonApiError
+
+    executable = _executable(name)
+    processor = _processor()
+    undeclared = sorted(set(params or {}) - _declared_params(name))
+    if undeclared:
+        known = ", ".join(sorted(_declared_params(name)))
+        raise RenderError(f"{name} declares no parameter {', '.join(undeclared)} (it declares: {known})", code="param")
+    executable.clear_parameters()
+    for key, value in (params or {}).items():
+        executable.set_parameter(key, processor.make_atomic_value("untypedAtomic", str(value)))
+    mark = _log_size()
+    try:
+        return run(executable) or ""
+    except PySaxonApiError as err:
+        raise _error(name, err, mark, inputs, "transform") from err
+
+
+@cache
+def _processor() -> Any:
+    """The process's one Saxon processor, its messages sent to a log of its own instead of stderr."""
+    from saxonche import PySaxonProcessor
+
+    folder = Path(_workdir().name)
+    config = folder / "saxon.xml"
+    config.write_text(_SAXON_CONFIG.format(log=folder / "saxon.log"), encoding="utf-8")
+    processor = PySaxonProcessor(config_file=str(config))
+    processor.set_configuration_property(_NO_DOCTYPE, "true")
+    return processor
+
+
+@cache
+def _workdir() -> tempfile.TemporaryDirectory[str]:
+    return tempfile.TemporaryDirectory(prefix="teikit-saxon-")
+
+
+def _log_path() -> Path:
+    return Path(_workdir().name) / "saxon.log"
+
+
+def _log_size() -> int:
+    try:
+        return _log_path().stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
+@cache
+def _executable(name: str) -> Any:
+    """Stylesheet `name` compiled once per process."""
+    from saxonche import PySaxonApiError
+
+    path = transform_path(name)
+    if not path.is_file():
+        raise RenderError(f"no stylesheet {name} in {path.parent}", code="compile")
+    mark = _log_size()
+    try:
+        return _processor().new_xslt30_processor().compile_stylesheet(stylesheet_file=str(path))
+    except PySaxonApiError as err:
+        raise _error(name, err, mark, (), "compile") from err
+
+
+def _error(name: str, err: Exception, mark: int, inputs: Iterable[Path], code: str) -> RenderError:
+    """A RenderError for Saxon's `err`, located where Saxon's message (or its log since `mark`) says."""
+    message = " ".join(str(err).split())
+    try:
+        with _log_path().open(encoding="utf-8", errors="replace") as log:
+            log.seek(mark)
+            detail = log.read()
+    except FileNotFoundError:
+        detail = ""
+    if not message:
+        message = " ".join(detail.split()) or type(err).__name__
+    found = _WHERE.search(message) or _WHERE.search(detail)
+    if found is None:
+        return RenderError(f"{transform_path(name)}: {message}", code=code)
+    line, column, file = found.groups()
+    path = _find_file(file, name, inputs)
+    if path.name != Path(name).name:
+        message = f"{message} (rendering with {name})"
+    return RenderError(message, Location(str(path), int(line), int(column) if column else None), code=code)
+
+
+def _find_file(file: str, name: str, inputs: Iterable[Path]) -> Path:
+    """The stylesheet module or input document that Saxon calls `file` (a URI or a bare file name)."""
+    if file.startswith("file:"):
+        return Path(unquote(urlparse(file).path))
+    for candidate in [*_modules(transform_path(name)), *inputs]:
+        if Path(candidate).name == file:
+            return Path(candidate)
+    return transform_path(name).parent / file

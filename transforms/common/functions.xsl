@@ -1,0 +1,193 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: MIT -->
+<!--
+  Shared keys and functions: resolving pointers to participants, speaker names, turn ids, and the
+  document facts (title, date, type, archive reference, translators) every output shows.
+  Imports labels.xsl, so an entry point imports params.xsl and this module to get all of common/.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tk="urn:x-teikit:xslt"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="labels.xsl"/>
+
+  <!-- Participants by xml:id. -->
+  <xsl:key name="tk:person" match="particDesc//person" use="@xml:id"/>
+
+  <!-- The local id a pointer names: "#zhou-enlai" and "per:zhou-enlai" both give "zhou-enlai". -->
+  <xsl:function name="tk:local-id" as="xs:string?">
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:sequence select="replace(normalize-space($pointer), '^#|^[A-Za-z][\w.-]*:', '')[.]"/>
+  </xsl:function>
+
+  <!-- The particDesc person one pointer (the first token of $pointers) names, if any. -->
+  <xsl:function name="tk:person" as="element(person)?">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="pointers" as="xs:string?"/>
+    <xsl:variable name="id" select="tk:local-id(tokenize($pointers)[1])"/>
+    <xsl:sequence select="if ($id) then key('tk:person', $id, root($context))[1] else ()"/>
+  </xsl:function>
+
+  <!-- A person's display name: the first persName that is not a variant. -->
+  <xsl:function name="tk:person-name" as="xs:string">
+    <xsl:param name="person" as="element(person)"/>
+    <xsl:sequence select="normalize-space(($person/persName[not(@type = 'variant')], $person/persName, $person/@xml:id)[1])"/>
+  </xsl:function>
+
+  <!-- The other forms of a person's name, as written, without repeats. -->
+  <xsl:function name="tk:person-variants" as="xs:string*">
+    <xsl:param name="person" as="element(person)"/>
+    <xsl:sequence select="distinct-values($person/persName ! normalize-space())[. ne tk:person-name($person)]"/>
+  </xsl:function>
+
+  <!-- The HTML id of a participant's entry in the participants panel. -->
+  <xsl:function name="tk:person-anchor" as="xs:string">
+    <xsl:param name="person" as="element(person)"/>
+    <xsl:sequence select="'person-' || $person/@xml:id"/>
+  </xsl:function>
+
+  <!-- The people a turn's @who names, in order; empty if any of them is not in particDesc. -->
+  <xsl:function name="tk:speakers" as="element(person)*">
+    <xsl:param name="sp" as="element(sp)"/>
+    <xsl:variable name="tokens" select="tokenize($sp/@who)"/>
+    <xsl:variable name="people" select="$tokens ! tk:person($sp, .)"/>
+    <xsl:sequence select="if (count($people) eq count($tokens)) then $people else ()"/>
+  </xsl:function>
+
+  <!-- The speaker label as the transcript writes it, without its closing colon. -->
+  <xsl:function name="tk:speaker-label" as="xs:string">
+    <xsl:param name="sp" as="element(sp)"/>
+    <xsl:sequence select="replace(normalize-space(string-join($sp/speaker)), '\s*:$', '')"/>
+  </xsl:function>
+
+  <!-- Who speaks: the participants' names from particDesc, else the speaker label. -->
+  <xsl:function name="tk:speaker-name" as="xs:string">
+    <xsl:param name="sp" as="element(sp)"/>
+    <xsl:variable name="people" select="tk:speakers($sp)"/>
+    <xsl:sequence select="if (exists($people)) then tk:join-names($people ! tk:person-name(.))
+        else tk:speaker-label($sp)"/>
+  </xsl:function>
+
+  <!-- A stable id for a turn: its xml:id, else "turn-N" counting turns in the document. -->
+  <xsl:function name="tk:turn-id" as="xs:string">
+    <xsl:param name="sp" as="element(sp)"/>
+    <xsl:sequence select="string(($sp/@xml:id, 'turn-' || count($sp/preceding::sp) + 1)[1])"/>
+  </xsl:function>
+
+  <!-- The file name of the document without its extension, else its xml:id. -->
+  <xsl:function name="tk:stem" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="uri" select="(document-uri(root($node)), base-uri(root($node)))[1]"/>
+    <xsl:variable name="file" select="replace(tokenize(string($uri), '/')[last()], '\.[^.]*$', '')"/>
+    <xsl:sequence select="($file[.], string(root($node)/TEI/@xml:id))[1]"/>
+  </xsl:function>
+
+  <!-- The document's title. -->
+  <xsl:function name="tk:title" as="xs:string">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="normalize-space(($tei/teiHeader/fileDesc/titleStmt/title,
+        $tei/text/front/docTitle, tk:stem($tei))[1])"/>
+  </xsl:function>
+
+  <!-- The element that dates the document (source citation, else the docDate of the front). -->
+  <xsl:function name="tk:date" as="element()?">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="($tei/teiHeader/fileDesc/sourceDesc/bibl/date, $tei/text/front/docDate)[1]"/>
+  </xsl:function>
+
+  <!-- The ISO date of the document, for sorting and machine-readable markup; "" if unknown. -->
+  <xsl:function name="tk:date-iso" as="xs:string">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="string(tk:date($tei)/(@when, @from, @notBefore)[1])"/>
+  </xsl:function>
+
+  <!-- The value of @when if HTML's <time datetime> accepts it (year, month, date, date and time). -->
+  <xsl:function name="tk:html-datetime" as="xs:string?">
+    <xsl:param name="when" as="xs:string?"/>
+    <xsl:sequence select="$when[matches(.,
+        '^\d{4,}(-\d\d(-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)?)?)?)?$')]"/>
+  </xsl:function>
+
+  <!-- The document type, e.g. "record of conversation": the classification term, else the div type. -->
+  <xsl:function name="tk:doc-type" as="xs:string">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="normalize-space(($tei/teiHeader/profileDesc/textClass//term[@type = 'document-type'],
+        translate($tei/text/body/div[1]/@type, '-', ' '), '')[1])"/>
+  </xsl:function>
+
+  <!-- An identifier of the source by type ("archive", "WCDA", …); "" if absent. -->
+  <xsl:function name="tk:idno" as="xs:string">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="normalize-space($tei/teiHeader/fileDesc/sourceDesc//idno[@type = $type][1])"/>
+  </xsl:function>
+
+  <!-- The source's own address (the record URL in the citation), if any. -->
+  <xsl:function name="tk:source-url" as="xs:string?">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="$tei/teiHeader/fileDesc/sourceDesc//ref/@target[1]/string()"/>
+  </xsl:function>
+
+  <!-- How a responsibility reads as a label: "translation" gives "Translated by" (labels.xsl), else
+       the statement itself with a capital. -->
+  <xsl:function name="tk:resp-label" as="xs:string">
+    <xsl:param name="resp" as="xs:string"/>
+    <xsl:variable name="key" select="'resp:' || lower-case(normalize-space($resp))"/>
+    <xsl:sequence select="if (tk:label($key) ne $key) then tk:label($key)
+        else upper-case(substring(normalize-space($resp), 1, 1)) || substring(normalize-space($resp), 2)"/>
+  </xsl:function>
+
+  <!-- The plain facts both outputs list under the title, as label/value maps in display order:
+       archive reference, record ids, publisher, responsibilities, original language. -->
+  <xsl:function name="tk:facts" as="map(xs:string, xs:string)*">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:variable name="source" select="$tei/teiHeader/fileDesc/sourceDesc"/>
+    <xsl:sequence select="map {'label': tk:label('archive'), 'value': tk:idno($tei, 'archive')}"/>
+    <xsl:for-each select="$source//idno[not(@type = ('archive', 'file'))]">
+      <xsl:sequence select="map {'label': tk:label('record-id'), 'value': normalize-space(@type || ' ' || .)}"/>
+    </xsl:for-each>
+    <xsl:sequence select="map {'label': tk:label('publisher'), 'value': normalize-space($source//publisher[1])}"/>
+    <xsl:for-each-group select="$tei/teiHeader/fileDesc/titleStmt/respStmt" group-by="normalize-space(resp)">
+      <xsl:sequence select="map {'label': tk:resp-label(current-grouping-key()),
+          'value': tk:join-names(current-group()/(persName, name, orgName) ! normalize-space())}"/>
+    </xsl:for-each-group>
+    <xsl:sequence select="map {'label': tk:label('original-language'), 'value': tk:original-language($tei)}"/>
+  </xsl:function>
+
+  <!-- The language the document was written in (the one that is not the translation's). -->
+  <xsl:function name="tk:original-language" as="xs:string">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:variable name="languages" select="$tei/teiHeader/profileDesc/langUsage/language"/>
+    <xsl:sequence select="normalize-space(($languages[not(@ident = $tei/@xml:lang)],
+        $tei/text/front/div[@type = 'original-language']/p, '')[1])"/>
+  </xsl:function>
+
+  <!-- Everyone in particDesc, in document order. -->
+  <xsl:function name="tk:participants" as="element(person)*">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="$tei/teiHeader/profileDesc/particDesc//person"/>
+  </xsl:function>
+
+  <!-- The reading of an editorial choice: correction, expansion or regularisation, else the first child. -->
+  <xsl:function name="tk:reading" as="element()?">
+    <xsl:param name="choice" as="element(choice)"/>
+    <xsl:sequence select="($choice/(corr, expan, reg), $choice/*)[1]"/>
+  </xsl:function>
+
+  <!-- True for a note an editor added (with @resp, or placed at the foot or end): it becomes an
+       endnote. A note that is part of the transcript, such as a translator's, stays in place. -->
+  <xsl:function name="tk:is-endnote" as="xs:boolean">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:sequence select="exists($note/@resp) or $note/@place = ('foot', 'bottom', 'end')"/>
+  </xsl:function>
+
+  <!-- The number of an endnote, counting endnotes through the text. -->
+  <xsl:function name="tk:endnote-number" as="xs:integer">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:sequence select="count($note/preceding::note[ancestor::text][tk:is-endnote(.)]) + 1"/>
+  </xsl:function>
+
+</xsl:stylesheet>

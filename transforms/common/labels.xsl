@@ -1,0 +1,68 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: MIT -->
+<!-- The words of the interface, in one place: translate the edition by editing this map. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tk="urn:x-teikit:xslt"
+    exclude-result-prefixes="#all">
+
+  <xsl:variable name="tk:labels" as="map(xs:string, xs:string)" select="map {
+      'all-documents': 'All documents',
+      'also-written': 'also written',
+      'and': 'and',
+      'archive': 'Archive',
+      'back-to-text': 'Back to the text',
+      'date': 'Date',
+      'diplomatic': 'Diplomatic',
+      'diplomatic-hint': 'as in the transcript',
+      'document-type': 'Type',
+      'documents': 'Documents',
+      'front': 'Front matter of the source',
+      'interpreter': 'interpreter',
+      'language': 'en',
+      'notes': 'Notes',
+      'original-language': 'Original language',
+      'page-break': 'page break',
+      'participant': 'participant',
+      'participants': 'Participants',
+      'permalink': 'Link to turn',
+      'place': 'Place',
+      'publisher': 'Published by',
+      'reading': 'Reading',
+      'reading-hint': 'corrected and expanded',
+      'record-id': 'Record',
+      'recorder': 'recorder',
+      'resp:obtained the document': 'Obtained by',
+      'resp:translation': 'Translated by',
+      'resp:translation commissioned by': 'Translation commissioned by',
+      'setting': 'Setting',
+      'skip': 'Skip to the main content',
+      'source': 'Source',
+      'source-record': 'Record at the archive',
+      'staff': 'Staff',
+      'summary': 'Summary',
+      'supplied': 'supplied by the translator',
+      'tei-source': 'TEI source',
+      'text': 'Text',
+      'title': 'Title',
+      'translation': 'Translation',
+      'turn': 'Turn',
+      'view': 'View'
+    }"/>
+
+  <!-- The interface word for `$key`; the key itself where the map has none. -->
+  <xsl:function name="tk:label" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="($tk:labels($key), $key)[1]"/>
+  </xsl:function>
+
+  <!-- A list of names in prose: "A", "A and B", "A, B and C". -->
+  <xsl:function name="tk:join-names" as="xs:string">
+    <xsl:param name="names" as="xs:string*"/>
+    <xsl:variable name="n" select="count($names)"/>
+    <xsl:sequence select="if ($n le 1) then string($names[1])
+        else string-join($names[position() lt $n], ', ') || ' ' || tk:label('and') || ' ' || $names[$n]"/>
+  </xsl:function>
+
+</xsl:stylesheet>

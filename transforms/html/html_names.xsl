@@ -1,0 +1,65 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: MIT -->
+<!--
+  Names and dates: persName (linked to its participant entry when particDesc has the person),
+  placeName, orgName, roleName, date (as <time> when @when is a date HTML understands).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tk="urn:x-teikit:xslt"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <!-- True if an ancestor of $node is rendered as a link, so $node must not be one (links do not nest). -->
+  <xsl:function name="tk:in-link" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists($node/ancestor::ref[@target])
+        or (some $name in $node/ancestor::persName satisfies exists(tk:person($name, $name/@ref)))"/>
+  </xsl:function>
+
+  <xsl:template match="persName">
+    <xsl:variable name="person" select="tk:person(., @ref)"/>
+    <xsl:choose>
+      <xsl:when test="exists($person) and not(tk:in-link(.))">
+        <a class="persName" href="#{tk:person-anchor($person)}">
+          <xsl:apply-templates/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="tk:name"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A name keeps its register pointer for later linking and styling. -->
+  <xsl:template match="placeName | orgName | roleName | geogName" name="tk:name">
+    <span class="{local-name()}">
+      <xsl:if test="@ref">
+        <xsl:attribute name="data-ref" select="@ref"/>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="date | time" name="tk:time">
+    <xsl:variable name="datetime" select="tk:html-datetime(@when)"/>
+    <xsl:choose>
+      <xsl:when test="exists($datetime)">
+        <time datetime="{$datetime}">
+          <xsl:apply-templates/>
+        </time>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="date">
+          <xsl:for-each select="@from | @to | @notBefore | @notAfter | @when">
+            <xsl:attribute name="data-{lower-case(local-name())}" select="."/>
+          </xsl:for-each>
+          <xsl:apply-templates/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,112 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: MIT -->
+<!--
+  The frame every HTML page shares: <head> with the inline style sheet, the site header with the
+  skip link. Included by html.xsl (document pages) and index.xsl (the index page).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tk="urn:x-teikit:xslt"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:output method="html" version="5" html-version="5" encoding="UTF-8" indent="no"
+      include-content-type="no"/>
+
+  <!-- <head>: character set, viewport, title and the style sheet. -->
+  <xsl:template name="tk:html-head">
+    <xsl:param name="title" as="xs:string" required="yes"/>
+    <head>
+      <meta charset="utf-8"/>
+      <meta name="viewport" content="width=device-width, initial-scale=1"/>
+      <title>{$title}</title>
+      <style>{$tk:css}</style>
+    </head>
+  </xsl:template>
+
+  <!-- The skip link and the bar naming the edition, linking home unless this is the index. -->
+  <xsl:template name="tk:site-header">
+    <xsl:param name="home" as="xs:string?"/>
+    <a class="skip" href="#main">{tk:label('skip')}</a>
+    <header class="site">
+      <xsl:choose>
+        <xsl:when test="$home">
+          <a href="{$home}">{$site-title}</a>
+          <a href="{$home}">{tk:label('all-documents')}</a>
+        </xsl:when>
+        <xsl:otherwise>
+          <span>{$site-title}</span>
+        </xsl:otherwise>
+      </xsl:choose>
+    </header>
+  </xsl:template>
+
+  <!-- One style sheet for every page: narrow screens first, print without the chrome. -->
+  <xsl:variable name="tk:css" as="xs:string" expand-text="no">
+:root { --ink: #1f1f24; --muted: #5a5a66; --rule: #d6d6dc; --tint: #f4f4f6; --accent: #1b4d8f; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--ink); background: #fff;
+  font: 1.0625rem/1.6 Georgia, "Times New Roman", serif; }
+a { color: var(--accent); }
+.site, main { max-width: 48rem; margin: 0 auto; padding: 0 1rem; }
+.site { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .5rem 1rem;
+  padding-block: .6rem; border-bottom: 1px solid var(--rule); font: .9rem/1.4 system-ui, sans-serif; }
+.skip { position: absolute; left: -100vw; }
+.skip:focus { left: 1rem; top: .5rem; background: #fff; padding: .2rem .5rem; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: .5rem 0 1rem; }
+h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; padding-bottom: .2rem; border-bottom: 1px solid var(--rule); }
+h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
+.kicker, .meta, .speaker, th, .views { font-family: system-ui, sans-serif; }
+.kicker { margin: 1.5rem 0 0; color: var(--muted); font-size: .85rem; text-transform: uppercase; letter-spacing: .05em; }
+.card { background: var(--tint); border-radius: .4rem; padding: .25rem 1.25rem 1rem; }
+.card h2 { border: 0; font-size: 1rem; margin: 1rem 0 .25rem; }
+.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; font-size: .95rem; margin: 0; }
+.meta dt { font-weight: 600; }
+.meta dd { margin: 0; overflow-wrap: anywhere; }
+.people ul { list-style: none; padding: 0; }
+.people li { margin: .3rem 0; }
+.people .role, .variants, .speaker-label, .permalink, .stage, .supplied, .pb { color: var(--muted); }
+details.front { margin: 2rem 0; }
+details.front summary { cursor: pointer; }
+details.front summary h2 { display: inline; border: 0; }
+.opener { margin: 1rem 0; }
+.opener .classification { font-weight: 600; }
+dl.fields dt { font-weight: 600; }
+dl.fields dd { margin: 0 0 .5rem 1.5rem; }
+.sp { margin: 1.25rem 0; }
+.sp > p { margin: .25rem 0; }
+.speaker { font-size: .95rem; }
+.who { font-weight: 700; }
+.permalink { text-decoration: none; }
+.stage { font-style: italic; }
+.pb::before { content: "|"; padding: 0 .2em; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.note-ref { font-size: .75em; vertical-align: super; line-height: 0; }
+.notes { font-size: .95rem; }
+.views { border: 1px solid var(--rule); border-radius: .4rem; margin: 1rem 0; padding: .3rem .75rem; font-size: .9rem; }
+.views label { margin-right: 1rem; }
+body:has(#view-reading:checked) .diplomatic, body:has(#view-diplomatic:checked) .reading { display: none; }
+table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--rule); }
+td.num { text-align: right; }
+@media (max-width: 36rem) {
+  body { font-size: 1rem; }
+  .meta { grid-template-columns: 1fr; }
+  .meta dd { margin-bottom: .4rem; }
+  thead { position: absolute; left: -100vw; }
+  tr, td { display: block; border: 0; padding: .1rem 0; }
+  tr { border-bottom: 1px solid var(--rule); padding: .5rem 0; }
+  td.num { text-align: left; }
+}
+@media print {
+  body { font-size: 11pt; }
+  .site, .skip, .views, .permalink { display: none; }
+  a { color: inherit; text-decoration: none; }
+  .card { background: none; border: 1px solid var(--rule); }
+  .sp { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+}
+</xsl:variable>
+
+</xsl:stylesheet>

@@ -1,0 +1,84 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: MIT -->
+<!--
+  The index page: one table row per document (date, type, title linked to its page, number of
+  participants). Called by its initial template; reads the documents named in $documents.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tk="urn:x-teikit:xslt"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:import href="../common/params.xsl"/>
+  <xsl:import href="../common/functions.xsl"/>
+
+  <xsl:include href="html_page.xsl"/>
+  <xsl:include href="html_names.xsl"/>
+
+  <!-- The documents to list: absolute URIs of TEI files, separated by spaces (teikit.render sets it). -->
+  <xsl:param name="documents" as="xs:string" select="''"/>
+
+  <!-- Order of the rows: `date` (then title), `type`, `title`, or `participants` (most first). -->
+  <xsl:param name="index-sort" as="xs:string" select="'date'"/>
+
+  <xsl:template name="xsl:initial-template">
+    <xsl:variable name="teis" as="element(TEI)*">
+      <xsl:for-each select="tokenize($documents)">
+        <xsl:variable name="tei" select="doc(.)/TEI"/>
+        <xsl:if test="empty($tei)">
+          <xsl:sequence select="error(QName('urn:x-teikit:xslt', 'not-tei'), 'not a TEI P5 document: ' || .)"/>
+        </xsl:if>
+        <xsl:sequence select="$tei"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <html lang="{tk:label('language')}">
+      <xsl:call-template name="tk:html-head">
+        <xsl:with-param name="title" select="tk:label('documents') || ' — ' || $site-title"/>
+      </xsl:call-template>
+      <body>
+        <xsl:call-template name="tk:site-header"/>
+        <main id="main">
+          <h1>{tk:label('documents')}</h1>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{tk:label('date')}</th>
+                <th scope="col">{tk:label('document-type')}</th>
+                <th scope="col">{tk:label('title')}</th>
+                <th scope="col" class="num">{tk:label('participants')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="$teis">
+                <xsl:sort select="if ($index-sort eq 'type') then tk:doc-type(.)
+                    else if ($index-sort eq 'title') then tk:title(.)
+                    else if ($index-sort eq 'participants') then format-number(99999 - count(tk:participants(.)), '00000')
+                    else tk:date-iso(.)"/>
+                <xsl:sort select="tk:date-iso(.)"/>
+                <xsl:sort select="tk:title(.)"/>
+                <xsl:apply-templates select="." mode="tk:index-row"/>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </main>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template match="TEI" mode="tk:index-row">
+    <tr>
+      <td>
+        <xsl:for-each select="tk:date(.)">
+          <xsl:call-template name="tk:time"/>
+        </xsl:for-each>
+      </td>
+      <td>{tk:doc-type(.)}</td>
+      <td><a href="{tk:stem(.)}{$page-extension}">{tk:title(.)}</a></td>
+      <td class="num">{count(tk:participants(.))}</td>
+    </tr>
+  </xsl:template>
+
+</xsl:stylesheet>
