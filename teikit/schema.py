@@ -31,7 +31,9 @@ ANN_NS = "http://relaxng.org/ns/compatibility/annotations/1.0"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 XSD_TYPES = "http://www.w3.org/2001/XMLSchema-datatypes"
 COMMAND = "teikit schema build"
-SEVERITIES: dict[str, Severity] = {"error": "error", "fatal": "error", "warning": "warning", "warn": "warning", "info": "info"}
+SEVERITIES: dict[str, Severity] = {
+    "error": "error", "fatal": "error", "warning": "warning", "warn": "warning", "info": "info",
+}
 """Accepted `sch:assert/@role` values and the Issue severity each one means."""
 
 _T = f"{{{TEI_NS}}}"
@@ -71,27 +73,23 @@ def build_schemas(odd: Path | None = None, out_dir: Path | None = None) -> list[
     :param out_dir: where to write; default: the bundled `schemas/` folder.
     Returns the paths written. Raises SchemaError, or OutputError when a file cannot be written.
     """
-    odd = odd or schema_path("teikit.odd")
-    out_dir = out_dir or schema_path("")
-    written = []
-    for path, text in _products(odd, out_dir):
+    products = _products(odd, out_dir)
+    for path, text in products:
         write_atomic(path, text)
-        written.append(path)
-    return written
+    return [path for path, _ in products]
 
 
 def check_schemas(odd: Path | None = None, out_dir: Path | None = None) -> list[str]:
-    """Names of the committed products in `out_dir` that are missing or differ from a fresh compile.
+    """Names of the products in `out_dir` that are missing or differ from a fresh compile of `odd`.
 
-    Comparison is on canonical XML (C14N 2.0, comments and whitespace-only text dropped).
+    Defaults as for `build_schemas`. Comparison is on canonical XML (C14N 2.0, comments and
+    whitespace-only text dropped). Raises SchemaError when the ODD does not compile.
     """
-    odd = odd or schema_path("teikit.odd")
-    out_dir = out_dir or schema_path("")
-    stale = []
-    for path, text in _products(odd, out_dir):
-        if not path.is_file() or _canonical(path.read_bytes()) != _canonical(text.encode()):
-            stale.append(path.name)
-    return stale
+    return [
+        path.name
+        for path, text in _products(odd, out_dir)
+        if not path.is_file() or _canonical(path.read_bytes()) != _canonical(text.encode())
+    ]
 
 
 # -- the ODD ----------------------------------------------------------------------------------
@@ -190,7 +188,8 @@ class _RngCompiler:
             if not ident or ident in found:
                 raise _fail(f"{kind} needs a unique @ident (got {ident!r})", node, self.path)
             if node.get("mode", "add") != "add":
-                raise _fail(f"{kind} {ident}: only mode='add' is supported (the ODD is self-contained)", node, self.path)
+                message = f"{kind} {ident}: only mode='add' is supported (the ODD is self-contained)"
+                raise _fail(message, node, self.path)
             found[ident] = node
         return found
 
@@ -302,7 +301,7 @@ class _RngCompiler:
         if val_list.get("type") != "closed":
             raise _fail("only a closed valList can stand for a datatype", val_list, self.path)
         values = [_rng("value") for _ in val_list.iterfind(f"{_T}valItem")]
-        for value, item in zip(values, val_list.iterfind(f"{_T}valItem")):
+        for value, item in zip(values, val_list.iterfind(f"{_T}valItem"), strict=True):
             value.text = item.get("ident", "")
         if not values:
             raise _fail("a closed valList needs at least one valItem", val_list, self.path)
@@ -319,9 +318,9 @@ def _schematron(spec: Element, path: str) -> Element:
     patterns = []
     for constraint_spec in spec.iter(f"{_T}constraintSpec"):
         pattern = _pattern(constraint_spec, path)
-        for ns in pattern.iter(_S + "ns"):
+        for ns in list(pattern.iter(_S + "ns")):
             namespaces.setdefault(ns.get("prefix", ""), ns.get("uri", ""))
-            ns.getparent().remove(ns)
+            pattern.remove(ns)
         patterns.append(pattern)
     for prefix, uri in namespaces.items():
         etree.SubElement(schema, _S + "ns", prefix=prefix, uri=uri)
@@ -332,7 +331,8 @@ def _schematron(spec: Element, path: str) -> Element:
 def _pattern(constraint_spec: Element, path: str) -> Element:
     ident = constraint_spec.get("ident", "")
     if not ident:
-        raise _fail("constraintSpec needs an @ident: it becomes the rule id of every issue it reports", constraint_spec, path)
+        message = "constraintSpec needs an @ident: it becomes the rule id of every issue it reports"
+        raise _fail(message, constraint_spec, path)
     if constraint_spec.get("scheme") not in ("schematron", "isoschematron"):
         raise _fail(f"constraintSpec {ident}: only scheme='schematron' (ISO) is supported", constraint_spec, path)
     pattern = etree.Element(_S + "pattern", id=ident, nsmap={"sch": SCH_NS})
@@ -363,7 +363,8 @@ def _check_rule(rule: Element, ident: str, path: str) -> None:
     for test in rule.iterchildren(_S + "assert", _S + "report"):
         role = test.get("role", "error")
         if role.lower() not in SEVERITIES:
-            raise _fail(f"constraintSpec {ident}: role={role!r}, expected one of: {', '.join(sorted(SEVERITIES))}", test, path)
+            expected = ", ".join(sorted(SEVERITIES))
+            raise _fail(f"constraintSpec {ident}: role={role!r}, expected one of: {expected}", test, path)
 
 
 # -- products ---------------------------------------------------------------------------------
@@ -387,7 +388,10 @@ def _serialise(root: Element, source: str) -> str:
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<!--{note}-->\n{body}'
 
 
-def _products(odd: Path, out_dir: Path) -> list[tuple[Path, str]]:
+def _products(odd: Path | None, out_dir: Path | None) -> list[tuple[Path, str]]:
+    """Each product's path in `out_dir` and its freshly compiled text (defaults: the bundled files)."""
+    odd = odd or schema_path("teikit.odd")
+    out_dir = out_dir or schema_path("")
     compiled = compile_odd(odd)
     return [(out_dir / f"{odd.stem}.rng", compiled.rng), (out_dir / f"{odd.stem}.sch", compiled.sch)]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 from lxml import etree, isoschematron
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Source", "assert_valid", "is_valid", "iter_issues"]
 
-Source = Union[Path, str, bytes]
+Source = Path | str | bytes
 """A file path (Path or str) or the document's bytes."""
 
 _R = "{http://relaxng.org/ns/structure/1.0}"
@@ -115,14 +115,15 @@ def _syntax_issue(entry: LogEntry, name: str, tree: ElementTree | None) -> Issue
         value = entry.message.removeprefix("ID ").removesuffix(" already defined")
         first = tree.xpath("//*[@xml:id = $v]", v=value)
         where = f" (first at line {first[0].sourceline})" if first else ""
-        return Issue(path=name, line=line, column=column, message=f'xml:id "{value}" already defined{where}', rule="id-unique")
+        message = f'xml:id "{value}" already defined{where}'
+        return Issue(path=name, line=line, column=column, message=message, rule="id-unique")
     return Issue(path=name, line=line, column=column, message=entry.message.strip(), rule="xml-syntax")
 
 
 def _entity_issues(tree: ElementTree, name: str) -> list[Issue]:
+    note = "is not expanded (teikit reads no DTD and no external file): write its text out"
     return [
-        Issue(path=name, line=_line(ref), column=1, rule="xml-syntax",
-              message=f"entity reference &{ref.name}; is not expanded (teikit reads no DTD and no external file): write its text out")
+        Issue(path=name, line=_line(ref), column=1, rule="xml-syntax", message=f"entity reference &{ref.name}; {note}")
         for ref in tree.iter(etree.Entity)
     ]
 
@@ -165,7 +166,7 @@ class _Grammar:
     """What a (flat) grammar says about each element: the facts lxml's messages leave out."""
 
     def __init__(self, root: Element) -> None:
-        self.defines = {d.get("name"): d for d in root.iter(_R + "define")}
+        self.defines = {d.get("name", ""): d for d in root.iter(_R + "define")}
         self.elements = {e.get("name"): e for e in root.iter(_R + "element") if e.get("name")}
 
     def attributes(self, element: str) -> dict[str, tuple[bool, Element]]:

@@ -129,7 +129,9 @@ class _Sampler:
     def _times(self, tag: str, depth: int) -> int:
         low = 1 if tag == "oneOrMore" else 0
         high = {"optional": 1}.get(tag, 3)
-        return low if depth >= self.depth or self.random.random() < depth / self.depth else self.random.randint(low, high)
+        if depth >= self.depth or self.random.random() < depth / self.depth:
+            return low
+        return self.random.randint(low, high)
 
     def _make(self, pattern: Element, parent: Element, depth: int) -> None:
         tag = etree.QName(pattern).localname
