@@ -41,7 +41,7 @@ _REPEATED = {"RELAXNG_ERR_EXTRACONTENT", "RELAXNG_ERR_CONTENTVALID"}
 
 
 def iter_issues(source: Source, *, path: str | None = None, schema: Path | None = None) -> Iterator[Issue]:
-    """Every problem in `source`, in document order: XML syntax, then RelaxNG and Schematron.
+    """Every problem in `source` (XML syntax, RelaxNG, Schematron), sorted by line.
 
     :param path: the file name issues carry; default: the source path as given, or `<bytes>`.
     :param schema: a RelaxNG grammar; a Schematron file beside it with the same stem is used too.
@@ -99,13 +99,17 @@ def _parse(data: bytes, name: str) -> tuple[ElementTree | None, list[Issue]]:
     try:
         tree = etree.fromstring(data, parser).getroottree()
         return tree, _entity_issues(tree, name)
-    except etree.XMLSyntaxError:
+    except etree.XMLSyntaxError as err:
         entries = list(parser.error_log)
+        if not entries:
+            line, column = (max(n, 1) for n in err.position)
+            return None, [Issue(path=name, line=line, column=column, message=err.msg, rule="xml-syntax")]
     fatal = next((i for i, e in enumerate(entries) if e.level == etree.ErrorLevels.FATAL), None)
-    if fatal is not None or not entries:
+    root = None if fatal is not None else etree.fromstring(data, _parser(recover=True))
+    if root is None:
         return None, [_syntax_issue(e, name, None) for e in entries[: (fatal or 0) + 1]]
     # Only id errors (duplicate or malformed xml:id): the tree is sound, so go on and validate it.
-    tree = etree.fromstring(data, _parser(recover=True)).getroottree()
+    tree = root.getroottree()
     return tree, [_syntax_issue(e, name, tree) for e in entries] + _entity_issues(tree, name)
 
 
@@ -157,7 +161,7 @@ def _load_schemas(rng_path: str) -> _Schemas:
         rng = etree.RelaxNG(rng_tree)
         sch_path = Path(rng_path).with_suffix(".sch")
         sch = isoschematron.Schematron(etree.parse(str(sch_path)), store_report=True) if sch_path.is_file() else None
-    except (OSError, etree.XMLSyntaxError, etree.RelaxNGParseError, etree.SchematronParseError) as err:
+    except (OSError, etree.XMLSyntaxError, etree.RelaxNGParseError, etree.SchematronParseError, etree.XSLTError) as err:
         raise SchemaError(f"cannot load schema: {err}", Location(rng_path)) from err
     return _Schemas(rng, sch, _Grammar(rng_tree.getroot()))
 
