@@ -11,7 +11,9 @@ per process (the batch commands use a process pool).
 
 from __future__ import annotations
 
+import atexit
 import re
+import shutil
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -123,17 +125,18 @@ def _transform(
     run: Callable[[Any], str | None],
 ) -> str:
     """Run compiled stylesheet `name` with `params`; Saxon's errors become RenderError."""
-    from saxonche import PySaxonApiError
-
-    executable = _executable(name)
-    processor = _processor()
     undeclared = sorted(set(params or {}) - _declared_params(name))
     if undeclared:
         known = ", ".join(sorted(_declared_params(name)))
         raise RenderError(f"{name} declares no parameter {', '.join(undeclared)} (it declares: {known})", code="param")
+    from saxonche import PySaxonApiError
+
+    executable = _executable(name)
+    processor = _processor()
     executable.clear_parameters()
     for key, value in (params or {}).items():
-        executable.set_parameter(key, processor.make_atomic_value("untypedAtomic", str(value)))
+        lexical = str(value).lower() if isinstance(value, bool) else str(value)
+        executable.set_parameter(key, processor.make_atomic_value("untypedAtomic", lexical))
     mark = _log_size()
     try:
         return run(executable) or ""
@@ -146,7 +149,7 @@ def _processor() -> Any:
     """The process's one Saxon processor, its messages sent to a log of its own instead of stderr."""
     from saxonche import PySaxonProcessor
 
-    folder = Path(_workdir().name)
+    folder = _workdir()
     config = folder / "saxon.xml"
     config.write_text(_SAXON_CONFIG.format(log=folder / "saxon.log"), encoding="utf-8")
     processor = PySaxonProcessor(config_file=str(config))
@@ -155,12 +158,15 @@ def _processor() -> Any:
 
 
 @cache
-def _workdir() -> tempfile.TemporaryDirectory[str]:
-    return tempfile.TemporaryDirectory(prefix="teikit-saxon-")
+def _workdir() -> Path:
+    """A private folder for Saxon's configuration and log, removed when the process exits."""
+    folder = Path(tempfile.mkdtemp(prefix="teikit-saxon-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 def _log_path() -> Path:
-    return Path(_workdir().name) / "saxon.log"
+    return _workdir() / "saxon.log"
 
 
 def _log_size() -> int:

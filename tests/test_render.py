@@ -1,0 +1,389 @@
+"""teikit.render and the XSLT under transforms/: compile, render pages, index and text, guard params."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from lxml import etree, html
+
+from teikit import render
+from teikit.errors import RenderError
+from teikit.resources import transform_path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+TEI_NS = {"t": "http://www.tei-c.org/ns/1.0"}
+SAMPLE = HERE / "cases" / "valid" / "sample.xml"
+ENCODED = sorted((REPO / "encoded").glob("wcda-*.xml"))
+DOCUMENTS = [SAMPLE, *ENCODED]
+ENTRY_POINTS = [render.HTML, render.INDEX, render.TEXT]
+STYLESHEETS = sorted(p.relative_to(REPO / "transforms").as_posix() for p in (REPO / "transforms").rglob("*.xsl"))
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def ids(paths: list[Path]) -> list[str]:
+    return [p.stem for p in paths]
+
+
+# --- stylesheets -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", STYLESHEETS)
+def test_every_stylesheet_compiles(name: str) -> None:
+    """Entry points and common/ modules compile on their own; every other module inside an entry point."""
+    if name in ENTRY_POINTS or name.startswith("common/"):
+        render.compile_stylesheet(name)
+        return
+    owners = [e for e in ENTRY_POINTS if transform_path(name).resolve() in render._modules(transform_path(e))]
+    assert owners, f"{name} is not imported or included by any entry point"
+    for owner in owners:
+        render.compile_stylesheet(owner)
+
+
+@pytest.mark.parametrize("name", STYLESHEETS)
+def test_every_stylesheet_has_one_spdx_line(name: str) -> None:
+    text = transform_path(name).read_text(encoding="utf-8")
+    assert text.count("SPDX-License-Identifier: MIT") == 1
+
+
+def test_stylesheets_compile_once_on_one_processor() -> None:
+    assert render._executable(render.HTML) is render._executable(render.HTML)
+    assert render._processor() is render._processor()
+
+
+def test_import_does_not_load_saxon_or_lxml() -> None:
+    code = "import sys, teikit.render; print(','.join(m for m in ('saxonche', 'lxml') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == ""
+
+
+# --- parameters ------------------------------------------------------------------------------------
+
+
+def test_declared_params_follow_imports_and_includes() -> None:
+    common = {"site-title", "index-href", "page-extension", "tei-link", "default-view", "text-width"}
+    assert render.declared_params(render.HTML) == common
+    assert render.declared_params(render.TEXT) == common
+    assert render.declared_params(render.INDEX) == common | {"documents", "index-sort"}
+
+
+def test_undeclared_param_is_refused_before_saxon_runs() -> None:
+    code = (
+        "import sys; from pathlib import Path; from teikit import render; from teikit.errors import RenderError\n"
+        "try:\n"
+        f"    render.render_html(Path({str(SAMPLE)!r}), {{'no-such-param': 'x'}})\n"
+        "except RenderError as err:\n"
+        "    print(err.code, 'saxonche' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["param", "False"]
+
+
+def test_documents_param_of_the_index_is_set_by_render_index() -> None:
+    with pytest.raises(RenderError, match="documents"):
+        render.render_index([SAMPLE], {"documents": "file:///elsewhere.xml"})
+
+
+def test_params_are_converted_to_their_declared_types() -> None:
+    text = render.render_text(SAMPLE, {"text-width": "40"})
+    assert max(len(line) for line in text.splitlines()) <= 40
+    page = render.render_html(SAMPLE, {"tei-link": "false", "site-title": "Archive X"})
+    assert "sample.xml" not in page
+    assert "<title>Record of Conversation between Zhou Enlai and North Korean Government Trade Delegation — Archive X</title>" in page
+    with pytest.raises(RenderError) as caught:
+        render.render_text(SAMPLE, {"text-width": "wide"})
+    assert "wide" in str(caught.value)
+
+
+def test_params_do_not_leak_into_the_next_call() -> None:
+    render.render_html(SAMPLE, {"site-title": "Archive X"})
+    assert "Archive X" not in render.render_html(SAMPLE)
+
+
+# --- HTML pages ------------------------------------------------------------------------------------
+
+
+class TagBalance(HTMLParser):
+    """Records tags that are closed out of order or never closed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.problems.append(f"</{tag}> at {self.getpos()} closes {self.stack[-1:]}")
+        else:
+            self.stack.pop()
+
+
+def tei_tree(path: Path) -> etree._ElementTree:
+    return etree.parse(str(path))
+
+
+def person_names(tree: etree._ElementTree) -> dict[str, str]:
+    names = {}
+    for person in tree.iterfind(".//t:particDesc//t:person", TEI_NS):
+        forms = person.findall("t:persName", TEI_NS)
+        main = next((f for f in forms if f.get("type") != "variant"), forms[0])
+        names[person.get("{http://www.w3.org/XML/1998/namespace}id")] = " ".join(main.xpath("string()").split())
+    return names
+
+
+def expected_speakers(tree: etree._ElementTree) -> list[str]:
+    names = person_names(tree)
+    speakers = []
+    for sp in tree.iterfind(".//t:sp", TEI_NS):
+        who = [names.get(token.lstrip("#")) for token in sp.get("who", "").split()]
+        label = " ".join(sp.findtext("t:speaker", "", TEI_NS).split()).removesuffix(":")
+        speakers.append(" and ".join(who) if who and all(who) else label)  # type: ignore[arg-type]
+    return speakers
+
+
+@pytest.fixture(scope="module", params=DOCUMENTS, ids=ids(DOCUMENTS))
+def page(request: pytest.FixtureRequest) -> tuple[Path, str]:
+    return request.param, render.render_html(request.param)
+
+
+def test_page_is_balanced_html5(page: tuple[Path, str]) -> None:
+    _, source = page
+    assert source.startswith("<!DOCTYPE HTML>")
+    checker = TagBalance()
+    checker.feed(source)
+    checker.close()
+    assert checker.problems == []
+    assert checker.stack == []
+
+
+def test_page_has_language_title_and_outline(page: tuple[Path, str]) -> None:
+    path, source = page
+    doc = html.document_fromstring(source)
+    title = " ".join(tei_tree(path).findtext(".//t:titleStmt/t:title", "", TEI_NS).split())
+    assert doc.get("lang") == "en"
+    assert doc.findtext(".//title").startswith(title)
+    assert [h.text_content() for h in doc.iter("h1")] == [title]
+    levels = [int(h.tag[1]) for h in doc.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+    assert not doc.xpath("//script")
+
+
+def test_page_ids_are_unique_and_every_fragment_link_lands(page: tuple[Path, str]) -> None:
+    _, source = page
+    doc = html.document_fromstring(source)
+    all_ids = doc.xpath("//@id")
+    assert len(all_ids) == len(set(all_ids))
+    targets = {href[1:] for href in doc.xpath("//a/@href") if href.startswith("#")}
+    assert targets <= set(all_ids)
+    assert not doc.xpath("//a//a")
+
+
+def test_every_turn_has_an_anchor_and_the_resolved_speaker(page: tuple[Path, str]) -> None:
+    path, source = page
+    tree = tei_tree(path)
+    doc = html.document_fromstring(source)
+    turns = doc.xpath("//div[@class = 'sp']")
+    assert [t.findtext(".//*[@class='who']") for t in turns] == expected_speakers(tree)
+    for turn, sp in zip(turns, tree.iterfind(".//t:sp", TEI_NS)):
+        assert turn.get("id") and turn.xpath(f".//a[@class = 'permalink'][@href = '#{turn.get('id')}']")
+        label = " ".join(sp.findtext("t:speaker", "", TEI_NS).split())
+        assert label in " ".join(turn.xpath("string(.//p[@class = 'speaker'])").split())
+
+
+def test_persnames_link_to_the_participants_panel(page: tuple[Path, str]) -> None:
+    path, source = page
+    tree = tei_tree(path)
+    doc = html.document_fromstring(source)
+    panel = {li.get("id") for li in doc.xpath("//section[@id = 'participants']//li")}
+    assert panel == {f"person-{pid}" for pid in person_names(tree)}
+    links = doc.xpath("//a[@class = 'persName']/@href")
+    refs = tree.xpath("//t:text//t:persName[@ref]", namespaces=TEI_NS)
+    assert len(links) == len(refs)
+
+
+def test_the_page_keeps_every_word_of_the_body_in_order(page: tuple[Path, str]) -> None:
+    path, source = page
+    body = tei_tree(path).find(".//t:body", TEI_NS)
+    for bullet in body.xpath(".//t:list[contains(@rend, 'bullet')]/t:label", namespaces=TEI_NS):
+        bullet.text = ""  # drawn by <ul>
+    shown = " ".join(html.document_fromstring(source).xpath("string(//section[@class = 'text'])").split())
+    at = 0
+    for word in body.xpath("string()").split():
+        found = shown.find(word, at)
+        assert found >= 0, f"{word!r} missing after {shown[max(0, at - 60):at]!r}"
+        at = found + len(word)
+
+
+def test_real_conversation_has_its_34_turns() -> None:
+    record = REPO / "encoded" / "wcda-116540.xml"
+    if not record.exists():
+        pytest.fail("encoded/wcda-116540.xml is missing")
+    doc = html.document_fromstring(render.render_html(record))
+    turns = doc.xpath("//div[@class = 'sp']")
+    assert len(turns) == 34
+    assert turns[0].findtext(".//*[@class='who']") == "Zhou Enlai"
+    assert turns[1].findtext(".//*[@class='who']") == "Ri Ju-yeon"
+
+
+# --- index -----------------------------------------------------------------------------------------
+
+
+def test_index_lists_each_document_with_a_link() -> None:
+    doc = html.document_fromstring(render.render_index(DOCUMENTS))
+    rows = doc.xpath("//tbody/tr")
+    assert len(rows) == len(DOCUMENTS)
+    links = {a.get("href"): a.text_content() for a in doc.xpath("//tbody//a")}
+    for path in DOCUMENTS:
+        title = " ".join(tei_tree(path).findtext(".//t:titleStmt/t:title", "", TEI_NS).split())
+        assert links[f"{path.stem}.html"] == title
+    dates = doc.xpath("//tbody/tr/td[1]/time/@datetime")
+    assert dates == sorted(dates)
+
+
+def test_index_counts_participants_and_sorts_by_them() -> None:
+    doc = html.document_fromstring(render.render_index(DOCUMENTS, {"index-sort": "participants"}))
+    counts = [int(td.text) for td in doc.xpath("//tbody/tr/td[4]")]
+    assert counts == sorted(counts, reverse=True)
+    assert sorted(counts) == sorted(len(person_names(tei_tree(p))) for p in DOCUMENTS)
+
+
+# --- plain text ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=ids(DOCUMENTS))
+def test_text_has_one_named_block_per_turn(path: Path) -> None:
+    text = render.render_text(path)
+    blocks = text.split("\n\n")
+    speakers = expected_speakers(tei_tree(path))
+    labelled = [b for b in blocks if any(b.startswith(f"{name}: ") for name in set(speakers))]
+    assert [b.split(": ", 1)[0] for b in labelled] == speakers
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=ids(DOCUMENTS))
+def test_text_layout(path: Path) -> None:
+    text = render.render_text(path)
+    title = " ".join(tei_tree(path).findtext(".//t:titleStmt/t:title", "", TEI_NS).split())
+    assert " ".join(text.split("\n=")[0].split()) == title
+    assert text.endswith("\n") and not text.endswith("\n\n")
+    assert "\n\n\n" not in text
+    assert all(len(line) <= 78 or " " not in line.strip() for line in text.splitlines())
+    assert all(line == line.rstrip() for line in text.splitlines())
+
+
+def test_text_of_the_sample() -> None:
+    text = render.render_text(SAMPLE)
+    assert "Translated by: Jeffrey Wang\n" in text
+    assert "\n\nZhou Enlai: The signing will take place. (Premier Zhou asked.)\n\n" in text
+    assert "\n\n(During the exchange...)\n\n" in text
+    assert "\n\n- x\n" in text
+    assert text.index("Citation:") < text.index("Top Secret")
+
+
+# --- editorial markup ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def edited(tmp_path: Path) -> Path:
+    """The sample with a correction, an abbreviation and an editor's note."""
+    source = SAMPLE.read_text(encoding="utf-8").replace(
+        "<p>Hello</p>",
+        '<p>Greetings from <choice><sic>Kim II Sung</sic><corr resp="#teikit">Kim Il Sung</corr></choice>'
+        ' and <choice><abbr>c.</abbr><expan>comrade</expan></choice> Brezhnev'
+        '<note resp="#teikit">Checked against the register.</note>.</p>',
+    )
+    path = tmp_path / "edited.xml"
+    path.write_text(source, encoding="utf-8")
+    return path
+
+
+def test_html_switches_reading_and_diplomatic_views(edited: Path) -> None:
+    doc = html.document_fromstring(render.render_html(edited))
+    assert doc.xpath("//input[@id = 'view-reading']/@checked")
+    assert doc.xpath("//span[contains(@class, 'diplomatic')]/text()") == ["Kim II Sung", "c."]
+    assert doc.xpath("//span[contains(@class, 'reading')]/text()") == ["Kim Il Sung", "comrade"]
+    assert doc.xpath("//a[@class = 'note-ref']/@href") == ["#note-1"]
+    assert doc.xpath("string(//li[@id = 'note-1'])").startswith("Checked against the register.")
+    diplomatic = html.document_fromstring(render.render_html(edited, {"default-view": "diplomatic"}))
+    assert diplomatic.xpath("//input[@id = 'view-diplomatic']/@checked")
+
+
+def test_text_gives_the_reading_and_endnotes(edited: Path) -> None:
+    text = render.render_text(edited)
+    assert "Greetings from Kim Il Sung and comrade Brezhnev[1]." in text
+    assert text.endswith("\n\nNotes\n\n[1] Checked against the register.\n")
+
+
+def test_sample_without_choices_has_no_view_switch() -> None:
+    assert not html.document_fromstring(render.render_html(SAMPLE)).xpath("//input")
+
+
+# --- errors ----------------------------------------------------------------------------------------
+
+
+def test_a_file_that_is_not_tei_is_a_render_error(tmp_path: Path) -> None:
+    other = tmp_path / "other.xml"
+    other.write_text("<root/>", encoding="utf-8")
+    for run in (render.render_html, render.render_text):
+        with pytest.raises(RenderError, match="not a TEI P5 document"):
+            run(other)
+
+
+def test_malformed_input_is_reported_at_its_line(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.xml"
+    broken.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<teiHeader>\n</TEI>\n', encoding="utf-8")
+    with pytest.raises(RenderError) as caught:
+        render.render_html(broken)
+    assert caught.value.code == "transform"
+    assert caught.value.location is not None
+    assert (Path(caught.value.location.path), caught.value.location.line) == (broken, 3)
+
+
+def test_doctype_and_external_entities_are_refused(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET", encoding="utf-8")
+    hostile = tmp_path / "hostile.xml"
+    hostile.write_text(
+        f'<!DOCTYPE TEI [<!ENTITY x SYSTEM "{secret.as_uri()}">]>\n'
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>&x;</p></body></text></TEI>',
+        encoding="utf-8",
+    )
+    with pytest.raises(RenderError, match="DOCTYPE"):
+        render.render_text(hostile)
+
+
+def test_a_broken_stylesheet_is_reported_with_file_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "broken.xsl").write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">\n'
+        '  <xsl:template match="/">\n'
+        '    <xsl:value-of select="1 +"/>\n'
+        "  </xsl:template>\n"
+        "</xsl:stylesheet>\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(render, "transform_path", lambda name: tmp_path / name)
+    with pytest.raises(RenderError) as caught:
+        render.compile_stylesheet("broken.xsl")
+    error = caught.value
+    assert error.code == "compile"
+    assert error.location is not None
+    assert (Path(error.location.path), error.location.line) == (tmp_path / "broken.xsl", 3)
+    assert str(error).startswith(f"{tmp_path / 'broken.xsl'}:3:")
+
+
+def test_library_prints_nothing(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "other.xml"
+    other.write_text("<root/>", encoding="utf-8")
+    render.render_html(SAMPLE)
+    with pytest.raises(RenderError):
+        render.render_text(other)
+    out, err = capfd.readouterr()
+    assert (out, err) == ("", "")
