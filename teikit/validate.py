@@ -263,7 +263,7 @@ class _Rng:
             named = entry.message.removeprefix("Element ").split(" ")[0]
             owner = next((n for n in node.iterancestors() if etree.QName(n).localname == named), node)
             return self._attribute_issues(node if etree.QName(node).localname == named else owner, entry)
-        if kind in ("RELAXNG_ERR_ELEMWRONG", "RELAXNG_ERR_ELEMNAME", "RELAXNG_ERR_ELEMWRONGNS"):
+        if kind in ("RELAXNG_ERR_ELEMWRONG", "RELAXNG_ERR_ELEMNAME", "RELAXNG_ERR_ELEMWRONGNS", "RELAXNG_ERR_ELEMNONS"):
             return [self._issue(node, self._misplaced(node))]
         if kind == "RELAXNG_ERR_TEXTWRONG" or (kind == "RELAXNG_ERR_EXTRACONTENT" and entry.message.endswith(": text")):
             return [self._stray_text(node)]
@@ -282,7 +282,8 @@ class _Rng:
         parent = node.getparent()
         inside = f' (inside "{etree.QName(parent).localname}")' if parent is not None else ""
         if qname.namespace != _TEI[1:-1]:
-            return f'element "{qname.localname}" in namespace "{qname.namespace or ""}" not allowed: TEI elements only'
+            where = f'namespace "{qname.namespace}"' if qname.namespace else "no namespace"
+            return f'element "{qname.localname}" in {where} not allowed: TEI elements are in "{_TEI[1:-1]}"'
         if qname.localname not in self.grammar.elements:
             return f'element "{qname.localname}" not allowed anywhere: the schema does not declare it'
         return f'element "{qname.localname}" not allowed here{inside}'
@@ -292,7 +293,8 @@ class _Rng:
         children = self.grammar.children(element)
         present = {etree.QName(child).localname for child in node.iterchildren(etree.Element)}
         if missing := sorted(children.required - present):
-            return f'element "{element}" incomplete; missing required element {_names(missing, "and")}'
+            plural = "s" if len(missing) > 1 else ""
+            return f'element "{element}" incomplete; missing required element{plural} {_names(missing, "and")}'
         expected = sorted(children.options or children.allowed)
         return f'element "{element}" incomplete; expected element {_names(expected, "or")}'
 
