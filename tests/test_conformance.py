@@ -19,6 +19,8 @@ from lxml import etree
 from teikit.validate import iter_issues
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from lxml.etree import _Element as Element
 
 REPO = Path(__file__).resolve().parent.parent
@@ -119,7 +121,7 @@ class _Sampler:
             return 0
         return self._cost_all(pattern, min if tag == "choice" else max)
 
-    def _cost_all(self, pattern: Element, pick: type[min] | type[max]) -> float:
+    def _cost_all(self, pattern: Element, pick: Callable[..., float]) -> float:
         return pick((self._cost(c) for c in pattern.iterchildren(R + "*")), default=0)
 
     def _fill(self, pattern: Element, parent: Element, depth: int) -> None:
