@@ -43,6 +43,7 @@
           <xsl:with-param name="home" select="$index-href"/>
         </xsl:call-template>
         <main id="main">
+          <xsl:call-template name="tk:view-inputs"/>
           <xsl:apply-templates select="teiHeader" mode="tk:card"/>
           <xsl:apply-templates select="teiHeader/profileDesc/particDesc[.//person]" mode="tk:participants"/>
           <xsl:call-template name="tk:view-switch"/>

@@ -38,20 +38,29 @@
     </span>
   </xsl:template>
 
-  <!-- Two radio buttons and a style rule switch the views without JavaScript. -->
+  <!-- The views switch without JavaScript: two radio buttons, visually hidden, open <main> so that
+       a sibling selector can hide one view in what follows; their labels are the buttons. -->
+  <xsl:template name="tk:view-inputs">
+    <xsl:if test="exists(/TEI/text//choice)">
+      <xsl:for-each select="'reading', 'diplomatic'">
+        <input class="view-input visually-hidden" type="radio" name="view" id="view-{.}" value="{.}">
+          <xsl:if test=". eq $default-view">
+            <xsl:attribute name="checked">checked</xsl:attribute>
+          </xsl:if>
+        </input>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template name="tk:view-switch">
     <xsl:if test="exists(/TEI/text//choice)">
-      <fieldset class="views">
-        <legend>{tk:label('view')}</legend>
+      <div class="views" role="group" aria-labelledby="views-label">
+        <span id="views-label">{tk:label('view')}:</span>
         <xsl:for-each select="'reading', 'diplomatic'">
-          <input type="radio" name="view" id="view-{.}" value="{.}">
-            <xsl:if test=". eq $default-view">
-              <xsl:attribute name="checked">checked</xsl:attribute>
-            </xsl:if>
-          </input>
+          <xsl:text> </xsl:text>
           <label for="view-{.}">{tk:label(.)} <span class="hint">({tk:label(. || '-hint')})</span></label>
         </xsl:for-each>
-      </fieldset>
+      </div>
     </xsl:if>
   </xsl:template>
 

@@ -51,7 +51,7 @@ body { margin: 0; color: var(--ink); background: #fff;
 a { color: var(--accent); }
 .site, main { max-width: 48rem; margin: 0 auto; padding: 0 1rem; }
 .site { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .5rem 1rem;
-  padding-block: .6rem; border-bottom: 1px solid var(--rule); font: .9rem/1.4 system-ui, sans-serif; }
+  padding-top: .6rem; padding-bottom: .6rem; border-bottom: 1px solid var(--rule); font: .9rem/1.4 system-ui, sans-serif; }
 .skip { position: absolute; left: -100vw; }
 .skip:focus { left: 1rem; top: .5rem; background: #fff; padding: .2rem .5rem; }
 h1 { font-size: 1.6rem; line-height: 1.25; margin: .5rem 0 1rem; }
@@ -59,11 +59,11 @@ h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; padding-bottom: .2rem; border-bot
 h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
 .kicker, .meta, .speaker, th, .views { font-family: system-ui, sans-serif; }
 .kicker { margin: 1.5rem 0 0; color: var(--muted); font-size: .85rem; text-transform: uppercase; letter-spacing: .05em; }
-.card { background: var(--tint); border-radius: .4rem; padding: .25rem 1.25rem 1rem; }
+.card { background: var(--tint); border-radius: .4rem; margin-top: 1rem; padding: .25rem 1.25rem 1rem; }
 .card h2 { border: 0; font-size: 1rem; margin: 1rem 0 .25rem; }
 .meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; font-size: .95rem; margin: 0; }
 .meta dt { font-weight: 600; }
-.meta dd { margin: 0; overflow-wrap: anywhere; }
+.meta dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 .people ul { list-style: none; padding: 0; }
 .people li { margin: .3rem 0; }
 .people .role, .variants, .speaker-label, .permalink, .stage, .supplied, .pb { color: var(--muted); }
@@ -84,9 +84,15 @@ dl.fields dd { margin: 0 0 .5rem 1.5rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .note-ref { font-size: .75em; vertical-align: super; line-height: 0; }
 .notes { font-size: .95rem; }
-.views { border: 1px solid var(--rule); border-radius: .4rem; margin: 1rem 0; padding: .3rem .75rem; font-size: .9rem; }
-.views label { margin-right: 1rem; }
-body:has(#view-reading:checked) .diplomatic, body:has(#view-diplomatic:checked) .reading { display: none; }
+.views { margin: 1rem 0; font-size: .9rem; }
+.views label { display: inline-block; margin: .2rem .25rem; padding: .2rem .6rem; cursor: pointer;
+  border: 1px solid var(--rule); border-radius: .4rem; }
+.hint { color: var(--muted); }
+#view-reading:checked ~ * .diplomatic, #view-diplomatic:checked ~ * .reading { display: none; }
+#view-reading:checked ~ * [for="view-reading"], #view-diplomatic:checked ~ * [for="view-diplomatic"] {
+  border-color: var(--accent); font-weight: 700; }
+#view-reading:focus-visible ~ * [for="view-reading"],
+#view-diplomatic:focus-visible ~ * [for="view-diplomatic"] { outline: 2px solid var(--accent); outline-offset: 2px; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--rule); }
 td.num { text-align: right; }
@@ -98,6 +104,7 @@ td.num { text-align: right; }
   tr, td { display: block; border: 0; padding: .1rem 0; }
   tr { border-bottom: 1px solid var(--rule); padding: .5rem 0; }
   td.num { text-align: left; }
+  td[data-label]::before { content: attr(data-label) ": "; }
 }
 @media print {
   body { font-size: 11pt; }

@@ -77,7 +77,7 @@
       </td>
       <td>{tk:doc-type(.)}</td>
       <td><a href="{tk:stem(.)}{$page-extension}">{tk:title(.)}</a></td>
-      <td class="num">{count(tk:participants(.))}</td>
+      <td class="num" data-label="{tk:label('participants')}">{count(tk:participants(.))}</td>
     </tr>
   </xsl:template>
 
