@@ -138,6 +138,7 @@ def build(options: BuildOptions | None = None) -> BuildReport:
     errors: list[str] = []
     try:
         for path in encodings:
+            files.write_atomic(opts.site / path.name, path.read_bytes())  # the pages link to their TEI source
             pages.append(_write(opts.site / f"{path.stem}.html", render.render_html(path)))
             texts.append(_write(opts.text / f"{path.stem}.txt", render.render_text(path)))
         pages.append(_write(opts.site / "index.html", render.render_index(encodings)))
