@@ -16,6 +16,7 @@ import re
 import shutil
 import tempfile
 from functools import cache
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
@@ -48,6 +49,9 @@ _XSL = "{http://www.w3.org/1999/XSL/Transform}"
 _INDEX_DOCUMENTS = "documents"
 # Saxon names places as "on line 3 column 55 of bad.xsl" or "(in expression on line 3) of file:/x.xsl".
 _WHERE = re.compile(r"on line (\d+)(?: column (\d+))?\)? of (\S+?):?(?:\s|$)")
+# …and describe it on the indented lines after that header: "  XPST0003  Unexpected token…".
+_DESCRIPTION = re.compile(r"^Error\b.*\n {2}(\S+) +(.*(?:\n {2}\S.*)*)", re.MULTILINE)
+_OWN_CODE = re.compile(r"[a-z][a-z-]*")
 # Saxon writes its diagnostics to stderr unless its configuration names a file.
 _SAXON_CONFIG = """<configuration xmlns="http://saxon.sf.net/ns/configuration" edition="HE">
   <global standardErrorOutputFile="{log}"/>
@@ -112,7 +116,12 @@ def _modules(entry: Path) -> list[Path]:
         if path in seen:
             continue
         seen.append(path)
-        root = etree.parse(str(path)).getroot()
+        try:
+            root = etree.parse(str(path)).getroot()
+        except (OSError, etree.XMLSyntaxError) as err:
+            line = getattr(err, "lineno", None)
+            location = Location(str(path), line) if line else None
+            raise RenderError(f"cannot read stylesheet {path.name}: {err}", location, code="compile") from err
         for link in root.iterchildren(f"{_XSL}import", f"{_XSL}include"):
             todo.append((path.parent / link.get("href", "")).resolve())
     return seen
@@ -121,7 +130,7 @@ def _modules(entry: Path) -> list[Path]:
 def _transform(
     name: str,
     params: Mapping[str, str] | None,
-    inputs: Iterable[Path],
+    inputs: Sequence[Path],
     run: Callable[[Any], str | None],
 ) -> str:
     """Run compiled stylesheet `name` with `params`; Saxon's errors become RenderError."""
@@ -129,6 +138,9 @@ def _transform(
     if undeclared:
         known = ", ".join(sorted(_declared_params(name)))
         raise RenderError(f"{name} declares no parameter {', '.join(undeclared)} (it declares: {known})", code="param")
+    missing = [str(path) for path in inputs if not Path(path).is_file()]
+    if missing:
+        raise RenderError(f"no such file: {', '.join(missing)}", code="not-found")
     from saxonche import PySaxonApiError
 
     executable = _executable(name)
@@ -151,7 +163,7 @@ def _processor() -> Any:
 
     folder = _workdir()
     config = folder / "saxon.xml"
-    config.write_text(_SAXON_CONFIG.format(log=folder / "saxon.log"), encoding="utf-8")
+    config.write_text(_SAXON_CONFIG.format(log=escape(str(folder / "saxon.log"))), encoding="utf-8")
     processor = PySaxonProcessor(config_file=str(config))
     processor.set_configuration_property(_NO_DOCTYPE, "true")
     return processor
@@ -192,17 +204,31 @@ def _executable(name: str) -> Any:
 
 
 def _error(name: str, err: Exception, mark: int, inputs: Iterable[Path], code: str) -> RenderError:
-    """A RenderError for Saxon's `err`, located where Saxon's message (or its log since `mark`) says."""
-    message = " ".join(str(err).split())
+    """A RenderError for Saxon's `err`, located where Saxon's report (or its log since `mark`) says.
+
+    Saxon reports a header naming the place ("Error … on line 3 column 55 of bad.xsl:"), then an
+    indented "CODE  description". A lower-case code is one of the stylesheets' own (`error()` in
+    the urn:x-teikit:xslt namespace): a problem of the input, so it becomes the error's code and
+    the stylesheet is not named as the place.
+    """
     try:
         with _log_path().open(encoding="utf-8", errors="replace") as log:
             log.seek(mark)
             detail = log.read()
     except FileNotFoundError:
         detail = ""
-    if not message:
-        message = " ".join(detail.split()) or type(err).__name__
-    found = _WHERE.search(message) or _WHERE.search(detail)
+    text = str(err).strip()
+    report = text if _WHERE.search(text) else detail
+    found = _WHERE.search(report)
+    described = _DESCRIPTION.search(report)
+    if described:
+        saxon_code, message = described.group(1), " ".join(described.group(2).split())
+    else:
+        saxon_code, message = "", " ".join((text or detail).split()) or type(err).__name__
+    if _OWN_CODE.fullmatch(saxon_code):
+        return RenderError(message, code=saxon_code)
+    if saxon_code:
+        message = f"{saxon_code} {message}"
     if found is None:
         return RenderError(f"{transform_path(name)}: {message}", code=code)
     line, column, file = found.groups()

@@ -332,9 +332,17 @@ def test_sample_without_choices_has_no_view_switch() -> None:
 def test_a_file_that_is_not_tei_is_a_render_error(tmp_path: Path) -> None:
     other = tmp_path / "other.xml"
     other.write_text("<root/>", encoding="utf-8")
-    for run in (render.render_html, render.render_text):
-        with pytest.raises(RenderError, match="not a TEI P5 document"):
+    for run in (render.render_html, render.render_text, lambda path: render.render_index([path])):
+        with pytest.raises(RenderError, match="not a TEI P5 document") as caught:
             run(other)
+        assert caught.value.code == "not-tei"
+
+
+def test_a_missing_input_is_named(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.xml"
+    with pytest.raises(RenderError, match="missing.xml") as caught:
+        render.render_index([SAMPLE, missing])
+    assert caught.value.code == "not-found"
 
 
 def test_malformed_input_is_reported_at_its_line(tmp_path: Path) -> None:

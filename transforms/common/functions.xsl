@@ -14,6 +14,14 @@
 
   <xsl:import href="labels.xsl"/>
 
+  <!-- The TEI element of a document; a dynamic error (hence a RenderError) if there is none. -->
+  <xsl:function name="tk:tei" as="element(TEI)">
+    <xsl:param name="document" as="document-node()"/>
+    <xsl:sequence select="($document/TEI, error(QName('urn:x-teikit:xslt', 'not-tei'),
+        'not a TEI P5 document: ' || document-uri($document) || ' has root element ' || name($document/*)
+        || ', not TEI in the TEI namespace'))[1]"/>
+  </xsl:function>
+
   <!-- Participants by xml:id. -->
   <xsl:key name="tk:person" match="particDesc//person" use="@xml:id"/>
 

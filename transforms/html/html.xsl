@@ -26,11 +26,7 @@
       text front body back div sp list docTitle abstract"/>
 
   <xsl:template match="/">
-    <xsl:if test="empty(TEI)">
-      <xsl:sequence select="error(QName('urn:x-teikit:xslt', 'not-tei'),
-          'not a TEI P5 document: the root element is ' || name(*) || ', not TEI in the TEI namespace')"/>
-    </xsl:if>
-    <xsl:apply-templates select="TEI"/>
+    <xsl:apply-templates select="tk:tei(.)"/>
   </xsl:template>
 
   <xsl:template match="TEI">

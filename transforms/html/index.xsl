@@ -25,15 +25,7 @@
   <xsl:param name="index-sort" as="xs:string" select="'date'"/>
 
   <xsl:template name="xsl:initial-template">
-    <xsl:variable name="teis" as="element(TEI)*">
-      <xsl:for-each select="tokenize($documents)">
-        <xsl:variable name="tei" select="doc(.)/TEI"/>
-        <xsl:if test="empty($tei)">
-          <xsl:sequence select="error(QName('urn:x-teikit:xslt', 'not-tei'), 'not a TEI P5 document: ' || .)"/>
-        </xsl:if>
-        <xsl:sequence select="$tei"/>
-      </xsl:for-each>
-    </xsl:variable>
+    <xsl:variable name="teis" select="tokenize($documents) ! tk:tei(doc(.))"/>
     <html lang="{tk:label('language')}">
       <xsl:call-template name="tk:html-head">
         <xsl:with-param name="title" select="tk:label('documents') || ' — ' || $site-title"/>

@@ -26,11 +26,7 @@
   <xsl:variable name="tk:nl" as="xs:string" select="'&#10;'"/>
 
   <xsl:template match="/">
-    <xsl:variable name="tei" select="TEI"/>
-    <xsl:if test="empty($tei)">
-      <xsl:sequence select="error(QName('urn:x-teikit:xslt', 'not-tei'),
-          'not a TEI P5 document: the root element is ' || name(*) || ', not TEI in the TEI namespace')"/>
-    </xsl:if>
+    <xsl:variable name="tei" select="tk:tei(.)"/>
     <xsl:variable name="blocks" as="xs:string*">
       <xsl:sequence select="tk:header-block($tei)"/>
       <xsl:apply-templates select="$tei/text/(front, body, back)/*" mode="tk:blocks"/>
