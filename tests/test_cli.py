@@ -133,3 +133,25 @@ def test_turn_label_without_speech_and_unbalanced_bracket_are_review_notes(tmp_p
 
     kinds = {(r["kind"], r["line"]) for r in json.loads(review.read_text())}
     assert ("empty-turn", 11) in kinds and ("unbalanced-bracket", 13) in kinds
+
+
+def test_validate_exit_codes_and_one_line_per_problem() -> None:
+    code, stdout, _ = run("validate", str(REPO / "encoded"))
+    assert (code, stdout) == (0, "")
+    invalid = REPO / "tests" / "cases" / "invalid"
+    code, stdout, _ = run("validate", str(invalid / "dangling-who.xml"), str(invalid / "malformed.xml"))
+    assert code == 1
+    lines = stdout.strip().splitlines()
+    assert lines[0].startswith(f"{invalid / 'dangling-who.xml'}:39:1: error: ")
+    assert lines[1].startswith(f"{invalid / 'malformed.xml'}:42:14: error: ")
+    assert run("validate")[0] == 2
+
+
+def test_validate_internal_error_exits_3(monkeypatch: pytest.MonkeyPatch) -> None:
+    import teikit.validate
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise MemoryError("simulated")
+
+    monkeypatch.setattr(teikit.validate, "iter_issues", boom)
+    assert run("validate", str(REPO / "encoded"))[0] == 3
