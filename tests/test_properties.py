@@ -62,22 +62,12 @@ def conversation(draw: st.DrawFn, markdown: bool) -> tuple[str, int]:
 
 
 @SETTINGS
-@given(conversation(markdown=True))
-def test_generated_markdown_export(case: tuple[str, int]) -> None:
-    text, n_turns = case
+@given(st.booleans().flatmap(lambda md: st.tuples(st.just(md), conversation(markdown=md))))
+def test_generated_exports(case: tuple[bool, tuple[str, int]]) -> None:
+    markdown, (text, n_turns) = case
     _check(text)
     doc = parse_transcript(text, "gen.txt")
-    assert doc.layout == "pdf-markdown"
-    assert sum(type(b).__name__ == "Turn" for b in doc.body) == n_turns
-
-
-@SETTINGS
-@given(conversation(markdown=False))
-def test_generated_plain_export(case: tuple[str, int]) -> None:
-    text, n_turns = case
-    _check(text)
-    doc = parse_transcript(text, "gen.txt")
-    assert doc.layout == "pdf-plain"
+    assert doc.layout == ("pdf-markdown" if markdown else "pdf-plain")
     assert sum(type(b).__name__ == "Turn" for b in doc.body) == n_turns
 
 
