@@ -293,8 +293,11 @@ def test_text_of_the_sample() -> None:
 
 @pytest.fixture
 def edited(tmp_path: Path) -> Path:
-    """The sample with a correction, an abbreviation and an editor's note."""
+    """The sample with a correction, an abbreviation, an editor's note and a two-paragraph turn."""
     source = SAMPLE.read_text(encoding="utf-8").replace(
+        "<stage>(Premier Zhou asked.)</stage></p></sp>",
+        "<stage>(Premier Zhou asked.)</stage></p><p>And a second thought.</p></sp>",
+    ).replace(
         "<p>Hello</p>",
         '<p>Greetings from <choice><sic>Kim II Sung</sic><corr resp="#teikit">Kim Il Sung</corr></choice>'
         ' and <choice><abbr>c.</abbr><expan>comrade</expan></choice> Brezhnev'
@@ -307,6 +310,7 @@ def edited(tmp_path: Path) -> Path:
 
 def test_html_switches_reading_and_diplomatic_views(edited: Path) -> None:
     doc = html.document_fromstring(render.render_html(edited))
+    assert [len(turn.findall("p")) for turn in doc.xpath("//div[@class = 'sp']")] == [3]
     assert doc.xpath("//input[@id = 'view-reading']/@checked")
     assert doc.xpath("//span[contains(@class, 'diplomatic')]/text()") == ["Kim II Sung", "c."]
     assert doc.xpath("//span[contains(@class, 'reading')]/text()") == ["Kim Il Sung", "comrade"]
@@ -318,6 +322,8 @@ def test_html_switches_reading_and_diplomatic_views(edited: Path) -> None:
 
 def test_text_gives_the_reading_and_endnotes(edited: Path) -> None:
     text = render.render_text(edited)
+    assert "\n\nZhou Enlai: The signing will take place. (Premier Zhou asked.)\n\nAnd a second thought.\n\n" in text
+    assert text.count("second thought") == 1
     assert "Greetings from Kim Il Sung and comrade Brezhnev[1]." in text
     assert text.endswith("\n\nNotes\n\n[1] Checked against the register.\n")
 

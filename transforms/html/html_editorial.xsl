@@ -66,7 +66,7 @@
 
   <!-- Editors' notes are endnotes (see tk:is-endnote); the transcript's own notes stay in place. -->
   <xsl:template match="note">
-    <span class="note {@type}">
+    <span class="{normalize-space('note ' || @type)}">
       <xsl:apply-templates/>
     </span>
   </xsl:template>
@@ -94,14 +94,14 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Stage directions: a paragraph of their own between turns, a span inside one. -->
+  <!-- Stage directions: a paragraph of their own between turns, a span inside a paragraph. -->
   <xsl:template match="stage">
     <span class="stage">
       <xsl:apply-templates/>
     </span>
   </xsl:template>
 
-  <xsl:template match="stage[not(ancestor::p)]">
+  <xsl:template match="stage[parent::div or parent::sp or parent::body or parent::back]">
     <p class="stage">
       <xsl:apply-templates/>
     </p>
@@ -135,8 +135,8 @@
     </span>
   </xsl:template>
 
-  <xsl:template match="gap">
-    <span class="gap" title="{normalize-space(string-join((@reason, desc), ' '))}">[…]</span>
-  </xsl:template>
+  <!-- The transcript's own marks of an omission ("[illegible]", "[…]") stay as text beside the gap:
+       showing one more would invent characters. -->
+  <xsl:template match="gap"/>
 
 </xsl:stylesheet>

@@ -66,7 +66,7 @@
     <xsl:variable name="said" as="xs:string*">
       <xsl:apply-templates select="* except speaker" mode="tk:blocks"/>
     </xsl:variable>
-    <xsl:sequence select="tk:wrap(tk:speaker-name(.) || ': ' || tk:inline(* except speaker)[1], '')"/>
+    <xsl:sequence select="tk:wrap(tk:speaker-name(.) || ': ' || tk:inline((* except speaker)[1]), '')"/>
     <xsl:sequence select="subsequence($said, 2)"/>
   </xsl:template>
 
@@ -115,7 +115,8 @@
     <xsl:sequence select="$tk:nl"/>
   </xsl:template>
 
-  <xsl:template match="pb" mode="tk:inline"/>
+  <!-- A page break adds nothing; nor does a gap, whose marks ("[…]") are text beside it. -->
+  <xsl:template match="pb | gap" mode="tk:inline"/>
 
   <xsl:template match="choice" mode="tk:inline">
     <xsl:apply-templates select="tk:reading(.)/node()" mode="tk:inline"/>
