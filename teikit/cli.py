@@ -62,12 +62,8 @@ def convert(sources: Sequence[Path], out_dir: Path, explain: bool, strict: bool,
             review_path: Path | None) -> None:
     """Convert transcripts (files or folders) to TEI."""
     if explain:
-        from teikit import files
-        from teikit.transcript import detect
-
         for source in pipeline.transcript_files(sources):
-            _, found = detect(files.read_text(source), str(source), strict=strict)
-            click.echo(f"{source}: {found}")
+            click.echo(pipeline.explain(source, strict=strict))
         return
     results = pipeline.convert_files(sources, out_dir, strict=strict, force=force)
     for result in results:

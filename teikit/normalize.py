@@ -47,6 +47,10 @@ RULES: dict[str, tuple[str, Callable[[str], str]]] = {
         "Markdown export chrome removed: heading marks (#), bold marks (**) and the angle brackets of autolinks.",
         _markdown,
     ),
+    "csv-row": (
+        "A row of a CSV export written as one `column: value` field per column, text_body last; CSV quoting undone.",
+        lambda text: text,
+    ),
     "archive-banner": (
         "The export's banner line (Digital Archive … International History Declassified) removed.",
         _blank_lines(_ARCHIVE_BANNER),

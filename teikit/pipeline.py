@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from teikit import files, tei
-from teikit.transcript import parse_transcript
+from teikit.transcript import csv_export, detect, parse_csv_export, parse_transcript
 from teikit.errors import TeikitError
 from teikit.model import Document, Issue, Record, ReviewNote
 
 if TYPE_CHECKING:
     from lxml import etree
 
-TRANSCRIPT_SUFFIXES = (".txt", ".md")
+TRANSCRIPT_SUFFIXES = (".txt", ".md", ".csv")
 
 
 class BuildOptions(Record):
@@ -72,6 +72,23 @@ def read_document(source: str | Path, *, strict: bool = False) -> Document:
     return parse_transcript(files.read_text(source), str(source), strict=strict)
 
 
+def read_documents(source: str | Path, *, strict: bool = False) -> list[Document]:
+    """The documents in one file: one per row of a CSV export, else the transcript itself."""
+    if Path(source).suffix.lower() == ".csv":
+        return parse_csv_export(files.read_text(source), str(source))
+    return [read_document(source, strict=strict)]
+
+
+def explain(source: str | Path, *, strict: bool = False) -> str:
+    """Which layout a transcript file has, and the evidence: what `teikit convert --explain` prints."""
+    text = files.read_text(source)
+    if Path(source).suffix.lower() == ".csv":
+        rows = csv_export.split_rows(text, str(source))
+        return f"{source}: csv-export: line 1: a header with a text_body column; {len(rows)} documents, one per row"
+    _, found = detect(text, str(source), strict=strict)
+    return f"{source}: {found}"
+
+
 def convert_text(text: str, path: str = "<string>") -> etree._ElementTree:
     """The TEI encoding of a transcript given as text."""
     return tei.build_tei(parse_transcript(text, path))
@@ -104,13 +121,18 @@ def convert_files(
     results = []
     for source in transcript_files(sources):
         try:
-            doc = read_document(source, strict=strict)
-            target = Path(out_dir) / f"{doc.id}.xml"
-            status = _write_encoding(target, tei.serialise(tei.build_tei(doc)), force=force)
+            docs = read_documents(source, strict=strict)
         except TeikitError as err:
             results.append(FileResult(source=str(source), status="error", error=str(err)))
             continue
-        results.append(FileResult(source=str(source), status=status, output=str(target), review=doc.review))
+        for doc in docs:
+            target = Path(out_dir) / f"{doc.id}.xml"
+            try:
+                status = _write_encoding(target, tei.serialise(tei.build_tei(doc)), force=force)
+            except TeikitError as err:
+                results.append(FileResult(source=str(source), status="error", error=str(err)))
+                continue
+            results.append(FileResult(source=str(source), status=status, output=str(target), review=doc.review))
     return results
 
 

@@ -11,14 +11,16 @@ import re
 from teikit.errors import InputError, Location, location_of
 from teikit.model import Document, Header, ReviewNote, Turn
 from teikit.normalize import normalise
-from teikit.transcript import citation
+from teikit import dates
+from teikit.transcript import citation, csv_export
 from teikit.transcript.base import Detection, Layout, Note, Wrapper
 from teikit.transcript.body import parse_body
-from teikit.transcript.layouts import generic, pdf_markdown, pdf_plain
+from teikit.transcript.layouts import csv_row, generic, pdf_markdown, pdf_plain
 from teikit.transcript.people import PersonIndex, slug
 from teikit.transcript.wrapper import section_text
 
 LAYOUTS: dict[str, Layout] = {
+    csv_row.name: csv_row,
     pdf_markdown.name: pdf_markdown,
     pdf_plain.name: pdf_plain,
 }
@@ -27,7 +29,7 @@ LAYOUTS: dict[str, Layout] = {
 FALLBACK: Layout = generic
 """The layout used when no other matches: paragraphs, no guesses."""
 
-__all__ = ["FALLBACK", "LAYOUTS", "Detection", "detect", "parse_transcript"]
+__all__ = ["FALLBACK", "LAYOUTS", "Detection", "detect", "parse_csv_export", "parse_transcript"]
 
 
 def detect(text: str, path: str = "<string>", *, strict: bool = False) -> tuple[Layout, Detection]:
@@ -100,6 +102,11 @@ def _mojibake(text: str) -> list[Note]:
             for m in _MOJIBAKE.finditer(text)]
 
 
+def parse_csv_export(text: str, path: str = "<string>") -> list[Document]:
+    """One Document per row of a CSV export (`teikit convert export.csv`)."""
+    return [parse_transcript(row.text, path, doc_id=slug(row.doc_id)) for row in csv_export.split_rows(text, path)]
+
+
 def _review(text: str, path: str, notes: list[Note]) -> tuple[ReviewNote, ...]:
     out = []
     for note in sorted(notes, key=lambda n: n.offset):
@@ -114,10 +121,11 @@ def _header(text: str, wrapper: Wrapper, *, has_turns: bool) -> Header:
     title = (
         " ".join(text[wrapper.doc_title.span.start : wrapper.doc_title.span.end].split())
         if wrapper.doc_title
-        else cite.title or "Untitled document"
+        else cite.title or values.get("title") or "Untitled document"
     )
-    date = dict(wrapper.doc_date.attrs).get("when") if wrapper.doc_date else cite.date
-    date_text = text[wrapper.doc_date.span.start : wrapper.doc_date.span.end] if wrapper.doc_date else None
+    date_text = text[wrapper.doc_date.span.start : wrapper.doc_date.span.end] if wrapper.doc_date else values.get("date")
+    found = dates.find_date(date_text) if date_text else None
+    date = dict(wrapper.doc_date.attrs).get("when") if wrapper.doc_date else (found.iso if found else cite.date)
     language = values.get("original-language")
     rendition = citation.rendition_language(values.get("contents", ""))
     return Header(
@@ -125,10 +133,10 @@ def _header(text: str, wrapper: Wrapper, *, has_turns: bool) -> Header:
         date=date,
         date_text=date_text,
         doc_type=citation.doc_type(title, values.get("summary"), has_turns=has_turns),
-        record_id=cite.record_id,
+        record_id=cite.record_id or values.get("record-id"),
         record_url=cite.url,
         publisher=cite.publisher,
-        archive_ref=cite.archive_ref,
+        archive_ref=cite.archive_ref or values.get("source") or values.get("original-archive"),
         translators=cite.translators,
         obtainers=cite.obtainers,
         translated_for=cite.translated_for,
