@@ -15,7 +15,7 @@ from teikit import dates
 from teikit.transcript import citation, csv_export
 from teikit.transcript.base import Detection, Layout, Note, Wrapper
 from teikit.transcript.body import parse_body
-from teikit.transcript.layouts import csv_row, generic, pdf_markdown, pdf_plain
+from teikit.transcript.layouts import bare, csv_row, generic, pdf_markdown, pdf_plain
 from teikit.transcript.people import PersonIndex, slug
 from teikit.transcript.wrapper import section_text
 
@@ -23,6 +23,7 @@ LAYOUTS: dict[str, Layout] = {
     csv_row.name: csv_row,
     pdf_markdown.name: pdf_markdown,
     pdf_plain.name: pdf_plain,
+    bare.name: bare,
 }
 """Every known layout, in the order detection tries them."""
 

@@ -90,7 +90,10 @@ class Speakers:
         title, name = split_title(name_part)
         if not name:
             return self.persons.find_by_title(title) if title else None
-        return self.persons.find(name, title)
+        found = self.persons.find(name, title)
+        if found is not None and title and title.lower() not in {"comrade", "c.", "cde.", "com."}:
+            self.persons.add(self.persons.get(found).name, titles=(title,))  # "Premier:" may follow
+        return found
 
     def _looks_like_speaker(self, name_part: str, label: str) -> bool:
         words = name_part.split()
@@ -111,6 +114,9 @@ class Speakers:
         title, name = split_title(name_part)
         if not name:
             name, title = title or name_part, None
+        if name.isupper():
+            variant = variant or name
+            name = name.title()
         completion = _BRACKET.search(label)
         if completion and not variant and completion["inner"][:1].isupper() and "abbreviat" not in completion["inner"]:
             full = f"{name} {completion['inner']}"
