@@ -12,14 +12,27 @@ from teikit.model import Inline
 from teikit.transcript.base import Note
 
 _OPEN = {"[": "]", "(": ")"}
-_GAP_OMITTED = re.compile(r"^(?:…|\.{3}|\. \. \.)$|^(?:omitted|omission|passage omitted|text omitted|not translated|"
-                          r"abridged|excerpt|\.\.\.|…)\b", re.IGNORECASE)
-_GAP_ILLEGIBLE = re.compile(r"^(?:illegible|unreadable|indecipherable|not legible|signature:? illegible|"
-                            r"illegible signature|no name given)\b", re.IGNORECASE)
+_GAPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rx, re.IGNORECASE), reason)
+    for rx, reason in (
+        (r"^(?:illegible|unreadable|indecipherable|not legible|signature:? illegible|illegible signature|"
+         r"[\w ]{0,30}\billegible\]?$)", "illegible"),
+        (r"^(?:signature|sign|sgd|sd)\.?$|^no name given$", "signature"),
+        (r"^(?:…|\.{3}|\. \. \.)$|^(?:omitted|omission|passage omitted|text omitted|not translated|abridged|"
+         r"excerpts?)\b", "omitted"),
+        (r"\bredacted\b|^sanitized$", "redacted"),
+        (r"^pages? missing|\bmissing\b.*\bpages?\b", "missing"),
+        (r"^\d+ groups? unrecover", "unrecovered"),
+    )
+)
+"""Bracketed text that stands for text the edition does not give -> gap/@reason (SOURCE-FORMATS §5c)."""
+_HANDWRITTEN = re.compile(r"^(?:handwritten|added by hand|handwriting|in handwriting)\b", re.IGNORECASE)
+_MARGIN = re.compile(r"^(?:note )?in (?:the )?(?:left |right |top |bottom )?margin\b|^(?:handwritten )?(?:note )?in the "
+                     r"(?:left |right )?margin", re.IGNORECASE)
 _SIC = re.compile(r"^sic!?$", re.IGNORECASE)
 _NOTE = re.compile(r"^(?:(?P<who>translator|editor|ed|tr)(?:'s|’s|s)?\.?\s*note|tn|note)\s*[:.-]", re.IGNORECASE)
 _NOTE_SUFFIX = re.compile(r"[-–—]\s*(?P<who>translator|editor)(?:'s|’s)?\s+note\.?$", re.IGNORECASE)
-_STAMP = re.compile(r"^stamps?\b\s*:?", re.IGNORECASE)
+_STAMP = re.compile(r"^(?:[\w.-]+\s+){0,4}stamps?\b\s*(?:and handwriting)?\s*:?", re.IGNORECASE)
 _PAGE = re.compile(r"^(?:page|p\.|pp\.|str\.|s\.)\s*(?P<n>\d{1,4})$", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"^\d{1,3}$")
 _NAME_WORD = re.compile(r"^[A-Z][\w'’-]*\.?$")
@@ -63,8 +76,12 @@ def _brackets(text: str, start: int, end: int, found: Found) -> Iterator[tuple[s
             elif ch == "]":
                 found.notes.append(Note(i, "unbalanced-bracket", "closing bracket ']' without an opening one"))
     for kind, a in stack:
-        if kind == "[":
-            found.notes.append(Note(a, "unbalanced-bracket", "opening bracket '[' is never closed"))
+        if kind != "[":
+            continue
+        found.notes.append(Note(a, "unbalanced-bracket", "opening bracket '[' is never closed: read as a note to the end of the line"))
+        line_end = min(_line_end(text, a), end)
+        if not any(p_a < a < p_b < line_end or a < p_a < line_end < p_b for _, p_a, p_b in pairs):
+            found.inlines.append(Inline(start=a, end=line_end, tag="note", attrs=(("type", "editorial"),)))
     yield from sorted(pairs, key=lambda p: (p[1], -p[2]))
 
 
@@ -79,12 +96,14 @@ def _classify(text: str, kind: str, a: int, b: int, found: Found, footnotes: fro
         return  # inner of [[…]]: covered by the outer pair
     elif _SIC.match(inner):
         _sic(text, a, b, found)
-    elif _GAP_ILLEGIBLE.match(inner):
-        _gap(a, b, "illegible", found)
-    elif _GAP_OMITTED.match(inner):
-        _gap(a, b, "omitted", found)
+    elif reason := next((r for rx, r in _GAPS if rx.search(inner)), None):
+        _gap(a, b, reason, found)
     elif m := _NOTE.match(inner):
         found.inlines.append(Inline(start=a, end=b, tag="note", attrs=(("type", _note_type(m["who"])),)))
+    elif _MARGIN.match(inner):
+        found.inlines.append(Inline(start=a, end=b, tag="note", attrs=(("type", "margin"),)))
+    elif _HANDWRITTEN.match(inner):
+        found.inlines.append(Inline(start=a, end=b, tag="add", attrs=(("type", "handwritten"),)))
     elif _STAMP.match(inner):
         stamp_end = b if inner.rstrip(":").lower() not in {"stamp", "stamps"} else _line_end(text, b)
         found.inlines.append(Inline(start=a, end=stamp_end, tag="stamp"))
@@ -108,6 +127,8 @@ def _parenthesis(text: str, inner: str, a: int, b: int, found: Found) -> None:
         found.inlines.append(Inline(start=a, end=b, tag="note", attrs=(("type", _note_type(_NOTE.match(inner)["who"])),)))
     elif m := _PAGE.match(inner):
         _page(a, b, m["n"], found)
+    elif _GAPS[0][0].match(inner):
+        _gap(a, b, "illegible", found)
 
 
 def _note_type(who: str | None) -> str:
