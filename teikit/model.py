@@ -113,11 +113,14 @@ class Section(Record):
 
     key: str
     """citation, summary, credits, original-language, contents, or a slug of an unknown label."""
-    head: Span
+    head: Span | None
+    """The label as written; None for an unlabelled field (a web page's credits line)."""
     paras: tuple[Para, ...]
+    sections: tuple[Section, ...] = ()
+    """Labelled fields grouped under this one (a web page's Document Information)."""
 
 
-Role = Literal["participant", "interpreter", "recorder", "other"]
+Role = Literal["participant", "interpreter", "recorder", "sender", "addressee", "other"]
 
 
 class Person(Record):

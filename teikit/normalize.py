@@ -36,8 +36,31 @@ def _blank_lines(pattern: re.Pattern[str]) -> Callable[[str], str]:
 
 
 _ARCHIVE_BANNER = re.compile(
-    r"^[ \t]*Digital Archive\s+\S*wilsoncenter\.org\s+International History Declassified[ \t]*$", re.MULTILINE
+    r"^[ \t]*(?:\d{1,3}[ \t]+)?Digital Archive\s+\S*wilsoncenter\.org\s+International History Declassified[ \t]*$",
+    re.MULTILINE,
 )
+_LIVE_CHROME = re.compile(
+    r"^[ \t]*(?:Search in|Digital Archive|International History Declassified|get citation|share document|"
+    r"English HTML|Skip to content|Download PDF|Print document)[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+_MIRROR_PAGE = re.compile(r"^[ \t]*You are on page \d+\s*of\s*\d+[ \t]*$", re.MULTILINE | re.IGNORECASE)
+_MIRROR_TAIL = re.compile(r"^[ \t]*Similar documents[ \t]*$", re.MULTILINE | re.IGNORECASE)
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    """Empty text[start:end] but keep its line breaks."""
+    return text[:start] + "\n" * text.count("\n", start, end) + text[end:]
+
+
+def _mirror_chrome(text: str) -> str:
+    banner = _ARCHIVE_BANNER.search(text)
+    if banner is not None:
+        text = _blank(text, 0, banner.start())
+    tail = _MIRROR_TAIL.search(text)
+    if tail is not None:
+        text = _blank(text, tail.start(), len(text))
+    return _MIRROR_PAGE.sub("", text)
 
 
 RULES: dict[str, tuple[str, Callable[[str], str]]] = {
@@ -50,6 +73,16 @@ RULES: dict[str, tuple[str, Callable[[str], str]]] = {
     "csv-row": (
         "A row of a CSV export written as one `column: value` field per column, text_body last; CSV quoting undone.",
         lambda text: text,
+    ),
+    "live-chrome": (
+        "Web page chrome removed: lines reading only Search in, Digital Archive, International History "
+        "Declassified, get citation, share document, English HTML, Skip to content, Download PDF, Print document.",
+        _blank_lines(_LIVE_CHROME),
+    ),
+    "mirror-chrome": (
+        "A mirror site's chrome removed: everything before the archive banner, 'You are on page N of M' lines, "
+        "and the 'Similar documents' list at the end.",
+        _mirror_chrome,
     ),
     "archive-banner": (
         "The export's banner line (Digital Archive … International History Declassified) removed.",

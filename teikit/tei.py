@@ -250,9 +250,12 @@ def _partic_desc(persons: Iterable[Person]) -> etree._Element:
 
 def _section(text: str, section: Section) -> etree._Element:
     div = _el("div", {"type": section.key})
-    div.append(_span_el(text, "head", section.head.start, section.head.end, ()))
+    if section.head is not None:
+        div.append(_span_el(text, "head", section.head.start, section.head.end, ()))
     for para in section.paras:
         div.append(_para_el(text, para))
+    for sub in section.sections:
+        div.append(_section(text, sub))
     return div
 
 

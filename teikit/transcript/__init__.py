@@ -15,13 +15,16 @@ from teikit import dates
 from teikit.transcript import citation, csv_export
 from teikit.transcript.base import Detection, Layout, Note, Wrapper
 from teikit.transcript.body import parse_body
-from teikit.transcript.layouts import bare, csv_row, generic, pdf_markdown, pdf_plain
+from teikit.transcript.layouts import bare, csv_row, generic, live_new, live_old, mirror, pdf_markdown, pdf_plain
 from teikit.transcript.people import PersonIndex, slug
-from teikit.transcript.wrapper import section_text
+from teikit.transcript.wrapper import flatten, section_text
 
 LAYOUTS: dict[str, Layout] = {
     csv_row.name: csv_row,
     pdf_markdown.name: pdf_markdown,
+    mirror.name: mirror,
+    live_old.name: live_old,
+    live_new.name: live_new,
     pdf_plain.name: pdf_plain,
     bare.name: bare,
 }
@@ -117,7 +120,7 @@ def _review(text: str, path: str, notes: list[Note]) -> tuple[ReviewNote, ...]:
 
 
 def _header(text: str, wrapper: Wrapper, *, has_turns: bool) -> Header:
-    values = {s.key: section_text(text, s) for s in (*wrapper.front, *wrapper.back)}
+    values = {s.key: section_text(text, s) for s in flatten([*wrapper.front, *wrapper.back]) if s.paras}
     cite = citation.parse_citation(values.get("citation", ""))
     title = (
         " ".join(text[wrapper.doc_title.span.start : wrapper.doc_title.span.end].split())

@@ -31,7 +31,10 @@ _FIELD_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 """Field label (an open vocabulary, SOURCE-FORMATS §2b) -> meaning; the first match wins."""
 
-_ROLES: dict[str, Role] = {"interpreter": "interpreter", "recorder": "recorder", "participants": "participant"}
+_ROLES: dict[str, Role] = {"interpreter": "interpreter", "recorder": "recorder", "participants": "participant",
+                           "from": "sender", "to": "addressee"}
+_SIDE_LABEL = re.compile(r"side|delegation|guests|accompan|attendee|^our\b|^foreign", re.IGNORECASE)
+"""Participant labels that name a group of people (a side), not just their presence."""
 _FIELD_LINE = re.compile(r"(?P<label>[A-Z\[][^:\n]{0,60}?):(?:[ \t]+(?=\S)|[ \t]*$)", re.MULTILINE)
 _OPENER_LINES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rx, re.IGNORECASE), kind)
@@ -221,7 +224,8 @@ class _Parser:
             extra.append(Inline(start=value.start, end=value.end, tag="placeName"))
             self.out.setting_place = self.out.setting_place or " ".join(raw.split())
         elif key in _ROLES and raw:
-            side = " ".join(self.text[label.start : label.end - 1].split()) if key == "participants" else None
+            label_text = " ".join(self.text[label.start : label.end - 1].split())
+            side = label_text if key == "participants" and _SIDE_LABEL.search(label_text) else None
             extra.extend(self._people(value, _ROLES[key], side))
         para = self.para(value, tag="item")
         covered = {(i.start, i.end) for i in extra}

@@ -21,7 +21,7 @@ TITLE_WORDS = frozenset(
 _NAME_TOKEN = r"[A-Z][\w'’.]*(?:-[\w'’]+)*"
 _ITEM = re.compile(
     rf"""(?:and\s+)?
-    (?P<title>(?:[A-Z][\w.]*\s+)*?)
+    (?P<title>(?:[\w.]+\s+)*?)
     (?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})
     (?:\s*\[(?P<alt>[^\]\n]+)\])?
     (?:\s*\((?P<ptitle>[^)\n]+)\))?

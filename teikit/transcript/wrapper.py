@@ -107,3 +107,8 @@ def title_area(text: str, spans: list[Span], out: Wrapper) -> None:
 def section_text(text: str, section: Section) -> str:
     """The section's value as one string, whitespace collapsed."""
     return " ".join(" ".join(text[p.span.start : p.span.end].split()) for p in section.paras)
+
+
+def flatten(sections: list[Section]) -> list[Section]:
+    """Sections with their grouped fields, in order."""
+    return [x for s in sections for x in (s, *flatten(list(s.sections)))]
