@@ -15,7 +15,7 @@ from teikit import dates
 from teikit.transcript import citation, csv_export
 from teikit.transcript.base import Detection, Layout, Note, Wrapper
 from teikit.transcript.body import parse_body
-from teikit.transcript.layouts import bare, csv_row, generic, live_new, live_old, mirror, pdf_markdown, pdf_plain
+from teikit.transcript.layouts import bare, csv_row, generic, live_new, live_old, mirror, pdf_markdown, pdf_old, pdf_plain
 from teikit.transcript.people import PersonIndex, slug
 from teikit.transcript.wrapper import flatten, section_text
 
@@ -23,6 +23,7 @@ LAYOUTS: dict[str, Layout] = {
     csv_row.name: csv_row,
     pdf_markdown.name: pdf_markdown,
     mirror.name: mirror,
+    pdf_old.name: pdf_old,
     live_old.name: live_old,
     live_new.name: live_new,
     pdf_plain.name: pdf_plain,
