@@ -28,6 +28,7 @@ _DOC_TYPES: tuple[tuple[str, str], ...] = (
     (r"\b(?:telegram|cable|ciphergram|ciphered)\b", "telegram"),
     (r"\bminutes\b|\bsession\b|\bstenographic\b", "minutes"),
     (r"\bletter\b", "letter"),
+    (r"\bjournal\b|\bdiary\b", "journal"),
     (r"\breport\b|\binformation\b", "report"),
     (r"\bmemorandum\b|\bmemo\b|\bnote\b", "memorandum"),
 )

@@ -17,10 +17,26 @@ rules = ("line-endings", "trailing-space", "csv-row")
 
 BODY_COLUMN = "text_body"
 _FIELD = re.compile(r"^(?P<col>[a-z][a-z0-9_]*):(?: |$)", re.MULTILINE)
-_KEYS = {"original_publication_date": "date", "language": "original-language", "record_id": "record-id",
-         "original_archive_title": "original-archive", "credits": "credits", "donors": "credits",
-         "summary": "summary", "source": "source", "rights": "rights", "title": "title"}
-"""CSV column -> section key understood by the header mapping."""
+_KEYS = {
+    "original_publication_date": "date",
+    "title": "title",
+    "credits": "credits",
+    "summary": "summary",
+    "authors": "authors",
+    "associated_places": "places",
+    "subjects_discussed": "topics",
+    "associated_people_orgs": "people",
+    "document_contributors": "contributors",
+    "source": "source",
+    "original_upload_date": "uploaded",
+    "original_archive_title": "original-archive",
+    "language": "original-language",
+    "rights": "rights",
+    "record_id": "record-id",
+    "original_classification": "classification",
+    "donors": "donors",
+}
+"""CSV column -> section key (div/@type); other columns become `metadata`, their name kept in the head."""
 
 
 def detect(text: str) -> Detection | None:
@@ -40,7 +56,7 @@ def split(text: str) -> Wrapper:
             out.body_start, out.body_end = value.start, value.end
             continue
         paras: tuple[Para, ...] = (para(text, value),) if value.start < value.end else ()
-        section = Section(key=_KEYS.get(m["col"], m["col"].replace("_", "-")), head=head, paras=paras)
+        section = Section(key=_KEYS.get(m["col"], "metadata"), head=head, paras=paras)
         (out.front if out.body_start == len(text) else out.back).append(section)
     return out
 
