@@ -33,20 +33,16 @@ def _check(text: str, path: str = "gen.txt") -> None:
     assert tokens(source_text(tree)) == tokens(normalise(text, normalisation_rules(tree)))
 
 
+LAYOUTS = ("pdf-markdown", "pdf-plain", "pdf-old", "mirror", "live-old", "live-new", "bare")
+
+
 @st.composite
-def conversation(draw: st.DrawFn, markdown: bool) -> tuple[str, int]:
-    host, guest = draw(st.lists(person, min_size=2, max_size=2, unique=True))
+def conversation(draw: st.DrawFn, layout: str) -> tuple[str, int]:
+    """A record of conversation in the grammar of `layout`, and its number of turns."""
+    host, guest = draw(st.lists(person, min_size=2, max_size=2, unique_by=lambda p: p.split()[0]))
     host_title, guest_title = draw(st.sampled_from(["Premier", "Minister", "Ambassador"])), "Vice Premier"
-    h = (lambda s: f"### **{s}**") if markdown else (lambda s: s)
-    wrapper = [
-        f"## **March 3, 1963**" if markdown else "March 3, 1963 " + draw(sentence),
-        *(["# **" + draw(sentence) + "**"] if markdown else []),
-        h("Citation:"),
-        f'"{draw(sentence)}", March 3, 1963, Wilson Center Digital Archive, Archive 1-2. Translated by {draw(person)}.',
-        h("Summary:"), draw(speech),
-        h("Original Language:"), draw(st.sampled_from(["Chinese", "Russian", "Korean"])),
-        h("Contents:"), "Translation - English",
-    ]
+    title, summary, translator = draw(sentence), draw(speech), draw(person)
+    citation = f'"{title}", March 3, 1963, Wilson Center Digital Archive, Archive 1-2. Translated by {translator}.'
     body = [
         f"Time: 3 March 1963, {draw(st.integers(1, 12))}:30 p.m.",
         f"Place: {draw(name_word)} Hall",
@@ -58,17 +54,43 @@ def conversation(draw: st.DrawFn, markdown: bool) -> tuple[str, int]:
              f"{guest_title} {short_guest} (hereafter abbreviated {short_guest}): {draw(speech)}"]
     for i in range(draw(st.integers(0, 6))):
         turns.append(f"{short_host if i % 2 else short_guest}: {draw(speech)}")
-    return "\n\n".join([*wrapper, *body, *turns]) + "\n", len(turns)
+    before, after = _wrapper(layout, title, citation, summary, draw(st.sampled_from(["Chinese", "Russian", "Korean"])))
+    return "\n\n".join([*before, *body, *turns, *after]) + "\n", len(turns)
 
 
-@SETTINGS
-@given(st.booleans().flatmap(lambda md: st.tuples(st.just(md), conversation(markdown=md))))
-def test_generated_exports(case: tuple[bool, tuple[str, int]]) -> None:
-    markdown, (text, n_turns) = case
+def _wrapper(layout: str, title: str, citation: str, summary: str, language: str) -> tuple[list[str], list[str]]:
+    """The blocks before and after the body for each container."""
+    fields = ["Citation:", citation, "Summary:", summary, "Original Language:", language, "Contents:",
+              "Translation - English"]
+    banner = "Digital Archive digitalarchive.wilsoncenter.org International History Declassified"
+    if layout == "pdf-markdown":
+        return ["## **March 3, 1963**", f"# **{title}**", *(f"### **{f}**" if f.endswith(":") else f for f in fields)], []
+    if layout == "pdf-plain":
+        return [f"March 3, 1963 {title}", *fields], []
+    if layout == "pdf-old":
+        return [f"{banner}\nMarch 3, 1963\n{title}", *fields], []
+    if layout == "mirror":
+        return (["Total Page:3 File Type:pdf, Size:120Kb", banner, f"March 3, 1963 {title}", *fields],
+                ["Similar documents\nAnother title"])
+    if layout == "live-old":
+        return (["Search in\nDigital Archive\nInternational History Declassified", f"March 3, 1963\n{title}",
+                 "Citation\nget citation", summary, citation, "share document\nEnglish HTML"], [])
+    if layout == "live-new":
+        return (["Skip to content", "March 3, 1963", title],
+                ["Summary", summary, "Document Information\nSource\nArchive 1-2\nLanguage\n" + language])
+    return [], []
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(LAYOUTS).flatmap(lambda layout: st.tuples(st.just(layout), conversation(layout))))
+def test_generated_transcripts_in_every_layout(case: tuple[str, tuple[str, int]]) -> None:
+    layout, (text, n_turns) = case
     _check(text)
     doc = parse_transcript(text, "gen.txt")
-    assert doc.layout == ("pdf-markdown" if markdown else "pdf-plain")
+    assert doc.layout == layout
     assert sum(type(b).__name__ == "Turn" for b in doc.body) == n_turns
+    if layout != "bare":
+        assert doc.header.date == "1963-03-03"
 
 
 @SETTINGS

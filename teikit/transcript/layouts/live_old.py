@@ -44,9 +44,10 @@ def split(text: str) -> Wrapper:
     if cite is None:
         out.body_start = after[0].start if after else len(text)
         return out
+    if cite:  # in text order: the label, the summary, then the quoted citation
+        out.front.append(Section(key="summary", head=head, paras=tuple(para(text, s) for s in after[:cite])))
+        head = None
     out.front.append(Section(key="citation", head=head, paras=(para(text, after[cite]),)))
-    if cite:
-        out.front.append(Section(key="summary", head=None, paras=tuple(para(text, s) for s in after[:cite])))
     out.body_start = after[cite + 1].start if cite + 1 < len(after) else len(text)
     return out
 
