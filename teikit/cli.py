@@ -86,18 +86,18 @@ def _describe(result: pipeline.FileResult) -> str:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "github", "sarif"]), default="text",
+              show_default=True, help="Report format: text is `path:line:col: severity: message [rule]`.")
 @_boundary
-def validate(paths: Sequence[Path]) -> None:
-    """Validate TEI files (or folders of them) against the teikit schema; one line per problem."""
+def validate(paths: Sequence[Path], fmt: str) -> None:
+    """Validate TEI files (or folders of them) against the teikit schema; every problem is reported."""
+    from teikit import reports
     from teikit import validate as validation
 
     files = [f for p in paths for f in (sorted(p.glob("*.xml")) if p.is_dir() else [p])]
-    errors = 0
-    for path in files:
-        for issue in validation.iter_issues(path):
-            click.echo(str(issue))
-            errors += issue.severity == "error"
-    sys.exit(1 if errors else 0)
+    results = {str(path): list(validation.iter_issues(path)) for path in files}
+    click.echo(reports.render(results, fmt), nl=False)
+    sys.exit(1 if any(i.severity == "error" for issues in results.values() for i in issues) else 0)
 
 
 @cli.command()

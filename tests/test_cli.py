@@ -155,3 +155,30 @@ def test_validate_internal_error_exits_3(monkeypatch: pytest.MonkeyPatch) -> Non
 
     monkeypatch.setattr(teikit.validate, "iter_issues", boom)
     assert run("validate", str(REPO / "encoded"))[0] == 3
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit", "github", "sarif"])
+def test_validate_report_formats(fmt: str) -> None:
+    import json
+
+    from lxml import etree
+
+    bad = REPO / "tests" / "cases" / "invalid" / "dangling-who.xml"
+    good = REPO / "encoded" / "wcda-116739.xml"
+    code, stdout, _ = run("validate", "--format", fmt, str(bad), str(good))
+    assert code == 1
+    if fmt == "text":
+        assert stdout == f"{bad}:39:1: error: @who \"#zhou\" points at no xml:id in this document [pointer-resolves]\n"
+    elif fmt == "json":
+        data = json.loads(stdout)
+        assert data["files"] == 2 and [(i["line"], i["rule"]) for i in data["issues"]] == [(39, "pointer-resolves")]
+    elif fmt == "junit":
+        suites = etree.fromstring(stdout.encode())
+        assert suites.get("tests") == "2" and suites.get("failures") == "1"
+        assert [c.get("name") for c in suites.iter("testcase")] == [str(bad), str(good)]
+    elif fmt == "github":
+        assert stdout.startswith(f"::error file={bad},line=39,col=1,title=teikit pointer-resolves::@who")
+    else:
+        result = json.loads(stdout)["runs"][0]["results"][0]
+        assert result["ruleId"] == "pointer-resolves" and result["level"] == "error"
+        assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 39, "startColumn": 1}
