@@ -163,17 +163,17 @@ def tei_files(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def validate_files(paths: Sequence[Path], *, schema: Path | None = None, jobs: int = 0) -> dict[str, list[Issue]]:
+def validate_files(
+    paths: Sequence[Path], *, schema: Path | None = None, schematron: bool = True, jobs: int = 0
+) -> dict[str, list[Issue]]:
     """Every issue of every file, in the order given; in parallel over `jobs` processes (0: one per core)
     when there are enough files to be worth it."""
-    from teikit import validate
-
     workers = jobs or os.cpu_count() or 1
     if workers == 1 or len(paths) < 2 * _CHUNK:
-        return {str(p): list(validate.iter_issues(p, schema=schema)) for p in paths}
+        return dict(_validate_chunk(list(paths), schema, schematron))
     chunks = [list(paths[i : i + _CHUNK]) for i in range(0, len(paths), _CHUNK)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        done = pool.map(_validate_chunk, chunks, [schema] * len(chunks))
+        done = pool.map(_validate_chunk, chunks, [schema] * len(chunks), [schematron] * len(chunks))
         return {path: issues for chunk in done for path, issues in chunk}
 
 
@@ -181,10 +181,10 @@ _CHUNK = 50
 """Files per task: enough that process start-up and schema loading are paid rarely."""
 
 
-def _validate_chunk(paths: list[Path], schema: Path | None) -> list[tuple[str, list[Issue]]]:
+def _validate_chunk(paths: list[Path], schema: Path | None, schematron: bool) -> list[tuple[str, list[Issue]]]:
     from teikit import validate
 
-    return [(str(p), list(validate.iter_issues(p, schema=schema))) for p in paths]
+    return [(str(p), list(validate.iter_issues(p, schema=schema, schematron=schematron))) for p in paths]
 
 
 def build(options: BuildOptions | None = None) -> BuildReport:

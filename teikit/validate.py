@@ -40,12 +40,15 @@ _REPEATED = {"RELAXNG_ERR_EXTRACONTENT", "RELAXNG_ERR_CONTENTVALID"}
 """lxml's second entry for an error it has already reported more precisely at the same node."""
 
 
-def iter_issues(source: Source, *, path: str | None = None, schema: Path | None = None) -> Iterator[Issue]:
+def iter_issues(
+    source: Source, *, path: str | None = None, schema: Path | None = None, schematron: bool = True
+) -> Iterator[Issue]:
     """Every problem in `source` (XML syntax, RelaxNG, Schematron), sorted by line.
 
     :param path: the file name issues carry; default: the source path as given, or `<bytes>`.
     :param schema: a RelaxNG grammar; a Schematron file beside it with the same stem is used too.
         Default: the bundled `teikit.rng` and `teikit.sch`.
+    :param schematron: False checks the grammar only (faster; no reference or date rules).
     Raises InputError when the file cannot be read, SchemaError when a schema cannot be loaded.
     """
     data, name = _read(source, path)
@@ -53,19 +56,24 @@ def iter_issues(source: Source, *, path: str | None = None, schema: Path | None 
     if tree is not None:
         schemas = _schemas(schema or schema_path("teikit.rng"))
         issues += _Rng(schemas.grammar, tree, name).issues(schemas.rng)
-        if schemas.sch is not None:
+        if schemas.sch is not None and schematron:
             issues += _schematron_issues(schemas.sch, tree, name)
     yield from sorted(issues, key=lambda issue: (issue.line, issue.column))
 
 
-def is_valid(source: Source, *, path: str | None = None, schema: Path | None = None) -> bool:
+def is_valid(
+    source: Source, *, path: str | None = None, schema: Path | None = None, schematron: bool = True
+) -> bool:
     """True when `source` has no issue of severity "error" (see `iter_issues`)."""
-    return not any(issue.severity == "error" for issue in iter_issues(source, path=path, schema=schema))
+    issues = iter_issues(source, path=path, schema=schema, schematron=schematron)
+    return not any(issue.severity == "error" for issue in issues)
 
 
-def assert_valid(source: Source, *, path: str | None = None, schema: Path | None = None) -> None:
+def assert_valid(
+    source: Source, *, path: str | None = None, schema: Path | None = None, schematron: bool = True
+) -> None:
     """Raise InvalidDocument, carrying every issue, when `source` has an error (see `iter_issues`)."""
-    issues = list(iter_issues(source, path=path, schema=schema))
+    issues = list(iter_issues(source, path=path, schema=schema, schematron=schematron))
     errors = [issue for issue in issues if issue.severity == "error"]
     if errors:
         first = errors[0]

@@ -1,0 +1,93 @@
+"""Validation throughput: teikit (RelaxNG + Schematron, and RelaxNG only) against jing and a bare lxml loop.
+
+Generates corpora of N encodings varied from the bundled ones, then times, in one run on the same files:
+- teikit: `pipeline.validate_files` (all cores; also one process), RelaxNG + Schematron, messages built;
+- teikit RelaxNG only (`schematron=False`), one process;
+- a bare lxml loop: parse + RelaxNG.validate, one process, no messages;
+- jing (Debian's `jing`, one JVM for all files) with the same RelaxNG grammar.
+
+    python benchmarks/validate.py [--sizes 1000 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from lxml import etree
+
+from teikit import pipeline
+from teikit.resources import schema_path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def make_corpus(folder: Path, size: int, seed: int = 7) -> list[Path]:
+    """`size` valid encodings: the bundled ones with their ids, numbers and words varied."""
+    rng = random.Random(seed)
+    bases = [p.read_text(encoding="utf-8") for p in sorted((REPO / "encoded").glob("*.xml"))]
+    words = ["trade", "coal", "delegation", "agreement", "comrades", "plan", "steel", "visit"]
+    paths = []
+    for i in range(size):
+        text = bases[i % len(bases)]
+        text = re.sub(r'(<TEI [^>]*xml:id=")([^"]+)"', lambda m: f'{m[1]}{m[2]}-{i}"', text, count=1)
+        text = re.sub(r"\b(\d{3,})\b", lambda m: str(int(m[1]) + rng.randint(0, 9)), text)
+        text = re.sub(r"\bquality\b", lambda m: rng.choice(words), text)
+        path = folder / f"doc{i:05}.xml"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def timed(func: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
+
+
+def bare_lxml(paths: list[Path]) -> None:
+    rng = etree.RelaxNG(etree.parse(str(schema_path("teikit.rng"))))
+    for p in paths:
+        rng.validate(etree.parse(str(p)))
+
+
+def jing(paths: list[Path]) -> None:
+    subprocess.run(["jing", str(schema_path("teikit.rng")), *map(str, paths)], capture_output=True, check=False)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    args = parser.parse_args()
+    have_jing = shutil.which("jing") is not None
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = make_corpus(Path(tmp), size)
+            assert not any(pipeline.validate_files(paths[:20], jobs=1).values()), "generated corpus must be valid"
+            runs = {
+                "teikit rng+sch, all cores": timed(lambda: pipeline.validate_files(paths)),
+                "teikit rng+sch, 1 process": timed(lambda: pipeline.validate_files(paths, jobs=1)),
+                "teikit rng only, 1 process": timed(lambda: pipeline.validate_files(paths, schematron=False, jobs=1)),
+                "bare lxml parse+rng, 1 process": timed(lambda: bare_lxml(paths)),
+            }
+            if have_jing:
+                runs["jing rng (1 JVM)"] = timed(lambda: jing(paths))
+            print(f"\n{size} documents")
+            for name, seconds in runs.items():
+                print(f"  {name:32} {size / seconds:9.0f} docs/s  ({seconds:.2f} s)")
+            if have_jing:
+                print(f"  teikit rng+sch (all cores) / jing: "
+                      f"{runs['jing rng (1 JVM)'] / runs['teikit rng+sch, all cores']:.2f}x the throughput")
+            print(f"  teikit rng-only / bare lxml loop: "
+                  f"{runs['teikit rng only, 1 process'] / runs['bare lxml parse+rng, 1 process']:.2f}x the time")
+
+
+if __name__ == "__main__":
+    main()
