@@ -66,3 +66,134 @@ def _iso(year: int, month: int, day: int) -> str | None:
     if not 1 <= day <= calendar.monthrange(year, month)[1]:
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+# --- every date in running text (SOURCE-FORMATS §6) -----------------------------------------------
+
+_ROMAN_MONTHS = {r: i for i, r in enumerate("I II III IV V VI VII VIII IX X XI XII".split(), 1)}
+_M = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_D = r"\d{1,2}(?:\s?(?:st|nd|rd|th))?"
+_Y = r"(?:1[89]\d\d|20[0-4]\d)"
+_SEASONS = {"spring": ("03", "05"), "summer": ("06", "08"), "autumn": ("09", "11"), "fall": ("09", "11"),
+            "winter": ("12", "02")}
+_RELATIVE_YEAR = {"this year": 0, "next year": 1, "last year": -1, "the following year": 1, "the previous year": -1,
+                  "the next year": 1, "the same year": 0}
+_RELATIVE_DAY = {"today": 0, "tomorrow": 1, "yesterday": -1, "the day after tomorrow": 2, "the day before yesterday": -2}
+
+_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(rx, re.IGNORECASE))
+    for kind, rx in (
+        ("dayrange-mdy", rf"\b(?P<d1>\d{{1,2}})\.?\s?[-–/]\s?(?P<d2>\d{{1,2}})\.\s+(?P<m>{_M})\s+(?P<y>{_Y})\b"),
+        ("mdy", rf"\b(?P<m>{_M})\s+(?P<d>{_D}),?\s*(?P<y>{_Y})\b"),
+        ("dmy", rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M}),?\s*(?P<y>{_Y})\b"),
+        ("roman", rf"\b(?P<d>\d{{1,2}})\.\s?(?P<rm>X{{0,1}}I{{0,3}}|I?V|VI{{1,3}}|I?X)\.\s?(?P<y>{_Y})\b"),
+        ("numeric", rf"(?<![\d./])(?P<a>\d{{1,2}})\.\s?(?P<b>\d{{1,2}})\.\s?(?P<y>{_Y})(?![\d.]\d)"),
+        ("slash", r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{2}|\d{4})(?![\d/])"),
+        ("yearrange", rf"\b(?:from|between)\s+(?P<y1>{_Y})\s+(?:through|to|until|till|and|-|–)\s+(?P<y2>{_Y})\b"),
+        ("season", rf"\b(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<rel>{_Y}|this year|last year|"
+                   r"next year)\b"),
+        ("my", rf"\b(?P<m>{_M})\s+(?P<y>{_Y})\b"),
+        ("relyear", r"\b(?:" + "|".join(_RELATIVE_YEAR) + r")\b"),
+        ("relday", r"\b(?:" + "|".join(sorted(_RELATIVE_DAY, key=len, reverse=True)) + r")(?!['’]s)(?:\s+(?:morning|"
+                   r"afternoon|evening|night))?\b"),
+        ("year", rf"(?<![\d,./-])(?P<y>{_Y})(?!\d|,\d|/|\.\d|-\d)"),
+    )
+)
+"""Date forms, most specific first; a later form never overlaps an earlier match."""
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """A date in running text: its span and TEI attributes (`when`, or `from`/`to`; `cert` when inferred)."""
+
+    start: int
+    end: int
+    attrs: tuple[tuple[str, str], ...]
+    ambiguous: bool = False
+    """The words are a date whose reading is uncertain: no @when is given."""
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None, *, anchor: str | None = None) -> list[DateRef]:
+    """Every date in text[start:end]; relative ones ("next year") are resolved against `anchor` (ISO date)."""
+    end = len(text) if end is None else end
+    found: list[DateRef] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in _FORMS:
+        for m in rx.finditer(text, start, end):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            ref = _reading(kind, m, anchor)
+            if ref is not None:
+                found.append(ref)
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda r: r.start)
+
+
+def _reading(kind: str, m: re.Match[str], anchor: str | None) -> DateRef | None:
+    span = (m.start(), m.end())
+    year = int(anchor[:4]) if anchor else None
+    if kind in {"mdy", "dmy"}:
+        iso = _iso(int(m["y"]), _MONTHS[m["m"].rstrip(".").lower()], int(re.match(r"\d+", m["d"])[0]))  # type: ignore[index]
+        return DateRef(*span, (("when", iso),)) if iso else None
+    if kind == "dayrange-mdy":
+        month, y = _MONTHS[m["m"].rstrip(".").lower()], int(m["y"])
+        a, b = _iso(y, month, int(m["d1"])), _iso(y, month, int(m["d2"]))
+        return DateRef(*span, (("from", a), ("to", b))) if a and b and a <= b else None
+    if kind == "roman":
+        iso = _iso(int(m["y"]), _ROMAN_MONTHS[m["rm"].upper()], int(m["d"])) if m["rm"].upper() in _ROMAN_MONTHS else None
+        return DateRef(*span, (("when", iso),)) if iso else None
+    if kind in {"numeric", "slash"}:
+        return _numeric(kind, m, span, year)
+    if kind == "yearrange":
+        a, b = m["y1"], m["y2"]
+        return DateRef(*span, (("from", a), ("to", b))) if a <= b else None
+    if kind == "season":
+        rel = m["rel"].lower()
+        y = int(rel) if rel.isdigit() else (year + _RELATIVE_YEAR[rel] if year else None)
+        if y is None:
+            return DateRef(*span, (), ambiguous=True)
+        first, last = _SEASONS[m["s"].lower()]
+        to_year = y + 1 if m["s"].lower() == "winter" else y
+        cert = () if rel.isdigit() else (("cert", "medium"),)
+        return DateRef(*span, (("from", f"{y}-{first}"), ("to", f"{to_year}-{last}"), *cert))
+    if kind == "my":
+        return DateRef(*span, (("when", f"{int(m['y']):04d}-{_MONTHS[m['m'].rstrip('.').lower()]:02d}"),))
+    if kind == "relyear":
+        if year is None:
+            return DateRef(*span, (), ambiguous=True)
+        words = m.group(0).lower()
+        cert = "high" if words in {"this year", "next year", "last year"} else "medium"
+        return DateRef(*span, (("when", f"{year + _RELATIVE_YEAR[words]:04d}"), ("cert", cert)))
+    if kind == "relday":
+        return _relative_day(m, span, anchor)
+    return DateRef(*span, (("when", m["y"]),))
+
+
+def _numeric(kind: str, m: re.Match[str], span: tuple[int, int], year: int | None) -> DateRef | None:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if y < 100:
+        century = (year // 100 * 100) if year else 1900
+        y += century
+    if kind == "slash":  # US order
+        month, day = a, b
+    elif a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        month, day = a, b
+    elif a == b:
+        day = month = a
+    else:
+        return DateRef(*span, (), ambiguous=True)
+    iso = _iso(y, month, day) if 1 <= month <= 12 else None
+    return DateRef(*span, (("when", iso),)) if iso else None
+
+
+def _relative_day(m: re.Match[str], span: tuple[int, int], anchor: str | None) -> DateRef:
+    if anchor is None or len(anchor) < 10:
+        return DateRef(*span, (), ambiguous=True)
+    import datetime as _dt
+
+    words = m.group(0).lower()
+    key = next(k for k in sorted(_RELATIVE_DAY, key=len, reverse=True) if words.startswith(k))
+    day = _dt.date.fromisoformat(anchor[:10]) + _dt.timedelta(days=_RELATIVE_DAY[key])
+    return DateRef(*span, (("when", day.isoformat()), ("cert", "high")))

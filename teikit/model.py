@@ -177,6 +177,7 @@ ReviewKind = Literal[
     "page-join",
     "ambiguous-date",
     "unparsed-participant",
+    "overlap",
 ]
 
 

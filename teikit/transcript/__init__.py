@@ -71,7 +71,7 @@ def parse_transcript(text: str, path: str = "<string>", doc_id: str | None = Non
     norm = normalise(text, layout.rules)
     wrapper = layout.split(norm)
     persons = PersonIndex()
-    body = parse_body(norm, wrapper.body_start, wrapper.body_end, persons)
+    body = parse_body(norm, wrapper.body_start, wrapper.body_end, persons, anchor=_anchor(norm, wrapper))
     header = _header(norm, wrapper, has_turns=any(isinstance(b, Turn) for b in body.blocks))
     header = header.model_copy(
         update={
@@ -118,6 +118,14 @@ def _review(text: str, path: str, notes: list[Note]) -> tuple[ReviewNote, ...]:
         loc = location_of(text, note.offset, path)
         out.append(ReviewNote(line=loc.line, column=loc.column or 1, kind=note.kind, message=note.message))
     return tuple(out)
+
+
+def _anchor(text: str, wrapper: Wrapper) -> str | None:
+    """The document's date, against which relative dates in its text are resolved."""
+    if wrapper.doc_date is not None:
+        return dict(wrapper.doc_date.attrs).get("when")
+    values = {s.key: section_text(text, s) for s in flatten(wrapper.front) if s.paras}
+    return citation.parse_citation(values.get("citation", "")).date
 
 
 def _header(text: str, wrapper: Wrapper, *, has_turns: bool) -> Header:

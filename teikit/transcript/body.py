@@ -7,9 +7,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from teikit import dates
+from teikit import dates, measures
 from teikit.model import Block, Field, FieldList, Inline, Opener, Para, Role, Span, Turn
-from teikit.transcript import inline
+from teikit.transcript import inline, overlaps
 from teikit.transcript.base import Note
 from teikit.transcript.blocks import blocks, lines
 from teikit.transcript.people import PersonIndex, mention_inlines, parse_mention, split_items
@@ -74,11 +74,14 @@ class Body:
     notes: list[Note] = field(default_factory=list)
 
 
-def parse_body(text: str, start: int, end: int, persons: PersonIndex) -> Body:
-    """Parse text[start:end] into blocks; participants found in the field block are added to `persons`."""
+def parse_body(text: str, start: int, end: int, persons: PersonIndex, *, anchor: str | None = None) -> Body:
+    """Parse text[start:end] into blocks; participants found in the field block are added to `persons`.
+
+    :param anchor: the document's date (ISO), against which relative dates ("next year") are resolved.
+    """
     spans = blocks(text, start, end)
     spans, endnotes = _split_endnotes(text, spans)
-    parser = _Parser(text, persons, frozenset(n for n, _ in endnotes), spans)
+    parser = _Parser(text, persons, frozenset(n for n, _ in endnotes), spans, anchor)
     for span in spans:
         parser.feed(span)
     parser.finish()
@@ -111,8 +114,10 @@ def _split_endnotes(text: str, spans: list[Span]) -> tuple[list[Span], list[tupl
 
 
 class _Parser:
-    def __init__(self, text: str, persons: PersonIndex, footnotes: frozenset[str], spans: list[Span]) -> None:
+    def __init__(self, text: str, persons: PersonIndex, footnotes: frozenset[str], spans: list[Span],
+                 anchor: str | None) -> None:
         self.text = text
+        self.anchor = anchor
         self.persons = persons
         self.footnotes = footnotes
         self.out = Body()
@@ -123,10 +128,30 @@ class _Parser:
     # --- inline markup ---------------------------------------------------------------------
 
     def para(self, span: Span, *, tag: str = "p", attrs: tuple[tuple[str, str], ...] = (),
-             extra: tuple[Inline, ...] = ()) -> Para:
+             extra: tuple[Inline, ...] = (), entities: bool = True) -> Para:
         found = inline.annotate(self.text, span.start, span.end, footnotes=self.footnotes)
-        self.out.notes.extend(found.notes)
-        return Para(span=span, tag=tag, attrs=attrs, inlines=(*extra, *found.inlines))
+        proposed = [*extra, *found.inlines]
+        if entities:
+            proposed += self._dates_and_measures(span, covered={(i.start, i.end) for i in extra if i.tag == "date"})
+        kept, dropped = overlaps.resolve(proposed)
+        self.out.notes.extend([*found.notes, *dropped])
+        order = {id(i): n for n, i in enumerate(proposed)}
+        return Para(span=span, tag=tag, attrs=attrs, inlines=tuple(sorted(kept, key=lambda i: order[id(i)])))
+
+    def _dates_and_measures(self, span: Span, covered: set[tuple[int, int]]) -> list[Inline]:
+        found: list[Inline] = []
+        for ref in dates.find_dates(self.text, span.start, span.end, anchor=self.anchor):
+            if any(a <= ref.start and ref.end <= b for a, b in covered):
+                continue
+            if ref.ambiguous:
+                self.out.notes.append(Note(ref.start, "ambiguous-date", f"date {self.text[ref.start:ref.end]!r} "
+                                           "can be read more than one way: no @when given"))
+            found.append(Inline(start=ref.start, end=ref.end, tag="date", attrs=ref.attrs))
+        dated = [(i.start, i.end) for i in found]
+        for ref in measures.find_measures(self.text, span.start, span.end):
+            if not any(a < ref.end and ref.start < b for a, b in dated):
+                found.append(Inline(start=ref.start, end=ref.end, tag="measure", attrs=ref.attrs))
+        return found
 
     # --- dispatch --------------------------------------------------------------------------
 
@@ -227,10 +252,10 @@ class _Parser:
             label_text = " ".join(self.text[label.start : label.end - 1].split())
             side = label_text if key == "participants" and _SIDE_LABEL.search(label_text) else None
             extra.extend(self._people(value, _ROLES[key], side))
-        para = self.para(value, tag="item")
-        covered = {(i.start, i.end) for i in extra}
-        kept = tuple(i for i in para.inlines if (i.start, i.end) not in covered or i.tag not in {"supplied"})
-        return Para(span=para.span, tag="item", inlines=(*extra, *kept))
+        para = self.para(value, tag="item", extra=tuple(extra))
+        names = {(i.start, i.end) for i in extra if i.tag == "persName"}
+        kept = tuple(i for i in para.inlines if not (i.tag == "supplied" and (i.start, i.end) in names))
+        return para.model_copy(update={"inlines": kept})
 
     def _people(self, value: Span, role: Role, side: str | None) -> list[Inline]:
         out: list[Inline] = []
@@ -299,7 +324,7 @@ class _Parser:
         paras: tuple[Para, ...] = ()
         if label.speech_start < span.end:
             paras = (self._turn_para(Span(start=label.speech_start, end=span.end)),)
-        speaker_para = self.para(speaker, tag="speaker")
+        speaker_para = self.para(speaker, tag="speaker", entities=False)
         self.out.blocks.append(Turn(who=label.who, speaker=speaker_para.span, paras=paras,
                                     speaker_inlines=speaker_para.inlines))
         return True
