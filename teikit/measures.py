@@ -55,6 +55,9 @@ class MeasureRef:
     start: int
     end: int
     attrs: tuple[tuple[str, str], ...]
+    range_end: int | None = None
+    """For "500 to 600 …": where the numbers end; they become a `num` with @atLeast/@atMost."""
+    range_attrs: tuple[tuple[str, str], ...] = ()
 
 
 def find_measures(text: str, start: int = 0, end: int | None = None) -> list[MeasureRef]:
@@ -66,7 +69,7 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[Mea
         if quantity is None:
             continue
         upper = _value(m["num2"], m["scale"]) if m["num2"] else None
-        attrs = [("atLeast", quantity), ("atMost", upper)] if upper else [("quantity", quantity)]
+        attrs = [] if upper else [("quantity", quantity)]
         if m["unit"]:
             unit = next(code for rx, code in _UNITS if re.fullmatch(rx, m["unit"], re.IGNORECASE))
             attrs.append(("unit", unit))
@@ -76,7 +79,8 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[Mea
             attrs.append(("unit", "count"))
             attrs.append(("commodity", " ".join(m["counted"].split())))
         stop = m.end("commodity") if m["commodity"] else m.end()
-        found.append(MeasureRef(m.start(), stop, tuple(attrs)))
+        ranged = (m.end("num2"), (("atLeast", quantity), ("atMost", upper))) if upper else (None, ())
+        found.append(MeasureRef(m.start(), stop, tuple(attrs), *ranged))
     for m in _BARE.finditer(text, start, end):
         if any(f.start <= m.start() < f.end for f in found):
             continue

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from teikit import dates, measures
 from teikit.model import Block, Field, FieldList, Inline, Opener, Para, Role, Span, Turn
-from teikit.transcript import inline, overlaps
+from teikit.transcript import inline, mentions, overlaps
 from teikit.transcript.base import Note
 from teikit.transcript.blocks import blocks, lines
 from teikit.transcript.people import PersonIndex, mention_inlines, parse_mention, split_items
@@ -85,6 +85,7 @@ def parse_body(text: str, start: int, end: int, persons: PersonIndex, *, anchor:
     for span in spans:
         parser.feed(span)
     parser.finish()
+    parser.add_mentions()
     for number, span in endnotes:
         parser.out.blocks.append(parser.para(span, tag="note", attrs=(("xml:id", f"fn-{number}"), ("place", "end"),
                                                                       ("n", number))))
@@ -151,6 +152,8 @@ class _Parser:
         for ref in measures.find_measures(self.text, span.start, span.end):
             if not any(a < ref.end and ref.start < b for a, b in dated):
                 found.append(Inline(start=ref.start, end=ref.end, tag="measure", attrs=ref.attrs))
+                if ref.range_end is not None:
+                    found.append(Inline(start=ref.start, end=ref.range_end, tag="num", attrs=ref.range_attrs))
         return found
 
     # --- dispatch --------------------------------------------------------------------------
@@ -181,6 +184,26 @@ class _Parser:
                 self.out.notes.append(Note(block.speaker.start, "empty-turn", "speaker label with no speech"))
                 self.out.blocks[i] = Turn(who=block.who, speaker=block.speaker,
                                           paras=(Para(span=Span(start=block.speaker.end, end=block.speaker.end)),))
+
+    def add_mentions(self) -> None:
+        """Once every participant is known, mark the people named in the running text."""
+        for i, block in enumerate(self.out.blocks):
+            if isinstance(block, Turn):
+                self.out.blocks[i] = block.model_copy(update={"paras": tuple(self._mentioned(p) for p in block.paras)})
+            elif isinstance(block, Para):
+                self.out.blocks[i] = self._mentioned(block)
+            elif isinstance(block, FieldList) and block.kind != "fields":
+                fields = tuple(f.model_copy(update={"value": self._mentioned(f.value)}) for f in block.fields)
+                self.out.blocks[i] = block.model_copy(update={"fields": fields})
+
+    def _mentioned(self, para: Para) -> Para:
+        found = mentions.find_mentions(self.text, para.span.start, para.span.end, self.persons)
+        if not found:
+            return para
+        kept, dropped = overlaps.resolve([*para.inlines, *found])
+        self.out.notes.extend(dropped)
+        order = {id(i): n for n, i in enumerate([*para.inlines, *found])}
+        return para.model_copy(update={"inlines": tuple(sorted(kept, key=lambda i: order[id(i)]))})
 
     # --- opener ----------------------------------------------------------------------------
 

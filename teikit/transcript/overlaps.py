@@ -15,9 +15,9 @@ from teikit.transcript.base import Note
 
 STRENGTH = {
     "pb": 0, "lb": 0, "fw": 0, "gap": 1, "desc": 1, "note": 1, "stamp": 1, "add": 1, "ref": 1,
-    "choice": 2, "orig": 2, "sic": 2, "supplied": 2, "stage": 3,
+    "choice": 2, "orig": 2, "sic": 2, "abbr": 2, "supplied": 2, "stage": 3,
     "persName": 4, "roleName": 4, "placeName": 4, "orgName": 4,
-    "date": 5, "measure": 5, "hi": 6,
+    "date": 5, "measure": 5, "num": 5, "hi": 6,
 }
 """Lower is stronger; kinds not listed are the weakest."""
 

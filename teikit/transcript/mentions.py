@@ -1,0 +1,100 @@
+"""People named in running text: a title and a name ("Vice Minister Li Qiang", "c. Brezhnev",
+"Premier Zhou [Enlai]", "Premier [Zhou]"), or the full name or romanisation of a known participant.
+
+A mention that resolves to a participant points at it; a titled mention of anyone else is still a
+persName, with its title as roleName. OCR's "II" for "Il" inside a name is marked sic and corrected.
+"""
+
+from __future__ import annotations
+
+import re
+
+from teikit.model import Inline
+from teikit.transcript.people import TITLE_WORDS, PersonIndex
+
+_NAME = r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|II))*"
+_TITLE_WORD = "|".join(
+    sorted({re.escape(w[:1].upper() + w[1:]) for w in TITLE_WORDS if w[:1].isalpha()} | {r"c\.", r"com\.", r"cde\."},
+           key=len, reverse=True)
+)
+_TITLED = re.compile(
+    rf"(?<![\w.])(?P<title>(?:{_TITLE_WORD})(?:\s+(?:{_TITLE_WORD}))*)(?![\w])"
+    rf"(?:\s+(?P<name>{_NAME}))?(?:\s*\[(?P<comp>[A-Z][\w'’ -]{{0,40}})\])?"
+)
+_OCR_II = re.compile(r"(?<=[A-Z][a-z])(\s+)II(\s+)(?=[A-Z][a-z])")
+
+
+def find_mentions(text: str, start: int, end: int, persons: PersonIndex) -> list[Inline]:
+    """persName (with roleName and OCR corrections inside) for the people named in text[start:end]."""
+    found: list[Inline] = []
+    taken: list[tuple[int, int]] = []
+    for m in _TITLED.finditer(text, start, end):
+        inlines = _titled(text, m, persons)
+        if inlines:
+            found.extend(inlines)
+            taken.append((inlines[0].start, inlines[0].end))
+    for ident, a, b in _known_forms(text, start, end, persons):
+        if not any(x < b and a < y for x, y in taken):
+            found.append(Inline(start=a, end=b, tag="persName", attrs=(("ref", f"#{ident}"),)))
+            taken.append((a, b))
+    for a, b in taken:
+        found.extend(_ocr(text, a, b))
+    return found
+
+
+_MODIFIERS = frozenset("vice deputy first prime foreign executive assistant acting general".split())
+"""Title words that qualify the title after them: a title ending in one names nobody ("Foreign Trade")."""
+_NOT_NAMES = frozenset(
+    """office department committee ministry bureau commission trade relations affairs party government council
+    union republic army staff secretariat assembly congress embassy section division administration
+    directorate plan economy""".split()
+)
+"""Words that follow a title in the names of institutions, not of people."""
+
+
+def _titled(text: str, m: re.Match[str], persons: PersonIndex) -> list[Inline]:
+    name = re.sub(r"['’]s$", "", m["name"] or "")
+    completion = m["comp"].strip() if m["comp"] else None
+    if not name and not completion:
+        return []
+    if m["title"].split()[-1].lower() in _MODIFIERS or any(w.lower() in _NOT_NAMES for w in name.split()):
+        return []
+    title = " ".join(m["title"].split())
+    wanted = name.replace(" II ", " Il ")
+    full = f"{wanted} {completion}" if wanted and completion and len(completion.split()) == 1 else (wanted or completion)
+    assert full is not None
+    ident = persons.find(full) or persons.find(wanted or full, title) or (persons.find(completion) if completion else None)
+    end = m.end() if m["comp"] or not m["name"] else m.start("name") + len(name)
+    attrs = (("ref", f"#{ident}"),) if ident else ()
+    out = [Inline(start=m.start("title"), end=end, tag="persName", attrs=attrs),
+           Inline(start=m.start("title"), end=m.end("title"), tag="roleName")]
+    first = m["title"].split()[0]
+    if first.lower() in _COMRADE:
+        a = m.start("title")
+        out += [Inline(start=a, end=a + len(first), tag="choice", added=(("expan", "comrade"),)),
+                Inline(start=a, end=a + len(first), tag="abbr")]
+    return out
+
+
+_COMRADE = {"c.", "com.", "cde.", "comr."}
+"""Abbreviations of "comrade" (SOURCE-FORMATS §10), expanded by teikit inside choice/abbr."""
+
+
+def _known_forms(text: str, start: int, end: int, persons: PersonIndex) -> list[tuple[str, int, int]]:
+    forms = sorted(((form, p.id) for p in persons.persons() for form in (p.name, *p.variants) if " " in form),
+                   key=lambda f: -len(f[0]))
+    if not forms:
+        return []
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f, _ in forms) + r")(?![\w-])")
+    ids = {f: i for f, i in forms}
+    return [(ids[m.group(0)], m.start(), m.end()) for m in rx.finditer(text, start, end)]
+
+
+def _ocr(text: str, start: int, end: int) -> list[Inline]:
+    """"Kim II Sung": the capital i's stand for a lower-case L (SOURCE-FORMATS §9)."""
+    out = []
+    for m in _OCR_II.finditer(text, start, end):
+        a, b = m.end(1), m.start(2)
+        out.append(Inline(start=a, end=b, tag="choice", added=(("corr", "Il"),)))
+        out.append(Inline(start=a, end=b, tag="sic"))
+    return out
