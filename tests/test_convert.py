@@ -110,9 +110,9 @@ def test_record_header(record: etree._ElementTree) -> None:
 def test_record_opener_stage_and_page_joins(record: etree._ElementTree) -> None:
     body = record.find(".//t:body/t:div", NS)
     assert [s.get("type") for s in body.iterfind("t:opener/t:seg", NS)] == ["classification", "review-status"]
-    assert body.find("t:stage", NS).text.startswith("(During the exchange of greetings")
+    assert "".join(body.find("t:stage", NS).itertext()).startswith("(During the exchange of greetings")
     inline_stage = body.findall("t:sp/t:p/t:stage", NS)
-    assert len(inline_stage) == 1 and inline_stage[0].text.startswith("(Premier Zhou asked")
+    assert len(inline_stage) == 1 and "".join(inline_stage[0].itertext()).startswith("(Premier Zhou asked")
     breaks = body.findall(".//t:sp/t:p/t:pb", NS)
     assert len(breaks) == 3
     assert breaks[0].tail.startswith("specification requests")
@@ -132,3 +132,31 @@ def test_report_structure(report: etree._ElementTree) -> None:
     assert bibl.find("t:date", NS).get("when") == "1967-05-02"
     assert report.findtext(".//t:titleStmt/t:respStmt[t:resp='translation']/t:persName", namespaces=NS) == "Adolf Kotlik"
     assert [lang.get("ident") for lang in report.iterfind(".//t:langUsage/t:language", NS)] == ["cs", "en"]
+
+
+def test_people_named_in_the_turns_point_at_participants(record: etree._ElementTree) -> None:
+    refs = [(p.get("ref"), "".join(p.itertext())) for p in record.iterfind(".//t:body//t:sp//t:persName", NS)]
+    assert ("#zhou-enlai", "Premier Zhou") in refs
+    assert ("#ri-ju-yeon", "Vice Premier [Ri Ju-yeon]") in refs
+    assert ("#li-qiang", "Vice Minister Li Qiang") in refs
+    assert all(ref is None for ref, text in refs if text.startswith("Premier Kim"))
+    stage = record.find(".//t:body/t:div/t:stage", NS)
+    assert [p.get("ref") for p in stage.iterfind("t:persName", NS)] == ["#ri-ju-yeon", None, "#zhou-enlai", "#zhou-enlai"]
+
+
+def test_dates_and_quantities_in_the_turns(record: etree._ElementTree) -> None:
+    turns = record.find(".//t:body/t:div", NS)
+    dates = {("".join(d.itertext()), d.get("when"), d.get("from"), d.get("to")) for d in turns.iterfind(".//t:sp//t:date", NS)}
+    assert ("tomorrow afternoon", "1962-11-05", None, None) in dates
+    assert ("from 1959 through 1961", None, "1959", "1961") in dates
+    assert ("next year", "1963", None, None) in dates
+    measures = [(m.get("quantity"), m.get("unit"), m.get("commodity")) for m in turns.iterfind(".//t:measure", NS)]
+    assert ("2500000", "t", "steel") in measures and ("500000", "t", "coal") in measures
+    assert all(m.get("quantity") or m.find("t:num", NS) is not None for m in turns.iterfind(".//t:measure", NS))
+
+
+def test_comrade_abbreviation_is_expanded(report: etree._ElementTree) -> None:
+    names = report.findall(".//t:body//t:persName", NS)
+    brezhnev = next(p for p in names if "".join(p.itertext()).endswith("Brezhnev"))
+    assert brezhnev.find("t:roleName/t:choice/t:abbr", NS).text == "C."
+    assert brezhnev.find("t:roleName/t:choice/t:expan", NS).text == "comrade"
