@@ -71,7 +71,8 @@ def _titled(text: str, m: re.Match[str], persons: PersonIndex) -> list[Inline]:
     first = m["title"].split()[0]
     if first.lower() in _COMRADE:
         a = m.start("title")
-        out += [Inline(start=a, end=a + len(first), tag="choice", added=(("expan", "comrade"),)),
+        expan = "Comrade" if first[0].isupper() else "comrade"
+        out += [Inline(start=a, end=a + len(first), tag="choice", added=(("expan", expan),)),
                 Inline(start=a, end=a + len(first), tag="abbr")]
     return out
 
