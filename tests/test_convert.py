@@ -159,4 +159,4 @@ def test_comrade_abbreviation_is_expanded(report: etree._ElementTree) -> None:
     names = report.findall(".//t:body//t:persName", NS)
     brezhnev = next(p for p in names if "".join(p.itertext()).endswith("Brezhnev"))
     assert brezhnev.find("t:roleName/t:choice/t:abbr", NS).text == "C."
-    assert brezhnev.find("t:roleName/t:choice/t:expan", NS).text == "comrade"
+    assert brezhnev.find("t:roleName/t:choice/t:expan", NS).text == "Comrade"
