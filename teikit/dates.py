@@ -143,7 +143,7 @@ def _reading(kind: str, m: re.Match[str], anchor: str | None) -> DateRef | None:
         iso = _iso(int(m["y"]), _ROMAN_MONTHS[m["rm"].upper()], int(m["d"])) if m["rm"].upper() in _ROMAN_MONTHS else None
         return DateRef(*span, (("when", iso),)) if iso else None
     if kind in {"numeric", "slash"}:
-        return _numeric(kind, m, span, year)
+        return _numeric(kind, m, span, year, anchor)
     if kind == "yearrange":
         a, b = m["y1"], m["y2"]
         return DateRef(*span, (("from", a), ("to", b))) if a <= b else None
@@ -169,7 +169,21 @@ def _reading(kind: str, m: re.Match[str], anchor: str | None) -> DateRef | None:
     return DateRef(*span, (("when", m["y"]),))
 
 
-def _numeric(kind: str, m: re.Match[str], span: tuple[int, int], year: int | None) -> DateRef | None:
+def _nearest(span: tuple[int, int], y: int, a: int, b: int, anchor: str | None) -> DateRef:
+    """Day-month or month-day? The reading within a month of the document's date, when it is clearly the nearer."""
+    readings = [iso for iso in (_iso(y, b, a), _iso(y, a, b)) if iso]
+    if anchor and len(anchor) >= 10:
+        import datetime as _dt
+
+        day0 = _dt.date.fromisoformat(anchor[:10])
+        gaps = sorted((abs((_dt.date.fromisoformat(r) - day0).days), r) for r in readings)
+        if gaps and gaps[0][0] <= 31 and (len(gaps) == 1 or gaps[1][0] - gaps[0][0] > 7):
+            return DateRef(*span, (("when", gaps[0][1]), ("cert", "medium")))
+    return DateRef(*span, (), ambiguous=True)
+
+
+def _numeric(kind: str, m: re.Match[str], span: tuple[int, int], year: int | None,
+             anchor: str | None = None) -> DateRef | None:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     if y < 100:
         century = (year // 100 * 100) if year else 1900
@@ -183,7 +197,7 @@ def _numeric(kind: str, m: re.Match[str], span: tuple[int, int], year: int | Non
     elif a == b:
         day = month = a
     else:
-        return DateRef(*span, (), ambiguous=True)
+        return _nearest(span, y, a, b, anchor)
     iso = _iso(y, month, day) if 1 <= month <= 12 else None
     return DateRef(*span, (("when", iso),)) if iso else None
 

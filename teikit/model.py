@@ -100,7 +100,8 @@ class Turn(Record):
     who: str
     """xml:id of the participant speaking."""
     speaker: Span
-    paras: tuple[Para, ...]
+    paras: tuple[Para | FieldList, ...]
+    """Paragraphs, stage notes and lists spoken."""
     speaker_inlines: tuple[Inline, ...] = ()
     """Markup inside the label (a bracketed completion, an UPPERCASE name…)."""
 

@@ -275,8 +275,8 @@ def _block(text: str, block: Opener | FieldList | Turn | Para) -> etree._Element
     if isinstance(block, Turn):
         sp = _el("sp", {"who": f"#{block.who}"})
         sp.append(_span_el(text, "speaker", block.speaker.start, block.speaker.end, block.speaker_inlines))
-        for para in block.paras:
-            sp.append(_para_el(text, para))
+        for part in block.paras:
+            sp.append(_block(text, part))
         return sp
     return _para_el(text, block)
 
@@ -288,7 +288,7 @@ def _field(text: str, item: Field) -> list[etree._Element]:
 def _para_el(text: str, para: Para) -> etree._Element:
     el = _span_el(text, para.tag, para.span.start, para.span.end, para.inlines)
     for name, value in para.attrs:
-        el.set(name, value)
+        el.set(_XML_ID if name == "xml:id" else name, value)
     return el
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from teikit import dates, measures
@@ -12,7 +13,7 @@ from teikit.model import Block, Field, FieldList, Inline, Opener, Para, Role, Sp
 from teikit.transcript import inline, mentions, overlaps
 from teikit.transcript.base import Note
 from teikit.transcript.blocks import blocks, lines
-from teikit.transcript.people import PersonIndex, mention_inlines, parse_mention, split_items
+from teikit.transcript.people import PersonIndex, is_title, mention_inlines, parse_mention, split_items
 from teikit.transcript.speakers import Speakers, label_key
 
 _FIELD_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -125,6 +126,7 @@ class _Parser:
         self.labels = Counter(k for s in spans if (k := label_key(text, s.start, s.end)))
         self.speakers: Speakers | None = None
         self.pending_field: tuple[FieldList, Field] | None = None
+        self.pending_page: tuple[Span, str] | None = None
 
     # --- inline markup ---------------------------------------------------------------------
 
@@ -162,23 +164,34 @@ class _Parser:
         if self.pending_field is not None:
             self._complete_field(span)
             return
+        if (page := _PAGE_BLOCK.match(self.text, span.start, span.end)) is not None and self.out.blocks:
+            self._flush_page()
+            self.pending_page = (span, page["a"] or page["b"] or page["c"])
+            return
+        if self._join_page(span):
+            return
+        self._flush_page()
         blocks_ = self.out.blocks
         if (not blocks_ or isinstance(blocks_[-1], Opener)) and (opener := self._opener(span)) is not None:
             self._merge_opener(opener)
         elif (fields := self._fields(span)) is not None:
-            self._append_list(fields)
-        elif (page := _PAGE_BLOCK.match(self.text, span.start, span.end)) is not None and self.out.blocks:
-            self._page_block(span, page["a"] or page["b"] or page["c"])
+            self._append_fields(fields)
         elif self._turn(span):
-            pass
-        elif self._join_page(span):
             pass
         elif all(_LIST_ITEM.match(self.text, ln.start, ln.end) for ln in lines(self.text, span)):
             self._append_list(self._list(span))
         else:
             self._prose(span)
 
+    def _append_fields(self, fields: FieldList) -> None:
+        last = self.out.blocks[-1] if self.out.blocks else None
+        if isinstance(last, FieldList) and last.kind == "fields":
+            self.out.blocks[-1] = FieldList(kind="fields", fields=last.fields + fields.fields)
+        else:
+            self.out.blocks.append(fields)
+
     def finish(self) -> None:
+        self._flush_page()
         for i, block in enumerate(self.out.blocks):
             if isinstance(block, Turn) and not block.paras:
                 self.out.notes.append(Note(block.speaker.start, "empty-turn", "speaker label with no speech"))
@@ -189,12 +202,17 @@ class _Parser:
         """Once every participant is known, mark the people named in the running text."""
         for i, block in enumerate(self.out.blocks):
             if isinstance(block, Turn):
-                self.out.blocks[i] = block.model_copy(update={"paras": tuple(self._mentioned(p) for p in block.paras)})
-            elif isinstance(block, Para):
-                self.out.blocks[i] = self._mentioned(block)
-            elif isinstance(block, FieldList) and block.kind != "fields":
-                fields = tuple(f.model_copy(update={"value": self._mentioned(f.value)}) for f in block.fields)
-                self.out.blocks[i] = block.model_copy(update={"fields": fields})
+                self.out.blocks[i] = block.model_copy(update={"paras": tuple(self._mentioned_block(p) for p in block.paras)})
+            elif isinstance(block, (Para, FieldList)):
+                self.out.blocks[i] = self._mentioned_block(block)
+
+    def _mentioned_block(self, block: Para | FieldList) -> Para | FieldList:
+        if isinstance(block, Para):
+            return self._mentioned(block)
+        if block.kind == "fields":
+            return block
+        fields = tuple(f.model_copy(update={"value": self._mentioned(f.value)}) for f in block.fields)
+        return block.model_copy(update={"fields": fields})
 
     def _mentioned(self, para: Para) -> Para:
         found = mentions.find_mentions(self.text, para.span.start, para.span.end, self.persons)
@@ -287,15 +305,16 @@ class _Parser:
             items = per_line if per_line is not None else [(a, b, None) for a, b in split_items(self.text, seg_start, seg_end)]
             last_id: str | None = None
             for a, b, title in items:
-                mention = parse_mention(self.text, a, b)
+                single = role in {"sender", "addressee"} and last_id is not None
+                mention = None if single else parse_mention(self.text, a, b)
                 if mention is not None and title is not None:
                     mention = mention.with_title(self.text, title)
                 if mention is None:
-                    last_id = self._title_continuation(a, b, last_id, out)
+                    last_id = self._title_continuation(a, b, last_id, out, quiet=single)
                     continue
                 alt = " ".join(self.text[mention.alt_span[0] : mention.alt_span[1]].split()) if mention.alt_span else None
                 last_id = self.persons.add(mention.name, role=role, side=seg_side, titles=mention.titles,
-                                           variants=(alt,) if alt else ())
+                                           variants=(*mention.variants, *((alt,) if alt else ())))
                 out.extend(mention_inlines(self.text, mention, last_id))
         return out
 
@@ -318,11 +337,16 @@ class _Parser:
         segments.append((seg_start, value.end, current_side))
         return [(a, b, s) for a, b, s in segments if self.text[a:b].strip()]
 
-    def _title_continuation(self, a: int, b: int, last_id: str | None, out: list[Inline]) -> str | None:
-        """An item that is not a name ("the General Secretary of …") continues the previous person's titles."""
+    def _title_continuation(self, a: int, b: int, last_id: str | None, out: list[Inline], *,
+                            quiet: bool = False) -> str | None:
+        """An item that is not a name ("the General Secretary of …", "Minister of Foreign Affairs") continues
+        the previous person's titles; a routing line's later items (a city, URGENT) are left as they are."""
         item = self.text[a:b]
-        if last_id is None or not (item[:1].islower() or item.startswith("the ")) or item.startswith(("and ", "et al")):
-            if item.strip() and not item.startswith(("et al", "and all", "all ")):
+        titled = item[:1].islower() or item.startswith("the ") or is_title(item.split()[0])
+        if last_id is None or not titled or item.startswith(("and ", "et al")):
+            placeholder = item.startswith("[") and item.endswith("]")
+            if item.strip() and not quiet and not placeholder and not item.startswith(("et al", "and all", "all ")) \
+                    and item.strip().lower() not in {"urgent", "secret", "immediate", "priority"}:
                 self.out.notes.append(Note(a, "unparsed-participant", f"not read as a person: {item.strip()[:40]!r}"))
             return last_id
         entry = self.persons.get(last_id)
@@ -344,7 +368,7 @@ class _Parser:
         if label.created:
             name = self.persons.get(label.who).name
             self.out.notes.append(Note(span.start, "new-speaker", f"speaker {name!r} is not in the participant lists"))
-        paras: tuple[Para, ...] = ()
+        paras: tuple[Para | FieldList, ...] = ()
         if label.speech_start < span.end:
             paras = (self._turn_para(Span(start=label.speech_start, end=span.end)),)
         speaker_para = self.para(speaker, tag="speaker", entities=False)
@@ -374,52 +398,82 @@ class _Parser:
         return FieldList(kind="bulleted" if bullet else "ordered", fields=tuple(items))
 
     def _append_list(self, new: FieldList) -> None:
+        """A list joins the list before it, and stays inside the turn it follows."""
         last = self.out.blocks[-1] if self.out.blocks else None
-        if isinstance(last, FieldList) and last.kind == new.kind:
+        if isinstance(last, Turn):
+            inner = last.paras[-1] if last.paras else None
+            if isinstance(inner, FieldList) and inner.kind == new.kind:
+                new = FieldList(kind=new.kind, fields=inner.fields + new.fields)
+                self.out.blocks[-1] = last.model_copy(update={"paras": (*last.paras[:-1], new)})
+            else:
+                self.out.blocks[-1] = last.model_copy(update={"paras": (*last.paras, new)})
+        elif isinstance(last, FieldList) and last.kind == new.kind:
             self.out.blocks[-1] = FieldList(kind=new.kind, fields=last.fields + new.fields)
         else:
             self.out.blocks.append(new)
 
-    def _page_block(self, span: Span, number: str) -> None:
-        marks = (Inline(start=span.start, end=span.start, tag="pb", attrs=(("n", number),)),
-                 Inline(start=span.start, end=span.end, tag="fw", attrs=(("type", "pageNum"),)))
-        last = self.out.blocks[-1]
-        if isinstance(last, Turn) and last.paras:
-            para = last.paras[-1]
-            merged = Para(span=Span(start=para.span.start, end=span.end), tag=para.tag, attrs=para.attrs,
-                          inlines=(*para.inlines, *marks))
-            self.out.blocks[-1] = last.model_copy(update={"paras": (*last.paras[:-1], merged)})
+    def _page_marks(self) -> tuple[Inline, ...]:
+        if self.pending_page is None:
+            return ()
+        span, number = self.pending_page
+        return (Inline(start=span.start, end=span.start, tag="pb", attrs=(("n", number),)),
+                Inline(start=span.start, end=span.end, tag="fw", attrs=(("type", "pageNum"),)))
+
+    def _flush_page(self) -> None:
+        """A page marker that no page join took: at the end of the paragraph before it, or on its own."""
+        if self.pending_page is None:
+            return
+        span = self.pending_page[0]
+        marks = self._page_marks()
+        self.pending_page = None
+        tail = self._tail()
+        if tail is not None:
+            para, put = tail
+            put(para.model_copy(update={"span": Span(start=para.span.start, end=span.end),
+                                        "inlines": (*para.inlines, *marks)}))
         else:
             self.out.blocks.append(Para(span=span, tag="ab", attrs=(("type", "page"),), inlines=marks))
 
-    def _last_para(self) -> tuple[int, Para] | None:
-        """The paragraph a page join would extend: the last p of the last block."""
-        last = self.out.blocks[-1] if self.out.blocks else None
-        if isinstance(last, Turn) and last.paras and last.paras[-1].tag == "p":
-            return len(last.paras) - 1, last.paras[-1]
+    def _tail(self) -> tuple[Para, Callable[[Para], None]] | None:
+        """The last paragraph or list item written, and how to replace it."""
+        if not self.out.blocks:
+            return None
+        i = len(self.out.blocks) - 1
+        last = self.out.blocks[i]
+        if isinstance(last, Turn):
+            if not last.paras:
+                return None
+            inner = last.paras[-1]
+            if isinstance(inner, FieldList):
+                return _last_item(inner, lambda lst: self._set(i, last.model_copy(
+                    update={"paras": (*last.paras[:-1], lst)})))
+            return inner, lambda p: self._set(i, last.model_copy(update={"paras": (*last.paras[:-1], p)}))
+        if isinstance(last, FieldList) and last.kind != "fields":
+            return _last_item(last, lambda lst: self._set(i, lst))
         if isinstance(last, Para) and last.tag == "p":
-            return -1, last
+            return last, lambda p: self._set(i, p)
         return None
+
+    def _set(self, index: int, block: Block) -> None:
+        self.out.blocks[index] = block
 
     def _join_page(self, span: Span) -> bool:
         """A paragraph that stops mid-sentence and resumes lower case (or with a number) after a blank line
-        is one paragraph split by a page break: extend it, with a <pb/> where the break was."""
-        found = self._last_para()
-        if found is None:
+        (and perhaps a page marker) is one paragraph split by a page break: extend it, with a <pb/>."""
+        tail = self._tail()
+        if tail is None or tail[0].tag not in {"p", "item"}:
             return False
-        index, para = found
+        para, put = tail
         before = self.text[para.span.end - 1]
         after = self.text[span.start]
         if before in _TERMINAL or not (after.islower() or after.isdigit()) or _LIST_ITEM.match(self.text, span.start, span.end):
             return False
-        last = self.out.blocks[-1]
-        rest = self._turn_para(span) if isinstance(last, Turn) else self.para(span)
-        inlines = (*para.inlines, Inline(start=span.start, end=span.start, tag="pb"), *rest.inlines)
-        merged = Para(span=Span(start=para.span.start, end=span.end), tag="p", inlines=inlines)
-        if isinstance(last, Turn):
-            self.out.blocks[-1] = last.model_copy(update={"paras": (*last.paras[:index], merged)})
-        else:
-            self.out.blocks[-1] = merged
+        in_turn = isinstance(self.out.blocks[-1], Turn)
+        rest = self._turn_para(span) if in_turn else self.para(span)
+        marks = self._page_marks() or (Inline(start=span.start, end=span.start, tag="pb"),)
+        self.pending_page = None
+        put(para.model_copy(update={"span": Span(start=para.span.start, end=span.end),
+                                    "inlines": (*para.inlines, *marks, *rest.inlines)}))
         if not (after.islower() and before.isalpha()):
             self.out.notes.append(Note(span.start, "page-join", "paragraph joined across a blank line (guessed page break)"))
         return True
@@ -438,8 +492,14 @@ class _Parser:
         self.out.blocks.append(self.para(span, tag=tag))
 
 
+def _last_item(lst: FieldList, put: Callable[[FieldList], None]) -> tuple[Para, Callable[[Para], None]]:
+    item = lst.fields[-1]
+    return item.value, lambda p: put(lst.model_copy(
+        update={"fields": (*lst.fields[:-1], item.model_copy(update={"value": p}))}))
+
+
 def _field_key(label: str) -> str | None:
-    if len(label.split()) > 5:
+    if len(label.split()) > 5 or any(c.isdigit() for c in label) or "[" in label[1:] or "note" in label.lower():
         return None
     words = label.strip("[] ")
     return next((key for rx, key in _FIELD_KEYS if rx.search(words)), None)

@@ -21,6 +21,7 @@ TITLE_WORDS = frozenset(
 _NAME_TOKEN = r"[A-Z][\w'’.]*(?:-[\w'’]+)*"
 _ITEM = re.compile(
     rf"""(?:and\s+)?
+    (?:\[(?P<pre>[^\]\n]+)\]\s*)?
     (?P<title>(?:[\w.]+\s+)*?)
     (?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})
     (?:\s*\[(?P<alt>[^\]\n]+)\])?
@@ -44,6 +45,8 @@ class Mention:
     alt_span: tuple[int, int] | None = None
     ptitle_span: tuple[int, int] | None = None
     titles: tuple[str, ...] = ()
+    variants: tuple[str, ...] = ()
+    """Fuller forms written in an editorial bracket before the name."""
 
 
     def with_title(self, text: str, span: tuple[int, int]) -> Mention:
@@ -85,17 +88,32 @@ def _top_level(value: str, sep: str) -> bool:
     return False
 
 
+_FORMS_OF_ADDRESS = frozenset("comrade comrades c. cde. cde com. com comr. mr. mrs. ms. mr mrs ms".split())
+"""Words of address before a name: kept in the text as roleName, not recorded as the person's title."""
+_HEAD_TITLES = ("ambassador", "minister", "premier", "chairman", "secretary", "director", "president", "consul")
+_NOT_PEOPLE = frozenset("urgent secret immediate priority confidential personal copy copies eyes only".split())
+"""Words that stand in routing lines beside names but are not names ("To: … NOWAK, URGENT")."""
+
+
+def is_title(word: str) -> bool:
+    """A title word, or a compound ending in one ("SovAmbassador")."""
+    low = word.lower()
+    return low in TITLE_WORDS or (len(low) > 8 and low.endswith(_HEAD_TITLES))
+
+
 def parse_mention(text: str, start: int, end: int) -> Mention | None:
     """Read one list item as a person, or None when it does not look like a name."""
     m = _ITEM.match(text, start, end)
     if m is None:
         return None
     title_words = m["title"].split()
-    if any(w.lower() not in TITLE_WORDS for w in title_words):
+    if any(not is_title(w) for w in title_words):
         return None
     name_words = m["name"].split()
-    while name_words and name_words[0].lower() in TITLE_WORDS and len(name_words) > 1:
+    while name_words and is_title(name_words[0]) and len(name_words) > 1:
         name_words.pop(0)
+    if all(w.lower().strip(".") in _NOT_PEOPLE for w in name_words):
+        return None
     name_start = m.start("name") + m["name"].index(name_words[0])
     name = " ".join(name_words)
     title_start = m.start("title") if title_words else None
@@ -105,20 +123,36 @@ def parse_mention(text: str, start: int, end: int) -> Mention | None:
     title_span = None
     if title_start is not None:
         title_span = (title_start, _rstrip(text, title_start, name_start))
-        titles.append(" ".join(text[title_span[0] : title_span[1]].split()))
+        title = " ".join(text[title_span[0] : title_span[1]].split())
+        if title.lower() not in _FORMS_OF_ADDRESS:
+            titles.append(title)
     for group in ("ptitle", "ctitle"):
-        if m[group]:
+        if m[group] and m[group].strip().lower() not in _NOT_PEOPLE:
             titles.append(" ".join(m[group].split()))
+    variants: tuple[str, ...] = ()
+    if m["pre"]:  # "[Foreign Ministry Director General Stanislaw] NOWAK": titles, then a given name
+        pre = m["pre"].split()
+        cut = max((i + 1 for i, w in enumerate(pre) if is_title(w)), default=0)
+        if cut:
+            titles.insert(0, " ".join(pre[:cut]))
+        if pre[cut:]:
+            variants = (" ".join([*pre[cut:], name]),)
     return Mention(
         name=name,
         name_start=name_start,
         name_end=m.end("name"),
-        start=title_start if title_start is not None else name_start,
+        start=m.start("pre") - 1 if m["pre"] else (title_start if title_start is not None else name_start),
+        variants=variants,
         title_span=title_span,
-        alt_span=m.span("alt") if m["alt"] else None,
+        alt_span=m.span("alt") if m["alt"] and _is_romanisation(m["alt"]) else None,
         ptitle_span=m.span("ptitle") if m["ptitle"] else (m.span("ctitle") if m["ctitle"] else None),
         titles=tuple(titles),
     )
+
+
+def _is_romanisation(alt: str) -> bool:
+    """A bracket after a name holds another spelling of it, not an editor's remark ("[sic]")."""
+    return alt[:1].isupper() and alt.strip().lower().rstrip("!") not in {"sic", "illegible", "no name given"}
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

@@ -26,28 +26,56 @@ _URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;)]")
 
 
 def parse_wrapper(text: str) -> Wrapper | None:
-    """Find the PDF export's wrapper fields; None when the text has no wrapper label."""
-    spans = blocks(text)
-    first = next((i for i, s in enumerate(spans) if _label_key(text, s) is not None), None)
+    """Find the PDF export's wrapper fields, line by line (labels may or may not stand apart by blank
+    lines); None when the text has no wrapper label."""
+    lns = lines(text, Span(start=0, end=len(text)))
+    block_of = _block_index(text, lns)
+    first = next((i for i, ln in enumerate(lns) if _label_key(text, ln) is not None), None)
     if first is None:
         return None
     out = Wrapper(body_start=len(text), body_end=len(text))
-    title_area(text, spans[:first], out)
+    title_area(text, lns[:first], out)
     i = first
-    while i < len(spans) and (key := _label_key(text, spans[i])) is not None:
-        head, rest = _split_label(text, spans[i])
+    while i < len(lns) and (key := _label_key(text, lns[i])) is not None:
+        head, rest = _split_label(text, lns[i])
+        if rest is not None:
+            block_of[rest.start] = block_of[lns[i].start]
         values = [rest] if rest is not None else []
         i += 1
-        while i < len(spans) and _label_key(text, spans[i]) is None:
-            if key == "contents" and not _RENDITION.match(text[spans[i].start : spans[i].end]):
+        later = any(_label_key(text, ln) is not None for ln in lns[i:])
+        while i < len(lns) and _label_key(text, lns[i]) is None:
+            if key == "contents" and not _RENDITION.match(text[lns[i].start : lns[i].end]):
                 break
-            values.append(spans[i])
-            i += 1
-            if key != "contents" and not _has_later_label(text, spans, i):
+            if key != "contents" and not later and values and block_of[lns[i].start] != block_of[values[-1].start]:
                 break  # without a later label, the body would be swallowed: take one block
-        out.front.append(Section(key=key, head=head, paras=tuple(para(text, v) for v in values)))
-    out.body_start = spans[i].start if i < len(spans) else len(text)
+            values.append(lns[i])
+            i += 1
+        paras = _paragraphs(values, block_of)
+        out.front.append(Section(key=key, head=head, paras=tuple(para(text, v) for v in paras)))
+    out.body_start = lns[i].start if i < len(lns) else len(text)
     out.body_end = len(text)
+    return out
+
+
+def _block_index(text: str, lns: list[Span]) -> dict[int, int]:
+    """Line start -> the number of the block (run of non-blank lines) it belongs to."""
+    spans = blocks(text)
+    out, b = {}, 0
+    for ln in lns:
+        while spans[b].end < ln.start:
+            b += 1
+        out[ln.start] = b
+    return out
+
+
+def _paragraphs(values: list[Span], block_of: dict[int, int]) -> list[Span]:
+    """Value lines joined into one span per block."""
+    out: list[Span] = []
+    for v in values:
+        if out and block_of.get(v.start) == block_of.get(out[-1].start) and v.start in block_of:
+            out[-1] = Span(start=out[-1].start, end=v.end)
+        else:
+            out.append(v)
     return out
 
 
@@ -57,13 +85,8 @@ def split_pdf_export(text: str) -> Wrapper:
     return found if found is not None else Wrapper(body_start=0, body_end=len(text))
 
 
-def _has_later_label(text: str, spans: list[Span], i: int) -> bool:
-    return any(_label_key(text, s) is not None for s in spans[i:])
-
-
 def _label_key(text: str, span: Span) -> str | None:
-    first_line = lines(text, span)[0]
-    m = _LABEL.match(text[first_line.start : first_line.end])
+    m = _LABEL.match(text[span.start : span.end])
     if m is None:
         return None
     return WRAPPER_LABELS.get(m["label"].strip().lower())

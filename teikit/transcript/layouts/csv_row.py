@@ -52,7 +52,8 @@ def split(text: str) -> Wrapper:
         end = fields[i + 1].start() if i + 1 < len(fields) else len(text)
         head = Span(start=m.start(), end=m.start() + len(m["col"]) + 1)
         value = _trim(text, head.end, end)
-        if m["col"] == BODY_COLUMN:
+        if m["col"] == BODY_COLUMN:  # its label closes <front>; its value is the body
+            out.front.append(Section(key="metadata", head=head, paras=()))
             out.body_start, out.body_end = value.start, value.end
             continue
         paras: tuple[Para, ...] = (para(text, value),) if value.start < value.end else ()
