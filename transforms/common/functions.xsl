@@ -186,10 +186,11 @@
   </xsl:function>
 
   <!-- True for a note an editor added (with @resp, or placed at the foot or end): it becomes an
-       endnote. A note that is part of the transcript, such as a translator's, stays in place. -->
+       endnote. A note that is part of the transcript, such as a translator's or the document's own
+       endnote (which carries an xml:id its references point at), stays in place. -->
   <xsl:function name="tk:is-endnote" as="xs:boolean">
     <xsl:param name="note" as="element(note)"/>
-    <xsl:sequence select="exists($note/@resp) or $note/@place = ('foot', 'bottom', 'end')"/>
+    <xsl:sequence select="exists($note/@resp) or ($note/@place = ('foot', 'bottom', 'end') and not($note/@xml:id))"/>
   </xsl:function>
 
   <!-- The number of an endnote, counting endnotes through the text. -->

@@ -71,6 +71,13 @@
     </span>
   </xsl:template>
 
+  <!-- The document's own endnotes, written at its end: in place, as the targets of their markers. -->
+  <xsl:template match="note[@xml:id][not(tk:is-endnote(.))]">
+    <p class="{normalize-space('note endnote ' || @type)}" id="{@xml:id}">
+      <xsl:apply-templates/>
+    </p>
+  </xsl:template>
+
   <xsl:template match="note[tk:is-endnote(.)]">
     <xsl:variable name="n" select="tk:endnote-number(.)"/>
     <a class="note-ref" id="note-ref-{$n}" href="#note-{$n}" role="doc-noteref">{$n}</a>

