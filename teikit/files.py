@@ -74,6 +74,12 @@ def decode(data: bytes, path: str) -> str:
     return text
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | Path, content: str | bytes) -> None:
     """Write a file completely or not at all: a temporary file in the same folder, then a rename."""
     target = Path(path)
@@ -84,6 +90,7 @@ def write_atomic(path: str | Path, content: str | bytes) -> None:
     except OSError as err:
         raise OutputError(f"cannot write: {err.strerror}", Location(str(target), 1, 1)) from err
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are published files
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

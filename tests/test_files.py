@@ -61,6 +61,9 @@ def test_write_atomic_writes_whole_file(tmp_path: Path) -> None:
     files.write_atomic(target, "<x/>")
     assert target.read_text() == "<x/>"
     assert os.listdir(target.parent) == ["out.xml"]
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask
 
 
 def test_write_atomic_leaves_nothing_on_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
