@@ -89,7 +89,7 @@ DATA = {
     "anyURI": "https://example.org/x", "string": "some text", "token": "1.0", "Name": "teikit",
     "language": "en", "date": "1962-11-04", "gYear": "1962", "gMonth": "--11", "gDay": "---04",
     "gYearMonth": "1962-11", "gMonthDay": "--11-04", "time": "17:45:00",
-    "dateTime": "1962-11-04T17:45:00", "double": "0.5",
+    "dateTime": "1962-11-04T17:45:00", "double": "0.5", "decimal": "2500000",
 }
 """A value of each XSD type the grammar uses ("1.0" also matches every token pattern in it)."""
 

@@ -174,6 +174,8 @@ class _Parser:
         blocks_ = self.out.blocks
         if (not blocks_ or isinstance(blocks_[-1], Opener)) and (opener := self._opener(span)) is not None:
             self._merge_opener(opener)
+        elif self.speakers is not None and self.speakers.is_declared(span.start, span.end) and self._turn(span):
+            pass  # a declared speaker's short label wins over a field label ("Record:")
         elif (fields := self._fields(span)) is not None:
             self._append_fields(fields)
         elif self._turn(span):

@@ -83,6 +83,11 @@ class Speakers:
                 speech += 1
         return Label(end=m.end(), who=who, speech_start=speech, created=created)
 
+    def is_declared(self, start: int, end: int) -> bool:
+        """Whether text[start:end] opens with a short label the document has declared."""
+        m = _LABEL.match(self.text, start, end)
+        return m is not None and " ".join(m["label"].split()) in self.abbreviations
+
     def _resolve(self, name_part: str) -> str | None:
         side = _SIDE.match(name_part)
         if side:
