@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from teikit.errors import InputError, Location, location_of
-from teikit.model import Document, Header, ReviewNote, Turn
+from teikit.model import Document, Header, Para, ReviewNote, Turn
 from teikit.normalize import normalise
 from teikit import dates
 from teikit.transcript import citation, csv_export
@@ -72,7 +72,9 @@ def parse_transcript(text: str, path: str = "<string>", doc_id: str | None = Non
     wrapper = layout.split(norm)
     persons = PersonIndex()
     body = parse_body(norm, wrapper.body_start, wrapper.body_end, persons, anchor=_anchor(norm, wrapper))
-    header = _header(norm, wrapper, has_turns=any(isinstance(b, Turn) for b in body.blocks))
+    head = next((b for b in body.blocks if isinstance(b, Para) and b.tag == "head"), None)
+    header = _header(norm, wrapper, has_turns=any(isinstance(b, Turn) for b in body.blocks),
+                     heading=" ".join(norm[head.span.start : head.span.end].split()) if head else None)
     header = header.model_copy(
         update={
             "setting_date": body.setting_date[0] if body.setting_date else None,
@@ -128,13 +130,13 @@ def _anchor(text: str, wrapper: Wrapper) -> str | None:
     return citation.parse_citation(values.get("citation", "")).date
 
 
-def _header(text: str, wrapper: Wrapper, *, has_turns: bool) -> Header:
+def _header(text: str, wrapper: Wrapper, *, has_turns: bool, heading: str | None = None) -> Header:
     values = {s.key: section_text(text, s) for s in flatten([*wrapper.front, *wrapper.back]) if s.paras}
     cite = citation.parse_citation(values.get("citation", ""))
     title = (
         " ".join(text[wrapper.doc_title.span.start : wrapper.doc_title.span.end].split())
         if wrapper.doc_title
-        else cite.title or values.get("title") or "Untitled document"
+        else cite.title or values.get("title") or heading or "Untitled document"
     )
     date_text = text[wrapper.doc_date.span.start : wrapper.doc_date.span.end] if wrapper.doc_date else values.get("date")
     found = dates.find_date(date_text) if date_text else None

@@ -87,6 +87,7 @@ def parse_body(text: str, start: int, end: int, persons: PersonIndex, *, anchor:
         parser.feed(span)
     parser.finish()
     parser.add_mentions()
+    parser.footnotes = frozenset()  # an endnote's own number is not a reference to it
     for number, span in endnotes:
         parser.out.blocks.append(parser.para(span, tag="note", attrs=(("xml:id", f"fn-{number}"), ("place", "end"),
                                                                       ("n", number))))

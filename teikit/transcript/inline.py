@@ -109,9 +109,11 @@ def _classify(text: str, kind: str, a: int, b: int, found: Found, footnotes: fro
         found.inlines.append(Inline(start=a, end=stamp_end, tag="stamp"))
     elif m := _PAGE.match(inner):
         _page(a, b, m["n"], found)
-    elif _FOOTNOTE.match(inner) and inner in footnotes:
-        found.inlines.append(Inline(start=a, end=b, tag="ref", attrs=(("type", "footnote"), ("target", f"#fn-{inner}"))))
-        found.footnote_refs.append(inner)
+    elif _FOOTNOTE.match(inner):
+        if inner in footnotes:  # a marker whose note the document gives; other numbers stay as they are
+            found.inlines.append(Inline(start=a, end=b, tag="ref",
+                                        attrs=(("type", "footnote"), ("target", f"#fn-{inner}"))))
+            found.footnote_refs.append(inner)
     elif inner:
         reason = _supplied_reason(text, a, inner)
         attrs = (("reason", reason),) if reason else ()

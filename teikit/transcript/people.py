@@ -103,6 +103,10 @@ def is_title(word: str) -> bool:
 
 def parse_mention(text: str, start: int, end: int) -> Mention | None:
     """Read one list item as a person, or None when it does not look like a name."""
+    return _item(text, start, end) or _titled_of(text, start, end)
+
+
+def _item(text: str, start: int, end: int) -> Mention | None:
     m = _ITEM.match(text, start, end)
     if m is None:
         return None
@@ -148,6 +152,19 @@ def parse_mention(text: str, start: int, end: int) -> Mention | None:
         ptitle_span=m.span("ptitle") if m["ptitle"] else (m.span("ctitle") if m["ctitle"] else None),
         titles=tuple(titles),
     )
+
+
+_TITLE_OF = re.compile(r"(?P<title>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*?)"
+                       r"\s+(?P<name>[A-Z][\w'’.-]*\s+[A-Z][\w'’-]+)\s*$")
+
+
+def _titled_of(text: str, start: int, end: int) -> Mention | None:
+    """ "Minister of State Lutz Stavenhagen": a title with "of" before a two-word name."""
+    m = _TITLE_OF.match(text, start, end)
+    if m is None or not is_title(m["title"].split()[0]):
+        return None
+    return Mention(name=" ".join(m["name"].split()), name_start=m.start("name"), name_end=m.end("name"),
+                   start=m.start("title"), title_span=m.span("title"), titles=(" ".join(m["title"].split()),))
 
 
 def _is_romanisation(alt: str) -> bool:

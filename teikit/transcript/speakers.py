@@ -109,7 +109,8 @@ class Speakers:
         upper = name_part.replace(" ", "").isupper() and len(name_part) > 2
         titled = words[0].lower() in TITLE_WORDS and len(words) > 1
         several = len(split_title(name_part)[1].split()) >= 2 and self.turns_seen > 0
-        return upper or titled or several or label in self.recurring
+        named = self.turns_seen > 0 and len(re.findall(rf"(?<![\w-]){re.escape(name_part)}(?![\w-])", self.text)) >= 2
+        return upper or titled or several or named or label in self.recurring
 
     def _declare_new(self, name_part: str, label: str, variant: str | None) -> str:
         side = _SIDE.match(name_part)
