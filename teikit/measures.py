@@ -42,12 +42,13 @@ _COUNTED = (r"(?:[A-Z][a-z]+\s+)?(?:professionals|students|specialists|experts|w
 _NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
         + r")(?:\s+(?P<scale>thousand|million|billion|milliard))?")
 _MEASURE = re.compile(
-    rf"(?<![\w.,/-]){_NUM}(?:\s*(?:to|-|–)\s*(?P<num2>\d[\d,.]*)(?:\s+(?:thousand|million|billion))?)?"
-    rf"(?:\s+(?:of\s+)?(?P<unit>" + "|".join(u for u, _ in _UNITS) + rf")|\s+(?P<counted>(?:[a-z]+\s+){{0,2}}{_COUNTED}))"
-    rf"(?:\s+(?:of\s+)(?P<commodity>(?!the\b|that\b|which\b|this\b)[a-z][a-z-]*(?:\s+(?!and\b|in\b|from\b|for\b|to\b|"
-    rf"with\b|by\b|at\b|of\b)[a-z][a-z-]*){{0,2}}))?",
+    (rf"(?<![\w.,/-]){_NUM}(?:\s*(?:to|-|–)\s*(?P<num2>\d[\d,.]*)(?:\s+(?:thousand|million|billion))?)?"
+     rf"(?:\s+(?:of\s+)?(?P<unit>" + "|".join(u for u, _ in _UNITS) + rf")|\s+(?P<counted>(?:[a-z]+\s+){{0,2}}{_COUNTED}))"
+     rf"(?:\s+(?:of\s+)(?P<commodity>(?!the\b|that\b|which\b|this\b)[a-z][a-z-]*(?:\s+(?!and\b|in\b|from\b|for\b|to\b|"
+     rf"with\b|by\b|at\b|of\b)[a-z][a-z-]*){{0,2}}))?").replace(r"\s", r"[ \t\u00a0]"),
     re.IGNORECASE,
 )
+"""A quantity never runs across a line break (\\s is narrowed to spaces)."""
 _BARE = re.compile(r"(?<![\w.,/-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s+(?:thousand|million|billion))"
                    r"(?![\w,/-]|\.\d)")
 

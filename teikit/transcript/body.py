@@ -26,7 +26,8 @@ _FIELD_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"accompan|attendee|participant|guests|side$|delegation|^present$|^attending$|^chairing$|^chair$", "participants"),
         (r"^subject$|^re$|^topic$", "subject"),
         (r"^from$|^sender$", "from"),
-        (r"^to$|^addressee$|^to whom$|^destination$", "to"),
+        (r"^to$|^addressee$|^to whom$", "to"),
+        (r"^destination$", "destination"),
         (r"^copies$|^distribution$|^distributed to$", "distribution"),
     )
 )
@@ -172,6 +173,11 @@ class _Parser:
         if self._join_page(span):
             return
         self._flush_page()
+        groups = self._groups(span)
+        if len(groups) > 1:
+            for group in groups:
+                self.feed(group)
+            return
         blocks_ = self.out.blocks
         if (not blocks_ or isinstance(blocks_[-1], Opener)) and (opener := self._opener(span)) is not None:
             self._merge_opener(opener)
@@ -185,6 +191,36 @@ class _Parser:
             self._append_list(self._list(span))
         else:
             self._prose(span)
+
+    def _groups(self, span: Span) -> list[Span]:
+        """Before any prose, a block mixing opener lines and field lines ("TOP SECRET" above "To: …") is
+        read as runs of one kind each."""
+        if any(isinstance(b, (Turn, Para)) for b in self.out.blocks):
+            return [span]
+        runs: list[tuple[str, Span]] = []
+        for ln in lines(self.text, span):
+            value = self.text[ln.start : ln.end]
+            m = _FIELD_LINE.match(self.text, ln.start, ln.end)
+            if any(rx.match(value) for rx, _ in _OPENER_LINES) or _FILE_NUMBER.match(value):
+                kind = "opener"
+            elif m is not None and _field_key(m["label"]) is not None:
+                kind = "field"
+            else:
+                kind = "field" if runs and runs[-1][0] == "field" else "other"
+            if runs and runs[-1][0] == kind and kind != "other":
+                runs[-1] = (kind, Span(start=runs[-1][1].start, end=ln.end))
+            else:
+                runs.append((kind, ln))
+        if len(runs) < 2 or runs[0][0] == "other":
+            return [span]
+        merged: list[Span] = []
+        for kind, run in runs:  # lines of other kinds stay together after the first opener/field run
+            if kind == "other" and merged and runs[0][0] != "other" and self.text[merged[-1].end : run.start].count("\n") < 2 \
+                    and kind == "other" and len(merged) > 1:
+                merged[-1] = Span(start=merged[-1].start, end=run.end)
+            else:
+                merged.append(run)
+        return merged
 
     def _append_fields(self, fields: FieldList) -> None:
         last = self.out.blocks[-1] if self.out.blocks else None
@@ -289,9 +325,11 @@ class _Parser:
             extra.append(Inline(start=value.start + found.start, end=value.start + found.end, tag="date",
                                 attrs=(("when", found.iso),)))
             self.out.setting_date = self.out.setting_date or (found.iso, raw[found.start : found.end])
-        elif key == "place" and raw:
+            self.anchor = self.anchor or found.iso[:10]  # a bare body's own date anchors its relative dates
+        elif key in {"place", "destination"} and raw:
             extra.append(Inline(start=value.start, end=value.end, tag="placeName"))
-            self.out.setting_place = self.out.setting_place or " ".join(raw.split())
+            if key == "place":
+                self.out.setting_place = self.out.setting_place or " ".join(raw.split())
         elif key in _ROLES and raw:
             label_text = " ".join(self.text[label.start : label.end - 1].split())
             side = label_text if key == "participants" and _SIDE_LABEL.search(label_text) else None
@@ -471,6 +509,8 @@ class _Parser:
         after = self.text[span.start]
         if before in _TERMINAL or not (after.islower() or after.isdigit()) or _LIST_ITEM.match(self.text, span.start, span.end):
             return False
+        if (para.tag == "p" and para.span.end - para.span.start < 60) or _is_date_line(self.text[span.start : span.end]):
+            return False  # a heading or a dated entry, not a sentence cut by a page break
         in_turn = isinstance(self.out.blocks[-1], Turn)
         rest = self._turn_para(span) if in_turn else self.para(span)
         marks = self._page_marks() or (Inline(start=span.start, end=span.start, tag="pb"),)
@@ -534,6 +574,11 @@ def _balanced(s: str) -> bool:
         if depth < 0:
             return False
     return depth == 0
+
+
+def _is_date_line(raw: str) -> bool:
+    found = dates.find_dates(raw)
+    return "\n" not in raw and len(found) == 1 and found[0].start == 0 and found[0].end >= len(raw.rstrip(".:")) - 1
 
 
 def _is_heading(raw: str) -> bool:

@@ -41,6 +41,9 @@ _UPPER = re.compile(r"\b[A-ZÀ-Ý][A-ZÀ-Ý'’-]{4,}\b")
 _HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-\n(?=[a-zà-ÿ])")
 _HYPHEN_SPACE = re.compile(r"\b(?P<a>[^\W\d_]{2,})- (?P<b>[a-zà-ÿ]{2,})\b")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+_STAGE_WORDS = re.compile(r"^(?:laughter|laughs|applause|pause|interruption|silence|inaudible|crosstalk)\.?$", re.IGNORECASE)
+_SENTENCE = re.compile(r"^[A-Z][^\[\]]*\s[^\[\]]*\s[^\[\]]*\s[^\[\]]*[.!?]$")
+"""Narrative in brackets: "[Laughter]", "[The President arrived and then went on to meet with …]"."""
 
 
 @dataclass
@@ -114,6 +117,8 @@ def _classify(text: str, kind: str, a: int, b: int, found: Found, footnotes: fro
             found.inlines.append(Inline(start=a, end=b, tag="ref",
                                         attrs=(("type", "footnote"), ("target", f"#fn-{inner}"))))
             found.footnote_refs.append(inner)
+    elif _STAGE_WORDS.match(inner) or _SENTENCE.match(inner):
+        found.inlines.append(Inline(start=a, end=b, tag="stage"))
     elif inner:
         reason = _supplied_reason(text, a, inner)
         attrs = (("reason", reason),) if reason else ()

@@ -116,8 +116,8 @@ def _item(text: str, start: int, end: int) -> Mention | None:
     name_words = m["name"].split()
     while name_words and is_title(name_words[0]) and len(name_words) > 1:
         name_words.pop(0)
-    if all(w.lower().strip(".") in _NOT_PEOPLE for w in name_words):
-        return None
+    if all(w.lower().strip(".") in _NOT_PEOPLE or is_title(w) for w in name_words):
+        return None  # "URGENT", or a title standing alone ("SovAmbassador")
     name_start = m.start("name") + m["name"].index(name_words[0])
     name = " ".join(name_words)
     title_start = m.start("title") if title_words else None
