@@ -9,32 +9,20 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
 from teikit.model import Turn
 from teikit.normalize import normalise, tokens
 from teikit.pipeline import read_documents
 from teikit.tei import build_tei, serialise, source_text
 
-from conftest import REPO
+from conftest import REPO, canonical
 
 CASES = REPO / "tests" / "cases"
 NON_LAYOUT = {"invalid", "valid", "odd"}
 SOURCES = sorted(p for p in CASES.glob("*/*") if p.parent.name not in NON_LAYOUT and p.suffix in {".txt", ".csv"})
-_VOLATILE = (
-    re.compile(rb'(<application ident="teikit" version=")[^"]*(")'),
-    re.compile(rb'(<idno type="teikit-sha256">)[0-9a-f]*(</idno>)'),
-)
-
-
-def _canonical(data: bytes) -> bytes:
-    for rx in _VOLATILE:
-        data = rx.sub(rb"\1\2", data)
-    return etree.tostring(etree.fromstring(data), method="c14n2")
 
 
 def _expectations(source: Path) -> list[dict[str, object]]:
@@ -64,7 +52,7 @@ def test_fixture_matches_golden_and_truth(source: Path) -> None:
         if os.environ.get("TEIKIT_UPDATE_GOLDENS"):
             golden.write_bytes(data)
         assert golden.is_file(), f"no golden file {golden}; run with TEIKIT_UPDATE_GOLDENS=1 and review it"
-        if _canonical(golden.read_bytes()) != _canonical(data):
+        if canonical(golden.read_bytes()) != canonical(data):
             actual = golden.with_suffix(".actual.xml")
             actual.write_bytes(data)
             pytest.fail(f"{golden} differs from the conversion: compare with {actual}")

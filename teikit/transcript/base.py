@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -18,6 +19,13 @@ class Detection:
 
     def __str__(self) -> str:
         return f"{self.layout}: line {self.line}: {self.reason}"
+
+
+def detected(layout: str, text: str, match: re.Match[str] | None, reason: str) -> Detection | None:
+    """A Detection at the line of `match`, or None when there is no match."""
+    if match is None:
+        return None
+    return Detection(layout, text.count("\n", 0, match.start()) + 1, reason.format(match=match.group(0).strip()))
 
 
 @dataclass(frozen=True)

@@ -12,22 +12,23 @@ _LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 def blocks(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Blocks separated by blank lines, each trimmed of surrounding whitespace."""
-    return [_trim(text, m.start(), m.end()) for m in _BLOCK.finditer(text, start, len(text) if end is None else end)]
+    return [trim(text, m.start(), m.end()) for m in _BLOCK.finditer(text, start, len(text) if end is None else end)]
 
 
 def lines(text: str, span: Span) -> list[Span]:
     """Non-blank lines of a span, each trimmed."""
-    return [_trim(text, m.start(), m.end()) for m in _LINE.finditer(text, span.start, span.end)]
+    return [trim(text, m.start(), m.end()) for m in _LINE.finditer(text, span.start, span.end)]
 
 
-def trim(text: str, span: Span) -> Span:
-    """The span without leading and trailing whitespace."""
-    return _trim(text, span.start, span.end)
-
-
-def _trim(text: str, start: int, end: int) -> Span:
+def trim(text: str, start: int, end: int) -> Span:
+    """text[start:end] without leading and trailing whitespace, as a span."""
     while start < end and text[start].isspace():
         start += 1
+    return Span(start=start, end=rstrip(text, start, end))
+
+
+def rstrip(text: str, start: int, end: int) -> int:
+    """The end of text[start:end] without trailing whitespace."""
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Span(start=start, end=end)
+    return end

@@ -12,7 +12,7 @@ from teikit import dates, measures
 from teikit.model import Block, Field, FieldList, Inline, Opener, Para, Role, Span, Turn
 from teikit.transcript import inline, mentions, overlaps
 from teikit.transcript.base import Note
-from teikit.transcript.blocks import blocks, lines
+from teikit.transcript.blocks import blocks, lines, rstrip, trim
 from teikit.transcript.people import PersonIndex, is_title, mention_inlines, parse_mention, split_items
 from teikit.transcript.speakers import Speakers, label_key
 
@@ -300,7 +300,7 @@ class _Parser:
         for n, (i, m, key) in enumerate(starts):
             last_line = lns[starts[n + 1][0] - 1] if n + 1 < len(starts) else lns[-1]
             label = Span(start=lns[i].start, end=m.end("label") + 1)
-            value = _trim(self.text, m.end(), last_line.end)
+            value = trim(self.text, m.end(), last_line.end)
             items.append(Field(label=label, key=key, value=self._field_value(key, label, value)))
         fields = FieldList(kind="fields", fields=tuple(items))
         last_value = items[-1].value.span
@@ -372,7 +372,7 @@ class _Parser:
             if m is None and not bare:
                 continue
             if ln.start > seg_start:
-                segments.append((seg_start, _rstrip(self.text, seg_start, ln.start), current_side))
+                segments.append((seg_start, rstrip(self.text, seg_start, ln.start), current_side))
             current_side = " ".join((m["side"] if m else line).split())
             seg_start = ln.start + (m.end() if m else len(line))
         segments.append((seg_start, value.end, current_side))
@@ -405,7 +405,7 @@ class _Parser:
         if label is None:
             return False
         speaker_end = label.end - 1 if self.text[label.end - 1].isspace() else label.end
-        speaker = _trim(self.text, span.start, speaker_end)
+        speaker = trim(self.text, span.start, speaker_end)
         if label.created:
             name = self.persons.get(label.who).name
             self.out.notes.append(Note(span.start, "new-speaker", f"speaker {name!r} is not in the participant lists"))
@@ -433,7 +433,7 @@ class _Parser:
             m = _LIST_ITEM.match(self.text, ln.start, ln.end)
             assert m is not None
             marker = Span(start=ln.start, end=m.end())
-            value = _trim(self.text, marker.end, ln.end)
+            value = trim(self.text, marker.end, ln.end)
             items.append(Field(label=marker, key="item", value=self.para(value, tag="item")))
         bullet = self.text[items[0].label.start] in "-•*–▪◦"
         return FieldList(kind="bulleted" if bullet else "ordered", fields=tuple(items))
@@ -557,7 +557,7 @@ def _one_per_line(text: str, start: int, end: int) -> list[tuple[int, int, tuple
     items = []
     for ln in lns:
         m = _LIST_ITEM.match(text, ln.start, ln.end)
-        a = _trim(text, m.end() if m else ln.start, ln.end).start
+        a = trim(text, m.end() if m else ln.start, ln.end).start
         line = text[a : ln.end]
         gap = re.search(r"\s{2,}|,\s", line)
         if gap:
@@ -585,13 +585,3 @@ def _is_heading(raw: str) -> bool:
     return "\n" not in raw and len(raw.split()) <= 15 and raw[-1] not in _TERMINAL
 
 
-def _trim(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    return Span(start=start, end=_rstrip(text, start, end))
-
-
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end

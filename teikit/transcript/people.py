@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from teikit.model import Inline, Person, Role
+from teikit.transcript.blocks import rstrip
 
 TITLE_WORDS = frozenset(
     """vice deputy first prime premier minister chairman chairwoman president secretary general
@@ -75,7 +76,7 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
-    return start, _rstrip(text, start, end)
+    return start, rstrip(text, start, end)
 
 
 def _top_level(value: str, sep: str) -> bool:
@@ -126,7 +127,7 @@ def _item(text: str, start: int, end: int) -> Mention | None:
     titles = []
     title_span = None
     if title_start is not None:
-        title_span = (title_start, _rstrip(text, title_start, name_start))
+        title_span = (title_start, rstrip(text, title_start, name_start))
         title = " ".join(text[title_span[0] : title_span[1]].split())
         if title.lower() not in _FORMS_OF_ADDRESS:
             titles.append(title)
@@ -171,11 +172,6 @@ def _is_romanisation(alt: str) -> bool:
     """A bracket after a name holds another spelling of it, not an editor's remark ("[sic]")."""
     return alt[:1].isupper() and alt.strip().lower().rstrip("!") not in {"sic", "illegible", "no name given"}
 
-
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
 
 
 def slug(name: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from teikit.transcript.base import Detection, Wrapper
+from teikit.transcript.base import Detection, Wrapper, detected
 
 name = "bare"
 rules = ("line-endings", "trailing-space")
@@ -18,11 +18,7 @@ _EVIDENCE = re.compile(
 
 
 def detect(text: str) -> Detection | None:
-    m = _EVIDENCE.search(text)
-    if m is None:
-        return None
-    line = text.count("\n", 0, m.start()) + 1
-    return Detection(name, line, f"no archive wrapper; the document's own {m.group(0).strip()!r} opens its body")
+    return detected(name, text, _EVIDENCE.search(text), "no archive wrapper; the document's own '{match}' opens its body")
 
 
 def split(text: str) -> Wrapper:

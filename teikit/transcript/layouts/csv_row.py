@@ -10,6 +10,7 @@ import re
 
 from teikit.model import Para, Section, Span
 from teikit.transcript.base import Detection, Wrapper
+from teikit.transcript.blocks import trim
 from teikit.transcript.wrapper import para
 
 name = "csv-row"
@@ -51,7 +52,7 @@ def split(text: str) -> Wrapper:
     for i, m in enumerate(fields):
         end = fields[i + 1].start() if i + 1 < len(fields) else len(text)
         head = Span(start=m.start(), end=m.start() + len(m["col"]) + 1)
-        value = _trim(text, head.end, end)
+        value = trim(text, head.end, end)
         if m["col"] == BODY_COLUMN:  # its label closes <front>; its value is the body
             out.front.append(Section(key="metadata", head=head, paras=()))
             out.body_start, out.body_end = value.start, value.end
@@ -61,10 +62,3 @@ def split(text: str) -> Wrapper:
         (out.front if out.body_start == len(text) else out.back).append(section)
     return out
 
-
-def _trim(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start=start, end=end)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from teikit.model import Section, Span
-from teikit.transcript.base import Detection, Wrapper
+from teikit.transcript.base import Detection, Wrapper, detected
 from teikit.transcript.blocks import blocks, lines
 from teikit.transcript.wrapper import para, title_area
 
@@ -40,11 +40,7 @@ INFO_LABELS = {
 
 
 def detect(text: str) -> Detection | None:
-    m = _INFO.search(text) or _SKIP.search(text)
-    if m is None:
-        return None
-    line = text.count("\n", 0, m.start()) + 1
-    return Detection(name, line, f"archive web page (new layout): {m.group(0).strip()!r}")
+    return detected(name, text, _INFO.search(text) or _SKIP.search(text), "archive web page (new layout): '{match}'")
 
 
 def split(text: str) -> Wrapper:

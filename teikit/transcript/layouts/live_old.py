@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from teikit.model import Section, Span
-from teikit.transcript.base import Detection, Wrapper
+from teikit.transcript.base import Detection, Wrapper, detected
 from teikit.transcript.blocks import blocks
 from teikit.transcript.wrapper import para, title_area
 
@@ -21,11 +21,9 @@ _CREDITS = re.compile(r"This document was made possible", re.IGNORECASE)
 
 
 def detect(text: str) -> Detection | None:
-    m = _EVIDENCE.search(text)
-    if m is None or _CITATION_LABEL.search(text) is None:
+    if _CITATION_LABEL.search(text) is None:
         return None
-    line = text.count("\n", 0, m.start()) + 1
-    return Detection(name, line, f"archive web page (old layout): {m.group(0).strip()!r}")
+    return detected(name, text, _EVIDENCE.search(text), "archive web page (old layout): '{match}'")
 
 
 def split(text: str) -> Wrapper:

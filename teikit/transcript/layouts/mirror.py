@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from teikit.transcript.base import Detection, Wrapper
+from teikit.transcript.base import Detection, Wrapper, detected
 from teikit.transcript.wrapper import split_pdf_export
 
 name = "mirror"
@@ -20,11 +20,9 @@ _WRAPPER = re.compile(r"^[ \t]*Citation:", re.MULTILINE)
 
 
 def detect(text: str) -> Detection | None:
-    m = _CHROME.search(text)
-    if m is None or _WRAPPER.search(text) is None:
+    if _WRAPPER.search(text) is None:
         return None
-    line = text.count("\n", 0, m.start()) + 1
-    return Detection(name, line, f"mirror site chrome {m.group(0).strip()!r} around a PDF export")
+    return detected(name, text, _CHROME.search(text), "mirror site chrome '{match}' around a PDF export")
 
 
 def split(text: str) -> Wrapper:

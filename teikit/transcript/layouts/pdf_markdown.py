@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from teikit.transcript.base import Detection, Wrapper
+from teikit.transcript.base import Detection, Wrapper, detected
 from teikit.transcript.wrapper import split_pdf_export
 
 name = "pdf-markdown"
@@ -14,11 +14,7 @@ _HEADING_LABEL = re.compile(r"^ {0,3}#{1,6}[ \t]+\*\*(Citation|Summary|Contents)
 
 
 def detect(text: str) -> Detection | None:
-    m = _HEADING_LABEL.search(text)
-    if m is None:
-        return None
-    line = text.count("\n", 0, m.start()) + 1
-    return Detection(name, line, f"Markdown heading with a bold wrapper label: {m.group(0).strip()!r}")
+    return detected(name, text, _HEADING_LABEL.search(text), "Markdown heading with a bold wrapper label: '{match}'")
 
 
 def split(text: str) -> Wrapper:
