@@ -179,6 +179,7 @@ ReviewKind = Literal[
     "ambiguous-date",
     "unparsed-participant",
     "overlap",
+    "register",
 ]
 
 
@@ -203,6 +204,9 @@ class Document(Record):
     normalisation: tuple[str, ...]
     header: Header
     persons: tuple[Person, ...] = ()
+    """The participants (particDesc)."""
+    mentioned: tuple[Person, ...] = ()
+    """Other people the text names with a title ("c. Brezhnev"): register entries, not participants."""
     doc_date: Para | None = None
     doc_title: Para | None = None
     front: tuple[Section, ...] = ()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from teikit import files, tei
+from teikit import files, registers, tei
 from teikit.transcript import csv_export, detect, parse_csv_export, parse_transcript
 from teikit.errors import TeikitError
 from teikit.model import Document, Issue, Record, ReviewNote
@@ -41,6 +41,7 @@ class FileResult(Record):
 
     source: str
     status: Status
+    kind: Literal["encoding", "register"] = "encoding"
     """`kept-edits`: the existing output was changed by hand and was not overwritten."""
     output: str | None = None
     """The output file (written, or left as it was)."""
@@ -121,6 +122,7 @@ def convert_files(
     changed since teikit wrote it is kept (status `kept-edits`) unless `force`.
     """
     results = []
+    proposals: list[registers.Proposal] = []
     for source in transcript_files(sources):
         try:
             docs = read_documents(source, strict=strict)
@@ -128,6 +130,8 @@ def convert_files(
             results.append(FileResult(source=str(source), status="error", error=str(err)))
             continue
         for doc in docs:
+            proposals.extend(registers.Proposal(id=p.id, name=p.name, variants=p.variants, titles=p.titles, document=doc.id)
+                             for p in (*doc.persons, *doc.mentioned))
             target = Path(out_dir) / f"{doc.id}.xml"
             try:
                 status = _write_encoding(target, tei.serialise(tei.build_tei(doc)), force=force)
@@ -135,7 +139,24 @@ def convert_files(
                 results.append(FileResult(source=str(source), status="error", error=str(err)))
                 continue
             results.append(FileResult(source=str(source), status=status, output=str(target), review=doc.review))
+    if proposals:
+        results.append(update_register(Path(out_dir) / "registers" / tei.REGISTERS["per"], proposals))
     return results
+
+
+def update_register(path: Path, proposals: Iterable[registers.Proposal]) -> FileResult:
+    """Merge what the documents say about people into the persons register; curated entries stay as they are."""
+    try:
+        existing = tei.parse_register(path) if path.is_file() else []
+        entries, messages = registers.merge(existing, proposals)
+        data = tei.serialise(tei.build_register(entries))
+        status: Status = "unchanged" if path.is_file() and path.read_bytes() == data else "written"
+        if status == "written":
+            files.write_atomic(path, data)
+    except TeikitError as err:
+        return FileResult(source="(persons register)", kind="register", status="error", error=str(err))
+    notes = tuple(ReviewNote(line=1, column=1, kind="register", message=m) for m in messages)
+    return FileResult(source="(persons register)", kind="register", status=status, output=str(path), review=notes)
 
 
 def _write_encoding(target: Path, data: bytes, *, force: bool) -> Status:
@@ -193,7 +214,7 @@ def build(options: BuildOptions | None = None) -> BuildReport:
 
     opts = options or BuildOptions()
     converted = convert_files([opts.transcripts], opts.encoded)
-    encodings = [Path(r.output) for r in converted if r.output]
+    encodings = [Path(r.output) for r in converted if r.output and r.kind == "encoding"]
     issues = [issue for path in encodings for issue in validate.iter_issues(path)]
     pages: list[str] = []
     texts: list[str] = []

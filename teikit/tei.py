@@ -14,6 +14,7 @@ from lxml import etree
 from teikit.errors import InputError, Location
 from teikit.model import Document, Field, FieldList, Header, Inline, Opener, Para, Person, Section, Turn
 from teikit.normalize import RULES
+from teikit.registers import Entry
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -23,10 +24,13 @@ _XML_LANG = f"{{{XML_NS}}}lang"
 
 _ELEMENT_ONLY = frozenset(
     """TEI teiHeader fileDesc titleStmt respStmt publicationStmt sourceDesc encodingDesc appInfo application
-    editorialDecl normalization correction profileDesc abstract langUsage textClass keywords settingDesc setting
+    listPrefixDef prefixDef editorialDecl normalization correction profileDesc abstract langUsage textClass keywords settingDesc setting
     particDesc listPerson person revisionDesc text front docTitle div body back list sp opener""".split()
 )
 """Elements built without text of their own: only these are indented when serialising."""
+
+REGISTERS = {"per": "persons.xml"}
+"""Pointer prefix -> register file (beside the encodings, in registers/)."""
 
 _LIST_ATTRS = {"fields": {"type": "fields"}, "bulleted": {"rend": "bulleted"}, "ordered": {"rend": "numbered"}}
 
@@ -194,6 +198,11 @@ def _encoding_desc(doc: Document) -> etree._Element:
     app = _sub(_sub(enc, "appInfo"), "application", ident="teikit", version=version("teikit"))
     app.set(_XML_ID, "teikit")  # the target of resp="#teikit" on everything teikit adds
     _sub(app, "label", text="teikit")
+    prefixes = _sub(enc, "listPrefixDef")
+    for prefix, register in REGISTERS.items():
+        pdef = _sub(prefixes, "prefixDef", ident=prefix, matchPattern="([a-z0-9-]+)",
+                    replacementPattern=f"registers/{register}#$1")
+        _sub(pdef, "p", text=f"Pointers {prefix}:id lead to the entry with that id in the {register} register.")
     decl = _sub(enc, "editorialDecl")
     norm = _sub(decl, "normalization")
     for rule in doc.normalisation:
@@ -235,7 +244,7 @@ def _partic_desc(persons: Iterable[Person]) -> etree._Element:
             groups[key] = _sub(outer, "listPerson", **({"type": kind} if kind else {}))
             if person.side:
                 _sub(groups[key], "head", text=person.side)
-        entry = _sub(groups[key], "person", role=person.role)
+        entry = _sub(groups[key], "person", role=person.role, sameAs=f"per:{person.id}")
         entry.set(_XML_ID, person.id)
         _sub(entry, "persName", text=person.name)
         for variant in person.variants:
@@ -365,3 +374,52 @@ def _sub(parent: etree._Element, tag: str, *, text: str | None = None, **attrs: 
     return el
 
 
+
+
+# --- registers --------------------------------------------------------------------------------
+
+
+def build_register(entries: Sequence[Entry], title: str = "Persons register") -> etree._ElementTree:
+    """The persons register as TEI: one person per entry, proposals marked resp="#teikit"."""
+    root = _el("TEI", {_XML_ID: "persons-register", _XML_LANG: "en"})
+    header = _sub(root, "teiHeader")
+    file_desc = _sub(header, "fileDesc")
+    _sub(_sub(file_desc, "titleStmt"), "title", text=title)
+    _sub(_sub(file_desc, "publicationStmt"), "p", text="Maintained with teikit. Entries with resp=\"#teikit\" are "
+         "proposals teikit may update; remove the mark to curate an entry, and teikit will leave it alone.")
+    _sub(_sub(file_desc, "sourceDesc"), "bibl", text="The encodings in the folder above this one.")
+    app = _sub(_sub(_sub(header, "encodingDesc"), "appInfo"), "application", ident="teikit", version=version("teikit"))
+    app.set(_XML_ID, "teikit")
+    _sub(app, "label", text="teikit")
+    people = _sub(_sub(_sub(_sub(root, "text"), "body"), "div", type="register"), "listPerson")
+    for entry in entries:
+        person = _sub(people, "person", **({"resp": "#teikit"} if entry.proposed else {}))
+        person.set(_XML_ID, entry.id)
+        _sub(person, "persName", text=entry.name)
+        for variant in entry.variants:
+            _sub(person, "persName", type="variant", text=variant)
+        for title in entry.titles:
+            _sub(person, "occupation", text=title)
+        if entry.attested:
+            note = _sub(person, "note", type="attestation")
+            for n, doc in enumerate(entry.attested):
+                _sub(note, "ref", target=f"../{doc}.xml", text=doc).tail = ", " if n < len(entry.attested) - 1 else None
+    _indent(root)
+    return etree.ElementTree(root)
+
+
+def parse_register(source: bytes | str | Path) -> list[Entry]:
+    """The entries of a persons register file (see `build_register`)."""
+    tree = parse_tei(source)
+    entries = []
+    for person in tree.iterfind(f".//{_T}listPerson/{_T}person"):
+        names = [n for n in person.iterfind(f"{_T}persName")]
+        entries.append(Entry(
+            id=person.get(_XML_ID, ""),
+            name=(names[0].text or "") if names else "",
+            variants=tuple(n.text or "" for n in names[1:]),
+            titles=tuple(o.text or "" for o in person.iterfind(f"{_T}occupation")),
+            attested=tuple(r.text or "" for r in person.iterfind(f"{_T}note/{_T}ref")),
+            proposed=person.get("resp") == "#teikit",
+        ))
+    return entries

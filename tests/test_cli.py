@@ -54,9 +54,10 @@ def test_unknown_layout_falls_back_to_paragraphs(tmp_path: Path) -> None:
 def test_convert_writes_encodings_equal_to_committed(tmp_path: Path) -> None:
     code, stdout, _ = run("convert", str(REPO / "transcripts"), "-o", str(tmp_path))
     assert code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{t.stem}.xml" for t in TRANSCRIPTS]
+    assert sorted(p.name for p in tmp_path.glob("*.xml")) == [f"{t.stem}.xml" for t in TRANSCRIPTS]
+    assert (tmp_path / "registers" / "persons.xml").is_file()
     code, stdout, _ = run("convert", str(REPO / "transcripts"), "-o", str(tmp_path))
-    assert stdout.count("(unchanged") == len(TRANSCRIPTS)
+    assert stdout.count("(unchanged") == len(TRANSCRIPTS) + 1  # and the persons register
 
 
 def test_convert_explain_names_layout_and_evidence() -> None:

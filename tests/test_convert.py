@@ -139,9 +139,10 @@ def test_people_named_in_the_turns_point_at_participants(record: etree._ElementT
     assert ("#zhou-enlai", "Premier Zhou") in refs
     assert ("#ri-ju-yeon", "Vice Premier [Ri Ju-yeon]") in refs
     assert ("#li-qiang", "Vice Minister Li Qiang") in refs
-    assert all(ref is None for ref, text in refs if text.startswith("Premier Kim"))
+    assert {ref for ref, text in refs if text.startswith("Premier Kim")} == {"per:kim-il-sung"}
     stage = record.find(".//t:body/t:div/t:stage", NS)
-    assert [p.get("ref") for p in stage.iterfind("t:persName", NS)] == ["#ri-ju-yeon", None, "#zhou-enlai", "#zhou-enlai"]
+    assert [p.get("ref") for p in stage.iterfind("t:persName", NS)] == ["#ri-ju-yeon", "per:kim-il-sung", "#zhou-enlai",
+                                                                          "#zhou-enlai"]
 
 
 def test_dates_and_quantities_in_the_turns(record: etree._ElementTree) -> None:

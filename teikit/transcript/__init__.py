@@ -91,6 +91,7 @@ def parse_transcript(text: str, path: str = "<string>", doc_id: str | None = Non
         normalisation=layout.rules,
         header=header,
         persons=persons.persons(),
+        mentioned=body.mentioned,
         doc_date=wrapper.doc_date,
         doc_title=wrapper.doc_title,
         front=tuple(wrapper.front),

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from teikit import dates, measures
-from teikit.model import Block, Field, FieldList, Inline, Opener, Para, Role, Span, Turn
+from teikit.model import Block, Field, FieldList, Inline, Opener, Para, Person, Role, Span, Turn
 from teikit.transcript import inline, mentions, overlaps
 from teikit.transcript.base import Note
 from teikit.transcript.blocks import blocks, lines, rstrip, trim
@@ -74,6 +74,7 @@ class Body:
     """(ISO value, text as written)."""
     setting_place: str | None = None
     notes: list[Note] = field(default_factory=list)
+    mentioned: tuple[Person, ...] = ()
 
 
 def parse_body(text: str, start: int, end: int, persons: PersonIndex, *, anchor: str | None = None) -> Body:
@@ -88,6 +89,7 @@ def parse_body(text: str, start: int, end: int, persons: PersonIndex, *, anchor:
         parser.feed(span)
     parser.finish()
     parser.add_mentions()
+    parser.out.mentioned = parser.others.persons()
     parser.footnotes = frozenset()  # an endnote's own number is not a reference to it
     for number, span in endnotes:
         parser.out.blocks.append(parser.para(span, tag="note", attrs=(("xml:id", f"fn-{number}"), ("place", "end"),
@@ -129,6 +131,7 @@ class _Parser:
         self.speakers: Speakers | None = None
         self.pending_field: tuple[FieldList, Field] | None = None
         self.pending_page: tuple[Span, str] | None = None
+        self.others = PersonIndex()
 
     # --- inline markup ---------------------------------------------------------------------
 
@@ -254,7 +257,7 @@ class _Parser:
         return block.model_copy(update={"fields": fields})
 
     def _mentioned(self, para: Para) -> Para:
-        found = mentions.find_mentions(self.text, para.span.start, para.span.end, self.persons)
+        found = mentions.find_mentions(self.text, para.span.start, para.span.end, self.persons, self.others)
         if not found:
             return para
         kept, dropped = overlaps.resolve([*para.inlines, *found])

@@ -24,12 +24,16 @@ _TITLED = re.compile(
 _OCR_II = re.compile(r"(?<=[A-Z][a-z])(\s+)II(\s+)(?=[A-Z][a-z])")
 
 
-def find_mentions(text: str, start: int, end: int, persons: PersonIndex) -> list[Inline]:
-    """persName (with roleName and OCR corrections inside) for the people named in text[start:end]."""
+def find_mentions(text: str, start: int, end: int, persons: PersonIndex, others: PersonIndex) -> list[Inline]:
+    """persName (with roleName and OCR corrections inside) for the people named in text[start:end].
+
+    A participant is pointed at locally (`#id`); anyone else is added to `others` and pointed at in the
+    persons register (`per:id`).
+    """
     found: list[Inline] = []
     taken: list[tuple[int, int]] = []
     for m in _TITLED.finditer(text, start, end):
-        inlines = _titled(text, m, persons)
+        inlines = _titled(text, m, persons, others)
         if inlines:
             found.extend(inlines)
             taken.append((inlines[0].start, inlines[0].end))
@@ -52,7 +56,7 @@ _NOT_NAMES = frozenset(
 """Words that follow a title in the names of institutions, not of people."""
 
 
-def _titled(text: str, m: re.Match[str], persons: PersonIndex) -> list[Inline]:
+def _titled(text: str, m: re.Match[str], persons: PersonIndex, others: PersonIndex) -> list[Inline]:
     name = re.sub(r"['’]s$", "", m["name"] or "")
     completion = m["comp"].strip() if m["comp"] else None
     if not name and not completion:
@@ -65,7 +69,12 @@ def _titled(text: str, m: re.Match[str], persons: PersonIndex) -> list[Inline]:
     assert full is not None
     ident = persons.find(full) or persons.find(wanted or full, title) or (persons.find(completion) if completion else None)
     end = m.end() if m["comp"] or not m["name"] else m.start("name") + len(name)
-    attrs = (("ref", f"#{ident}"),) if ident else ()
+    if ident:
+        attrs: tuple[tuple[str, str], ...] = (("ref", f"#{ident}"),)
+    else:
+        titles = (title,) if title.lower() not in _COMRADE | {"comrade"} else ()
+        other = others.find(full) or others.find(wanted or full, title) or others.add(full, titles=titles)
+        attrs = (("ref", f"per:{other}"),)
     out = [Inline(start=m.start("title"), end=end, tag="persName", attrs=attrs),
            Inline(start=m.start("title"), end=m.end("title"), tag="roleName")]
     first = m["title"].split()[0]

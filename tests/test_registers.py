@@ -1,0 +1,65 @@
+"""The persons register: merging proposals, curated entries left alone, the committed register in sync."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from teikit import pipeline, registers, tei
+from teikit.registers import Entry, Proposal
+
+from conftest import ENCODED, REPO, canonical
+
+NS = {"t": tei.TEI_NS}
+REGISTER = REPO / "encoded" / "registers" / "persons.xml"
+
+
+def test_merge_adds_joins_and_leaves_curated_entries_alone() -> None:
+    curated = Entry(id="kim-il-sung", name="Kim Il Sung", proposed=False, attested=("a",))
+    proposed = Entry(id="zhou-enlai", name="Zhou Enlai", attested=("a",))
+    merged, messages = registers.merge([curated, proposed], [
+        Proposal(id="zhou", name="Zhou", variants=("Zhou Enlai",), titles=("Premier",), document="b"),
+        Proposal(id="kim-il-sung", name="Kim Il Sung", titles=("Premier",), document="b"),
+        Proposal(id="brezhnev", name="Brezhnev", document="b"),
+    ])
+    by_id = {e.id: e for e in merged}
+    assert by_id["zhou-enlai"].variants == ("Zhou",) and by_id["zhou-enlai"].attested == ("a", "b")
+    assert by_id["zhou-enlai"].titles == ("Premier",)
+    assert by_id["kim-il-sung"] == curated
+    assert messages == ["kim-il-sung (curated): b adds 'Premier'"]
+    assert by_id["brezhnev"].proposed and by_id["brezhnev"].attested == ("b",)
+
+
+def test_register_file_round_trip() -> None:
+    entries = [Entry(id="a-b", name="A B", variants=("A. B.",), titles=("Minister",), attested=("d1", "d2")),
+               Entry(id="c", name="C", proposed=False)]
+    tree = tei.build_register(entries)
+    assert tei.parse_register(tei.serialise(tree)) == entries
+
+
+def test_every_pointer_into_the_register_resolves() -> None:
+    ids = {p.get("{http://www.w3.org/XML/1998/namespace}id") for p in etree.parse(str(REGISTER)).iterfind(".//t:person", NS)}
+    for path in ENCODED:
+        tree = etree.parse(str(path))
+        pointers = [p.get("sameAs") for p in tree.iterfind(".//t:particDesc//t:person", NS)]
+        pointers += [r for r in tree.xpath("//t:persName/@ref", namespaces=NS) if r.startswith("per:")]
+        assert pointers and all(p.removeprefix("per:") in ids for p in pointers), path.name
+
+
+def test_committed_register_equals_a_fresh_merge(tmp_path: Path) -> None:
+    results = pipeline.convert_files([REPO / "transcripts"], tmp_path)
+    fresh = next(r for r in results if r.kind == "register")
+    assert canonical(Path(fresh.output or "").read_bytes()) == canonical(REGISTER.read_bytes()), \
+        "encoded/registers/persons.xml is out of date: run `teikit convert transcripts/`"
+
+
+def test_curated_entry_survives_reconversion(tmp_path: Path) -> None:
+    regdir = (tmp_path / "registers")
+    regdir.mkdir()
+    data = REGISTER.read_bytes().replace(b'<person resp="#teikit" xml:id="brezhnev">', b'<person xml:id="brezhnev">')
+    (regdir / "persons.xml").write_bytes(data.replace(b"<persName>Brezhnev</persName>",
+                                                           b"<persName>Leonid Brezhnev</persName>"))
+    pipeline.convert_files([REPO / "transcripts"], tmp_path)
+    entries = {e.id: e for e in tei.parse_register(tmp_path / "registers" / "persons.xml")}
+    assert entries["brezhnev"].name == "Leonid Brezhnev" and not entries["brezhnev"].proposed
