@@ -137,6 +137,18 @@ class Person(Record):
     """The label of the group the person is listed under, e.g. "[North] Korean Attendees"."""
 
 
+class PlaceRef(Record):
+    """A place the text names, as the gazetteer knows it, with the forms the text writes."""
+
+    id: str
+    name: str
+    forms: tuple[str, ...] = ()
+    geonames: int | None = None
+    iso: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+
 class Header(Record):
     """Metadata mapped into the teiHeader, each value taken from the transcript."""
 
@@ -207,6 +219,8 @@ class Document(Record):
     """The participants (particDesc)."""
     mentioned: tuple[Person, ...] = ()
     """Other people the text names with a title ("c. Brezhnev"): register entries, not participants."""
+    places: tuple[PlaceRef, ...] = ()
+    """Countries and cities the text names (places register)."""
     doc_date: Para | None = None
     doc_title: Para | None = None
     front: tuple[Section, ...] = ()

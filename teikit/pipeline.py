@@ -123,6 +123,7 @@ def convert_files(
     """
     results = []
     proposals: list[registers.Proposal] = []
+    places: list[registers.Proposal] = []
     for source in transcript_files(sources):
         try:
             docs = read_documents(source, strict=strict)
@@ -132,6 +133,9 @@ def convert_files(
         for doc in docs:
             proposals.extend(registers.Proposal(id=p.id, name=p.name, variants=p.variants, titles=p.titles, document=doc.id)
                              for p in (*doc.persons, *doc.mentioned))
+            places.extend(registers.Proposal(id=p.id, name=p.name, variants=tuple(f for f in p.forms if f != p.name),
+                                             document=doc.id, geonames=p.geonames, iso=p.iso, latitude=p.latitude,
+                                             longitude=p.longitude) for p in doc.places)
             target = Path(out_dir) / f"{doc.id}.xml"
             try:
                 status = _write_encoding(target, tei.serialise(tei.build_tei(doc)), force=force)
@@ -140,23 +144,26 @@ def convert_files(
                 continue
             results.append(FileResult(source=str(source), status=status, output=str(target), review=doc.review))
     if proposals:
-        results.append(update_register(Path(out_dir) / "registers" / tei.REGISTERS["per"], proposals))
+        results.append(update_register(Path(out_dir), "per", proposals))
+    if places:
+        results.append(update_register(Path(out_dir), "pla", places))
     return results
 
 
-def update_register(path: Path, proposals: Iterable[registers.Proposal]) -> FileResult:
-    """Merge what the documents say about people into the persons register; curated entries stay as they are."""
+def update_register(out_dir: Path, prefix: str, proposals: Iterable[registers.Proposal]) -> FileResult:
+    """Merge what the documents say into the register of `prefix` (per, pla); curated entries stay as they are."""
+    path = out_dir / "registers" / tei.REGISTERS[prefix]
     try:
         existing = tei.parse_register(path) if path.is_file() else []
         entries, messages = registers.merge(existing, proposals)
-        data = tei.serialise(tei.build_register(entries))
+        data = tei.serialise(tei.build_register(entries, prefix))
         status: Status = "unchanged" if path.is_file() and path.read_bytes() == data else "written"
         if status == "written":
             files.write_atomic(path, data)
     except TeikitError as err:
-        return FileResult(source="(persons register)", kind="register", status="error", error=str(err))
+        return FileResult(source=f"({prefix}: register)", kind="register", status="error", error=str(err))
     notes = tuple(ReviewNote(line=1, column=1, kind="register", message=m) for m in messages)
-    return FileResult(source="(persons register)", kind="register", status=status, output=str(path), review=notes)
+    return FileResult(source=f"({prefix}: register)", kind="register", status=status, output=str(path), review=notes)
 
 
 def _write_encoding(target: Path, data: bytes, *, force: bool) -> Status:

@@ -13,7 +13,7 @@ from teikit.model import Record
 
 
 class Entry(Record):
-    """One person of the register."""
+    """One person or place of a register."""
 
     id: str
     """Stable id: the slug of the name it was first proposed under."""
@@ -24,16 +24,26 @@ class Entry(Record):
     """Ids of the documents that mention the person."""
     proposed: bool = True
     """True while teikit may update the entry; False once an editor has curated it."""
+    geonames: int | None = None
+    """Places: the GeoNames id, from the offline gazetteer."""
+    iso: str | None = None
+    """Countries: the ISO 3166 code."""
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 class Proposal(Record):
-    """A person a document names, as the converter read it."""
+    """A person or place a document names, as the converter read it."""
 
     id: str
     name: str
     variants: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     document: str
+    geonames: int | None = None
+    iso: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 def merge(entries: Iterable[Entry], proposals: Iterable[Proposal]) -> tuple[list[Entry], list[str]]:
@@ -48,7 +58,8 @@ def merge(entries: Iterable[Entry], proposals: Iterable[Proposal]) -> tuple[list
         ident = p.id if p.id in register else next(
             (by_form[f.casefold()] for f in (p.name, *p.variants) if f.casefold() in by_form), None)
         if ident is None:
-            register[p.id] = Entry(id=p.id, name=p.name, variants=p.variants, titles=p.titles, attested=(p.document,))
+            register[p.id] = Entry(id=p.id, name=p.name, variants=p.variants, titles=p.titles, attested=(p.document,),
+                                   geonames=p.geonames, iso=p.iso, latitude=p.latitude, longitude=p.longitude)
             by_form.update({f.casefold(): p.id for f in (p.name, *p.variants)})
             continue
         entry = register[ident]

@@ -25,11 +25,11 @@ _XML_LANG = f"{{{XML_NS}}}lang"
 _ELEMENT_ONLY = frozenset(
     """TEI teiHeader fileDesc titleStmt respStmt publicationStmt sourceDesc encodingDesc appInfo application
     listPrefixDef prefixDef editorialDecl normalization correction profileDesc abstract langUsage textClass keywords settingDesc setting
-    particDesc listPerson person revisionDesc text front docTitle div body back list sp opener""".split()
+    particDesc listPerson person listPlace place location revisionDesc text front docTitle div body back list sp opener""".split()
 )
 """Elements built without text of their own: only these are indented when serialising."""
 
-REGISTERS = {"per": "persons.xml"}
+REGISTERS = {"per": "persons.xml", "pla": "places.xml"}
 """Pointer prefix -> register file (beside the encodings, in registers/)."""
 
 _LIST_ATTRS = {"fields": {"type": "fields"}, "bulleted": {"rend": "bulleted"}, "ordered": {"rend": "numbered"}}
@@ -379,9 +379,13 @@ def _sub(parent: etree._Element, tag: str, *, text: str | None = None, **attrs: 
 # --- registers --------------------------------------------------------------------------------
 
 
-def build_register(entries: Sequence[Entry], title: str = "Persons register") -> etree._ElementTree:
-    """The persons register as TEI: one person per entry, proposals marked resp="#teikit"."""
-    root = _el("TEI", {_XML_ID: "persons-register", _XML_LANG: "en"})
+_REGISTER_KINDS = {"per": ("person", "persName", "Persons register"), "pla": ("place", "placeName", "Places register")}
+
+
+def build_register(entries: Sequence[Entry], prefix: str = "per") -> etree._ElementTree:
+    """A register as TEI: one person (or place) per entry, proposals marked resp="#teikit"."""
+    kind, name_tag, title = _REGISTER_KINDS[prefix]
+    root = _el("TEI", {_XML_ID: f"{kind}s-register", _XML_LANG: "en"})
     header = _sub(root, "teiHeader")
     file_desc = _sub(header, "fileDesc")
     _sub(_sub(file_desc, "titleStmt"), "title", text=title)
@@ -391,15 +395,21 @@ def build_register(entries: Sequence[Entry], title: str = "Persons register") ->
     app = _sub(_sub(_sub(header, "encodingDesc"), "appInfo"), "application", ident="teikit", version=version("teikit"))
     app.set(_XML_ID, "teikit")
     _sub(app, "label", text="teikit")
-    people = _sub(_sub(_sub(_sub(root, "text"), "body"), "div", type="register"), "listPerson")
+    listing = _sub(_sub(_sub(_sub(root, "text"), "body"), "div", type="register"), f"list{kind.capitalize()}")
     for entry in entries:
-        person = _sub(people, "person", **({"resp": "#teikit"} if entry.proposed else {}))
+        person = _sub(listing, kind, **({"resp": "#teikit"} if entry.proposed else {}))
         person.set(_XML_ID, entry.id)
-        _sub(person, "persName", text=entry.name)
+        _sub(person, name_tag, text=entry.name)
         for variant in entry.variants:
-            _sub(person, "persName", type="variant", text=variant)
+            _sub(person, name_tag, type="variant", text=variant)
         for title in entry.titles:
             _sub(person, "occupation", text=title)
+        if entry.latitude is not None and entry.longitude is not None:
+            _sub(_sub(person, "location"), "geo", text=f"{entry.latitude} {entry.longitude}")
+        if entry.geonames is not None:
+            _sub(person, "idno", type="geonames", text=str(entry.geonames))
+        if entry.iso:
+            _sub(person, "idno", type="ISO3166", text=entry.iso)
         if entry.attested:
             note = _sub(person, "note", type="attestation")
             for n, doc in enumerate(entry.attested):
@@ -409,12 +419,18 @@ def build_register(entries: Sequence[Entry], title: str = "Persons register") ->
 
 
 def parse_register(source: bytes | str | Path) -> list[Entry]:
-    """The entries of a persons register file (see `build_register`)."""
+    """The entries of a register file (see `build_register`)."""
     tree = parse_tei(source)
     entries = []
-    for person in tree.iterfind(f".//{_T}listPerson/{_T}person"):
-        names = [n for n in person.iterfind(f"{_T}persName")]
+    for person in tree.xpath("//t:listPerson/t:person | //t:listPlace/t:place", namespaces={"t": TEI_NS}):
+        names = person.xpath("t:persName | t:placeName", namespaces={"t": TEI_NS})
+        geo = (person.findtext(f"{_T}location/{_T}geo") or "").split()
+        geonames = person.findtext(f"{_T}idno[@type='geonames']")
         entries.append(Entry(
+            geonames=int(geonames) if geonames else None,
+            iso=person.findtext(f"{_T}idno[@type='ISO3166']"),
+            latitude=float(geo[0]) if len(geo) == 2 else None,
+            longitude=float(geo[1]) if len(geo) == 2 else None,
             id=person.get(_XML_ID, ""),
             name=(names[0].text or "") if names else "",
             variants=tuple(n.text or "" for n in names[1:]),

@@ -174,3 +174,18 @@ class _Sampler:
             parent[-1].tail = (parent[-1].tail or "") + text
         else:
             parent.text = (parent.text or "") + text
+
+
+GOLDENS = sorted(p for p in (REPO / "tests" / "cases").glob("*/*.xml")
+                 if p.parent.name not in {"invalid", "valid"} and not p.name.endswith(".actual.xml"))
+REGISTERS = sorted((REPO / "encoded" / "registers").glob("*.xml"))
+
+
+@pytest.mark.parametrize("path", GOLDENS + REGISTERS, ids=[f"{p.parent.name}/{p.stem}" for p in GOLDENS + REGISTERS])
+def test_golden_and_register_valid_for_teikit_and_tei(path: Path, tei_all: etree.RelaxNG) -> None:
+    assert [str(i) for i in iter_issues(path)] == []
+    assert _tei_all_errors(tei_all, etree.parse(str(path))) == []
+
+
+def test_there_are_goldens_and_registers() -> None:
+    assert len(GOLDENS) >= 30 and {p.name for p in REGISTERS} == {"persons.xml", "places.xml"}

@@ -20,28 +20,28 @@ def test_untouched_encoding_is_recognised() -> None:
 
 
 def test_hand_edits_are_kept_unless_forced(tmp_path: Path) -> None:
-    first, _ = pipeline.convert_files([SOURCE], tmp_path)
+    first, *_ = pipeline.convert_files([SOURCE], tmp_path)
     assert first.status == "written"
     target = Path(first.output or "")
     edited = target.read_bytes().replace(b"<occupation>Premier</occupation>", b"<occupation>Premier of the PRC</occupation>")
     target.write_bytes(edited)
-    again, _ = pipeline.convert_files([SOURCE], tmp_path)
+    again, *_ = pipeline.convert_files([SOURCE], tmp_path)
     assert again.status == "kept-edits"
     assert target.read_bytes() == edited
-    forced, _ = pipeline.convert_files([SOURCE], tmp_path, force=True)
+    forced, *_ = pipeline.convert_files([SOURCE], tmp_path, force=True)
     assert forced.status == "written"
     assert tei.is_untouched(target.read_bytes()) is True
 
 
 def test_file_without_hash_is_not_overwritten(tmp_path: Path) -> None:
     (tmp_path / "wcda-116540.xml").write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'/>")
-    result, _ = pipeline.convert_files([SOURCE], tmp_path)
+    result, *_ = pipeline.convert_files([SOURCE], tmp_path)
     assert result.status == "kept-edits"
 
 
 def test_unchanged_transcript_leaves_file_alone(tmp_path: Path) -> None:
     pipeline.convert_files([SOURCE], tmp_path)
-    again, _ = pipeline.convert_files([SOURCE], tmp_path)
+    again, *_ = pipeline.convert_files([SOURCE], tmp_path)
     assert again.status == "unchanged"
 
 

@@ -13,6 +13,7 @@ from conftest import ENCODED, REPO, canonical
 
 NS = {"t": tei.TEI_NS}
 REGISTER = REPO / "encoded" / "registers" / "persons.xml"
+PLACES = REPO / "encoded" / "registers" / "places.xml"
 
 
 def test_merge_adds_joins_and_leaves_curated_entries_alone() -> None:
@@ -36,22 +37,38 @@ def test_register_file_round_trip() -> None:
                Entry(id="c", name="C", proposed=False)]
     tree = tei.build_register(entries)
     assert tei.parse_register(tei.serialise(tree)) == entries
+    places = [Entry(id="moscow", name="Moscow", variants=("Moskva",), geonames=524901, latitude=55.75, longitude=37.62),
+              Entry(id="japan", name="Japan", iso="JP", proposed=False)]
+    assert tei.parse_register(tei.serialise(tei.build_register(places, "pla"))) == places
 
 
-def test_every_pointer_into_the_register_resolves() -> None:
-    ids = {p.get("{http://www.w3.org/XML/1998/namespace}id") for p in etree.parse(str(REGISTER)).iterfind(".//t:person", NS)}
+def test_every_pointer_into_the_registers_resolves() -> None:
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    people = {p.get(xml_id) for p in etree.parse(str(REGISTER)).iterfind(".//t:person", NS)}
+    places = {p.get(xml_id) for p in etree.parse(str(PLACES)).iterfind(".//t:place", NS)}
     for path in ENCODED:
         tree = etree.parse(str(path))
         pointers = [p.get("sameAs") for p in tree.iterfind(".//t:particDesc//t:person", NS)]
         pointers += [r for r in tree.xpath("//t:persName/@ref", namespaces=NS) if r.startswith("per:")]
-        assert pointers and all(p.removeprefix("per:") in ids for p in pointers), path.name
+        assert pointers and all(p.removeprefix("per:") in people for p in pointers), path.name
+        place_refs = [r.removeprefix("pla:") for r in tree.xpath("//t:placeName/@ref", namespaces=NS)]
+        assert place_refs and set(place_refs) <= places, path.name
+
+
+def test_places_carry_authority_ids() -> None:
+    entries = {e.id: e for e in tei.parse_register(PLACES)}
+    assert entries["north-korea"].iso == "KP" and entries["north-korea"].geonames == 1873107
+    assert "DPRK" in entries["north-korea"].variants
+    assert {"Gorkyi", "Nizhnyi Novgorod"} <= set(entries["nizhny-novgorod"].variants)
+    assert entries["moscow"].latitude is not None and entries["moscow"].longitude is not None
 
 
 def test_committed_register_equals_a_fresh_merge(tmp_path: Path) -> None:
     results = pipeline.convert_files([REPO / "transcripts"], tmp_path)
-    fresh = next(r for r in results if r.kind == "register")
-    assert canonical(Path(fresh.output or "").read_bytes()) == canonical(REGISTER.read_bytes()), \
-        "encoded/registers/persons.xml is out of date: run `teikit convert transcripts/`"
+    for fresh in (r for r in results if r.kind == "register"):
+        committed = REPO / "encoded" / "registers" / Path(fresh.output or "").name
+        assert canonical(Path(fresh.output or "").read_bytes()) == canonical(committed.read_bytes()), \
+            f"{committed} is out of date: run `teikit convert transcripts/`"
 
 
 def test_curated_entry_survives_reconversion(tmp_path: Path) -> None:

@@ -92,6 +92,7 @@ def parse_transcript(text: str, path: str = "<string>", doc_id: str | None = Non
         header=header,
         persons=persons.persons(),
         mentioned=body.mentioned,
+        places=body.places,
         doc_date=wrapper.doc_date,
         doc_title=wrapper.doc_title,
         front=tuple(wrapper.front),

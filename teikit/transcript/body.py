@@ -8,8 +8,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from teikit import dates, measures
-from teikit.model import Block, Field, FieldList, Inline, Opener, Para, Person, Role, Span, Turn
+from teikit import dates, gazetteer, measures
+from teikit.model import Block, Field, FieldList, Inline, Opener, Para, Person, PlaceRef, Role, Span, Turn
 from teikit.transcript import inline, mentions, overlaps
 from teikit.transcript.base import Note
 from teikit.transcript.blocks import blocks, lines, rstrip, trim
@@ -75,6 +75,7 @@ class Body:
     setting_place: str | None = None
     notes: list[Note] = field(default_factory=list)
     mentioned: tuple[Person, ...] = ()
+    places: tuple[PlaceRef, ...] = ()
 
 
 def parse_body(text: str, start: int, end: int, persons: PersonIndex, *, anchor: str | None = None) -> Body:
@@ -90,6 +91,7 @@ def parse_body(text: str, start: int, end: int, persons: PersonIndex, *, anchor:
     parser.finish()
     parser.add_mentions()
     parser.out.mentioned = parser.others.persons()
+    parser.out.places = tuple(parser.places.values())
     parser.footnotes = frozenset()  # an endnote's own number is not a reference to it
     for number, span in endnotes:
         parser.out.blocks.append(parser.para(span, tag="note", attrs=(("xml:id", f"fn-{number}"), ("place", "end"),
@@ -132,6 +134,7 @@ class _Parser:
         self.pending_field: tuple[FieldList, Field] | None = None
         self.pending_page: tuple[Span, str] | None = None
         self.others = PersonIndex()
+        self.places: dict[str, PlaceRef] = {}
 
     # --- inline markup ---------------------------------------------------------------------
 
@@ -256,8 +259,27 @@ class _Parser:
         fields = tuple(f.model_copy(update={"value": self._mentioned(f.value)}) for f in block.fields)
         return block.model_copy(update={"fields": fields})
 
+    def _places(self, para: Para, names: list[Inline]) -> list[Inline]:
+        """Countries and cities in the paragraph, outside people's names and never a participant's name."""
+        surnames = {w for p in self.persons.persons() for w in p.name.split()}
+        out = []
+        for a, b, place in gazetteer.find_places(self.text, para.span.start, para.span.end):
+            written = self.text[a:b]
+            if written in surnames or any(n.start < b and a < n.end for n in names):
+                continue
+            ref = self.places.get(place.id)
+            forms = ref.forms if ref else ()
+            self.places[place.id] = PlaceRef(
+                id=place.id, name=place.name, forms=forms if written in forms else (*forms, written),
+                geonames=place.geonames, iso=place.iso, latitude=place.latitude, longitude=place.longitude)
+            out.append(Inline(start=a, end=b, tag="placeName", attrs=(("ref", f"pla:{place.id}"),)))
+        return out
+
     def _mentioned(self, para: Para) -> Para:
         found = mentions.find_mentions(self.text, para.span.start, para.span.end, self.persons, self.others)
+        found += self._places(para, [i for i in (*para.inlines, *found) if i.tag == "persName"])
+        gaps = [(i.start, i.end) for i in para.inlines if i.tag == "gap"]
+        found = [i for i in found if not any(a <= i.start and i.end <= b for a, b in gaps)]  # a gap's words are not text
         if not found:
             return para
         kept, dropped = overlaps.resolve([*para.inlines, *found])
