@@ -137,8 +137,8 @@ class Person(Record):
     """The label of the group the person is listed under, e.g. "[North] Korean Attendees"."""
 
 
-class PlaceRef(Record):
-    """A place the text names, as the gazetteer knows it, with the forms the text writes."""
+class EntityRef(Record):
+    """A place or organisation the text names, with the forms the text writes (authority ids for places)."""
 
     id: str
     name: str
@@ -219,8 +219,10 @@ class Document(Record):
     """The participants (particDesc)."""
     mentioned: tuple[Person, ...] = ()
     """Other people the text names with a title ("c. Brezhnev"): register entries, not participants."""
-    places: tuple[PlaceRef, ...] = ()
+    places: tuple[EntityRef, ...] = ()
     """Countries and cities the text names (places register)."""
+    orgs: tuple[EntityRef, ...] = ()
+    """Organisations the text names (organisations register)."""
     doc_date: Para | None = None
     doc_title: Para | None = None
     front: tuple[Section, ...] = ()

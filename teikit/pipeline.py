@@ -124,6 +124,7 @@ def convert_files(
     results = []
     proposals: list[registers.Proposal] = []
     places: list[registers.Proposal] = []
+    bodies: list[registers.Proposal] = []
     for source in transcript_files(sources):
         try:
             docs = read_documents(source, strict=strict)
@@ -136,6 +137,8 @@ def convert_files(
             places.extend(registers.Proposal(id=p.id, name=p.name, variants=tuple(f for f in p.forms if f != p.name),
                                              document=doc.id, geonames=p.geonames, iso=p.iso, latitude=p.latitude,
                                              longitude=p.longitude) for p in doc.places)
+            bodies.extend(registers.Proposal(id=o.id, name=o.name, variants=tuple(f for f in o.forms if f != o.name),
+                                             document=doc.id) for o in doc.orgs)
             target = Path(out_dir) / f"{doc.id}.xml"
             try:
                 status = _write_encoding(target, tei.serialise(tei.build_tei(doc)), force=force)
@@ -147,6 +150,8 @@ def convert_files(
         results.append(update_register(Path(out_dir), "per", proposals))
     if places:
         results.append(update_register(Path(out_dir), "pla", places))
+    if bodies:
+        results.append(update_register(Path(out_dir), "org", bodies))
     return results
 
 

@@ -25,11 +25,11 @@ _XML_LANG = f"{{{XML_NS}}}lang"
 _ELEMENT_ONLY = frozenset(
     """TEI teiHeader fileDesc titleStmt respStmt publicationStmt sourceDesc encodingDesc appInfo application
     listPrefixDef prefixDef editorialDecl normalization correction profileDesc abstract langUsage textClass keywords settingDesc setting
-    particDesc listPerson person listPlace place location revisionDesc text front docTitle div body back list sp opener""".split()
+    particDesc listPerson person listPlace place location listOrg org revisionDesc text front docTitle div body back list sp opener""".split()
 )
 """Elements built without text of their own: only these are indented when serialising."""
 
-REGISTERS = {"per": "persons.xml", "pla": "places.xml"}
+REGISTERS = {"per": "persons.xml", "pla": "places.xml", "org": "orgs.xml"}
 """Pointer prefix -> register file (beside the encodings, in registers/)."""
 
 _LIST_ATTRS = {"fields": {"type": "fields"}, "bulleted": {"rend": "bulleted"}, "ordered": {"rend": "numbered"}}
@@ -379,7 +379,8 @@ def _sub(parent: etree._Element, tag: str, *, text: str | None = None, **attrs: 
 # --- registers --------------------------------------------------------------------------------
 
 
-_REGISTER_KINDS = {"per": ("person", "persName", "Persons register"), "pla": ("place", "placeName", "Places register")}
+_REGISTER_KINDS = {"per": ("person", "persName", "Persons register"), "pla": ("place", "placeName", "Places register"),
+                   "org": ("org", "orgName", "Organisations register")}
 
 
 def build_register(entries: Sequence[Entry], prefix: str = "per") -> etree._ElementTree:
@@ -422,8 +423,8 @@ def parse_register(source: bytes | str | Path) -> list[Entry]:
     """The entries of a register file (see `build_register`)."""
     tree = parse_tei(source)
     entries = []
-    for person in tree.xpath("//t:listPerson/t:person | //t:listPlace/t:place", namespaces={"t": TEI_NS}):
-        names = person.xpath("t:persName | t:placeName", namespaces={"t": TEI_NS})
+    for person in tree.xpath("//t:listPerson/t:person | //t:listPlace/t:place | //t:listOrg/t:org", namespaces={"t": TEI_NS}):
+        names = person.xpath("t:persName | t:placeName | t:orgName", namespaces={"t": TEI_NS})
         geo = (person.findtext(f"{_T}location/{_T}geo") or "").split()
         geonames = person.findtext(f"{_T}idno[@type='geonames']")
         entries.append(Entry(

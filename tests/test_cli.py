@@ -57,7 +57,7 @@ def test_convert_writes_encodings_equal_to_committed(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.glob("*.xml")) == [f"{t.stem}.xml" for t in TRANSCRIPTS]
     assert (tmp_path / "registers" / "persons.xml").is_file()
     code, stdout, _ = run("convert", str(REPO / "transcripts"), "-o", str(tmp_path))
-    assert stdout.count("(unchanged") == len(TRANSCRIPTS) + 2  # and the persons and places registers
+    assert stdout.count("(unchanged") == len(TRANSCRIPTS) + 3  # and the persons, places and organisations registers
 
 
 def test_convert_explain_names_layout_and_evidence() -> None:

@@ -188,4 +188,4 @@ def test_golden_and_register_valid_for_teikit_and_tei(path: Path, tei_all: etree
 
 
 def test_there_are_goldens_and_registers() -> None:
-    assert len(GOLDENS) >= 30 and {p.name for p in REGISTERS} == {"persons.xml", "places.xml"}
+    assert len(GOLDENS) >= 30 and {p.name for p in REGISTERS} == {"persons.xml", "places.xml", "orgs.xml"}

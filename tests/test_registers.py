@@ -80,3 +80,12 @@ def test_curated_entry_survives_reconversion(tmp_path: Path) -> None:
     pipeline.convert_files([REPO / "transcripts"], tmp_path)
     entries = {e.id: e for e in tei.parse_register(tmp_path / "registers" / "persons.xml")}
     assert entries["brezhnev"].name == "Leonid Brezhnev" and not entries["brezhnev"].proposed
+
+
+def test_organisations_are_linked_to_their_register() -> None:
+    orgs = {e.id: e for e in tei.parse_register(REPO / "encoded" / "registers" / "orgs.xml")}
+    assert {"state-planning-commission", "ministry-of-foreign-trade", "korean-press-agency", "chinese-cp",
+            "ussr-mfa"} <= set(orgs)
+    for path in ENCODED:
+        refs = etree.parse(str(path)).xpath("//t:orgName/@ref", namespaces=NS)
+        assert refs and {r.removeprefix("org:") for r in refs} <= set(orgs), path.name

@@ -93,6 +93,7 @@ def parse_transcript(text: str, path: str = "<string>", doc_id: str | None = Non
         persons=persons.persons(),
         mentioned=body.mentioned,
         places=body.places,
+        orgs=body.orgs,
         doc_date=wrapper.doc_date,
         doc_title=wrapper.doc_title,
         front=tuple(wrapper.front),

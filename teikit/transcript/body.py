@@ -9,11 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from teikit import dates, gazetteer, measures
-from teikit.model import Block, Field, FieldList, Inline, Opener, Para, Person, PlaceRef, Role, Span, Turn
-from teikit.transcript import inline, mentions, overlaps
+from teikit.model import Block, Field, FieldList, Inline, Opener, Para, Person, EntityRef, Role, Span, Turn
+from teikit.transcript import inline, mentions, orgs, overlaps
 from teikit.transcript.base import Note
 from teikit.transcript.blocks import blocks, lines, rstrip, trim
-from teikit.transcript.people import PersonIndex, is_title, mention_inlines, parse_mention, split_items
+from teikit.transcript.people import PersonIndex, is_title, mention_inlines, parse_mention, slug, split_items
 from teikit.transcript.speakers import Speakers, label_key
 
 _FIELD_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -75,7 +75,8 @@ class Body:
     setting_place: str | None = None
     notes: list[Note] = field(default_factory=list)
     mentioned: tuple[Person, ...] = ()
-    places: tuple[PlaceRef, ...] = ()
+    places: tuple[EntityRef, ...] = ()
+    orgs: tuple[EntityRef, ...] = ()
 
 
 def parse_body(text: str, start: int, end: int, persons: PersonIndex, *, anchor: str | None = None) -> Body:
@@ -92,6 +93,7 @@ def parse_body(text: str, start: int, end: int, persons: PersonIndex, *, anchor:
     parser.add_mentions()
     parser.out.mentioned = parser.others.persons()
     parser.out.places = tuple(parser.places.values())
+    parser.out.orgs = tuple(parser.orgs.values())
     parser.footnotes = frozenset()  # an endnote's own number is not a reference to it
     for number, span in endnotes:
         parser.out.blocks.append(parser.para(span, tag="note", attrs=(("xml:id", f"fn-{number}"), ("place", "end"),
@@ -134,7 +136,8 @@ class _Parser:
         self.pending_field: tuple[FieldList, Field] | None = None
         self.pending_page: tuple[Span, str] | None = None
         self.others = PersonIndex()
-        self.places: dict[str, PlaceRef] = {}
+        self.places: dict[str, EntityRef] = {}
+        self.orgs: dict[str, EntityRef] = {}
 
     # --- inline markup ---------------------------------------------------------------------
 
@@ -269,15 +272,26 @@ class _Parser:
                 continue
             ref = self.places.get(place.id)
             forms = ref.forms if ref else ()
-            self.places[place.id] = PlaceRef(
+            self.places[place.id] = EntityRef(
                 id=place.id, name=place.name, forms=forms if written in forms else (*forms, written),
                 geonames=place.geonames, iso=place.iso, latitude=place.latitude, longitude=place.longitude)
             out.append(Inline(start=a, end=b, tag="placeName", attrs=(("ref", f"pla:{place.id}"),)))
         return out
 
+    def _orgs(self, para: Para) -> list[Inline]:
+        out = []
+        for a, b, name in orgs.find_orgs(self.text, para.span.start, para.span.end):
+            ident = slug(name)
+            ref = self.orgs.get(ident)
+            forms = ref.forms if ref else ()
+            self.orgs[ident] = EntityRef(id=ident, name=name, forms=forms if name in forms else (*forms, name))
+            out.append(Inline(start=a, end=b, tag="orgName", attrs=(("ref", f"org:{ident}"),)))
+        return out
+
     def _mentioned(self, para: Para) -> Para:
         found = mentions.find_mentions(self.text, para.span.start, para.span.end, self.persons, self.others)
         found += self._places(para, [i for i in (*para.inlines, *found) if i.tag == "persName"])
+        found += self._orgs(para)
         gaps = [(i.start, i.end) for i in para.inlines if i.tag == "gap"]
         found = [i for i in found if not any(a <= i.start and i.end <= b for a, b in gaps)]  # a gap's words are not text
         if not found:
