@@ -15,6 +15,7 @@ from pydantic import Field
 
 from teikit import files, registers, tei
 from teikit.transcript import csv_export, detect, parse_csv_export, parse_transcript
+from teikit.transcript.people import slug
 from teikit.errors import TeikitError
 from teikit.model import Document, Issue, Record, ReviewNote
 
@@ -134,6 +135,9 @@ def convert_files(
         for doc in docs:
             proposals.extend(registers.Proposal(id=p.id, name=p.name, variants=p.variants, titles=p.titles, document=doc.id)
                              for p in (*doc.persons, *doc.mentioned))
+            credited = [(n, "translator") for n in doc.header.translators] + [(n, "obtained the document")
+                                                                                for n in doc.header.obtainers]
+            proposals.extend(registers.Proposal(id=slug(n), name=n, titles=(role,), document=doc.id) for n, role in credited)
             places.extend(registers.Proposal(id=p.id, name=p.name, variants=tuple(f for f in p.forms if f != p.name),
                                              document=doc.id, geonames=p.geonames, iso=p.iso, latitude=p.latitude,
                                              longitude=p.longitude) for p in doc.places)

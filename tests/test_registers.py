@@ -89,3 +89,15 @@ def test_organisations_are_linked_to_their_register() -> None:
     for path in ENCODED:
         refs = etree.parse(str(path)).xpath("//t:orgName/@ref", namespaces=NS)
         assert refs and {r.removeprefix("org:") for r in refs} <= set(orgs), path.name
+
+
+def test_both_spellings_of_one_person_point_at_one_entry() -> None:
+    tree = etree.parse(str(REPO / "encoded" / "wcda-116739.xml"))
+    kims = [p for p in tree.iterfind(".//t:body//t:persName[@ref='per:kim-il-sung']", NS)]
+    written = {"".join(p.xpath("text() | */text() | t:choice/t:sic/text()", namespaces=NS)) for p in kims}
+    assert any("II" in w for w in written) and any("Il" in w for w in written)
+    ocr = tree.find(".//t:persName[@ref='per:kim-il-sung']/t:choice", NS)
+    assert ocr.findtext("t:sic", namespaces=NS) == "II" and ocr.findtext("t:corr", namespaces=NS) == "Il"
+    entries = {e.id for e in tei.parse_register(REGISTER)}
+    assert {"kim-il-sung", "brezhnev", "khrushchev", "podgornyi", "novikov", "mazurov", "sudarikov",
+            "adolf-kotlik"} <= entries

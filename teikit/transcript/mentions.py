@@ -21,7 +21,7 @@ _TITLED = re.compile(
     rf"(?<![\w.])(?P<title>(?:{_TITLE_WORD})(?:\s+(?:{_TITLE_WORD}))*)(?![\w])"
     rf"(?:\s+(?P<name>{_NAME}))?(?:\s*\[(?P<comp>[A-Z][\w'’ -]{{0,40}})\])?"
 )
-_OCR_II = re.compile(r"(?<=[A-Z][a-z])(\s+)II(\s+)(?=[A-Z][a-z])")
+_OCR_II = re.compile(r"(?<=[a-z])(\s+)II(\s+)(?=[A-Z][a-z])")
 
 
 def find_mentions(text: str, start: int, end: int, persons: PersonIndex, others: PersonIndex) -> list[Inline]:
@@ -37,10 +37,11 @@ def find_mentions(text: str, start: int, end: int, persons: PersonIndex, others:
         if inlines:
             found.extend(inlines)
             taken.append((inlines[0].start, inlines[0].end))
-    for ident, a, b in _known_forms(text, start, end, persons):
-        if not any(x < b and a < y for x, y in taken):
-            found.append(Inline(start=a, end=b, tag="persName", attrs=(("ref", f"#{ident}"),)))
-            taken.append((a, b))
+    for pointer, index in (("#", persons), ("per:", others)):
+        for ident, a, b in _known_forms(text, start, end, index):
+            if not any(x < b and a < y for x, y in taken):
+                found.append(Inline(start=a, end=b, tag="persName", attrs=(("ref", f"{pointer}{ident}"),)))
+                taken.append((a, b))
     for a, b in taken:
         found.extend(_ocr(text, a, b))
     return found
@@ -95,9 +96,12 @@ def _known_forms(text: str, start: int, end: int, persons: PersonIndex) -> list[
                    key=lambda f: -len(f[0]))
     if not forms:
         return []
-    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f, _ in forms) + r")(?![\w-])")
+    # OCR writes a lower-case L as a capital i: "Kim II Sung" is "Kim Il Sung"
+    pattern = "|".join(re.escape(f).replace("Il", "I[lI]") for f, _ in forms)
+    rx = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])")
     ids = {f: i for f, i in forms}
-    return [(ids[m.group(0)], m.start(), m.end()) for m in rx.finditer(text, start, end)]
+    return [(ids[m.group(0).replace(" II ", " Il ")], m.start(), m.end()) for m in rx.finditer(text, start, end)
+            if m.group(0).replace(" II ", " Il ") in ids]
 
 
 def _ocr(text: str, start: int, end: int) -> list[Inline]:
