@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-PURE = ["teikit.errors", "teikit.model", "teikit.transcript", "teikit.dates", "teikit.normalize", "teikit.files"]
+PURE = ["teikit.errors", "teikit.model", "teikit.entities", "teikit.registers", "teikit.transcript", "teikit.dates", "teikit.normalize", "teikit.files"]
 HEAVY = ["lxml", "saxonche", "click"]
 
 
