@@ -84,6 +84,7 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rx, re.IGNORECASE))
     for kind, rx in (
         ("dayrange-mdy", rf"\b(?P<d1>\d{{1,2}})\.?\s?[-–/]\s?(?P<d2>\d{{1,2}})\.\s+(?P<m>{_M})\s+(?P<y>{_Y})\b"),
+        ("dayrange-mdy", rf"\b(?P<d1>\d{{1,2}})\s+(?:through|to|until|till|-|–)\s+(?P<d2>\d{{1,2}})\s+(?P<m>{_M}),?\s+(?P<y>{_Y})\b"),
         ("mdy", rf"\b(?P<m>{_M})\s+(?P<d>{_D}),?\s*(?P<y>{_Y})\b"),
         ("dmy", rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M}),?\s*(?P<y>{_Y})\b"),
         ("roman", rf"\b(?P<d>\d{{1,2}})\.\s?(?P<rm>X{{0,1}}I{{0,3}}|I?V|VI{{1,3}}|I?X)\.\s?(?P<y>{_Y})\b"),

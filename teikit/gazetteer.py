@@ -55,7 +55,11 @@ def index() -> dict[str, Place]:
             continue
         place = Place(_slug(city["name"]), city["name"], "city", city["geonameid"], None, city["latitude"],
                       city["longitude"])
+        if len(city["name"]) < 4:
+            continue  # "Man", "Bo": three-letter town names are words and syllables of names far more often
         out[key(city["name"])] = place
+        if ", " in city["name"]:  # "Washington, D.C."
+            out.setdefault(key(city["name"].split(", ")[0]), place)
         if city["population"] >= MIN_FORMER_NAME_POPULATION:  # former and foreign names ("Gorky") of big cities
             for name in city["alternatenames"]:
                 if len(name) >= 5 and name[:1].isupper() and name.isascii():
@@ -106,10 +110,17 @@ def find_places(text: str, start: int, end: int) -> list[tuple[int, int, Place]]
     found: list[tuple[int, int, Place]] = []
     for m in _CANDIDATE.finditer(text, start, end):
         words = m.group(0).split(" ")
-        for n in range(len(words), 0, -1):  # "Nizhnyi Novgorod" before "Nizhnyi"
-            name = " ".join(words[:n])
-            place = places.get(name.lower() if name.isupper() else key(name))
-            if place is not None and not (name.isupper() and len(name) < 3):
-                found.append((m.start(), m.start() + len(name), place))
-                break
+        offset, i = m.start(), 0
+        while i < len(words):  # the longest name from each word on: "The USSR", "Nizhnyi Novgorod"
+            for n in range(len(words) - i, 0, -1):
+                name = " ".join(words[i : i + n])
+                place = places.get(name.lower() if name.isupper() else key(name))
+                if place is not None and not (name.isupper() and len(name) < 3):
+                    found.append((offset, offset + len(name), place))
+                    offset += len(" ".join(words[i : i + n])) + 1
+                    i += n
+                    break
+            else:
+                offset += len(words[i]) + 1
+                i += 1
     return found

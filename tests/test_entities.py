@@ -8,6 +8,8 @@ import sys
 from teikit.entities import find_entities
 from teikit.transcript.people import PersonIndex
 
+from conftest import REPO
+
 TEXT = ("C. Brezhnev greeted the delegation in Moscow. Premier Kim said the State Planning Commission "
         "wants 2.5 million tons of steel from 1964 through 1966, and next year the DPRK will ask for more.")
 
@@ -40,3 +42,18 @@ def test_spans_never_cross() -> None:
 def test_entities_is_pure() -> None:
     code = "import sys, teikit.entities; print(','.join(m for m in ('lxml', 'saxonche', 'click') if m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == ""
+
+
+def test_entity_fixtures_scores() -> None:
+    import json
+
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import score_entities
+    finally:
+        sys.path.pop(0)
+    cases = json.loads(score_entities.CASES.read_text(encoding="utf-8"))
+    assert len(cases) >= 20
+    scores = score_entities.score()
+    assert scores["person"][1] >= 0.95 and scores["place"][1] >= 0.95
+    assert all(precision >= 0.9 for precision, *_ in scores.values())

@@ -12,7 +12,7 @@ import re
 from teikit.model import Inline
 from teikit.transcript.people import TITLE_WORDS, PersonIndex
 
-_NAME = r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|II))*"
+_NAME = r"(?:[A-Z]\.[ \t]?){0,3}[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|II))*"
 _TITLE_WORD = "|".join(
     sorted({re.escape(w[:1].upper() + w[1:]) for w in TITLE_WORDS if w[:1].isalpha()} | {r"c\.", r"com\.", r"cde\."},
            key=len, reverse=True)
@@ -42,9 +42,36 @@ def find_mentions(text: str, start: int, end: int, persons: PersonIndex, others:
             if not any(x < b and a < y for x, y in taken):
                 found.append(Inline(start=a, end=b, tag="persName", attrs=(("ref", f"{pointer}{ident}"),)))
                 taken.append((a, b))
+    for m in _NAME_SHAPES.finditer(text, start, end):
+        a, b = m.span("name")
+        name = m["name"] if not m["name"].isupper() else m["name"].title()
+        if any(x < b and a < y for x, y in taken) or _is_place_or_word(m["name"]):
+            continue
+        ident = persons.find(name) or others.find(name) or others.add(name)
+        pointer = "#" if persons.find(name) else "per:"
+        found.append(Inline(start=a, end=b, tag="persName", attrs=(("ref", f"{pointer}{ident}"),)))
+        taken.append((a, b))
     for a, b in taken:
         found.extend(_ocr(text, a, b))
     return found
+
+
+_NAME_SHAPES = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][a-z]{1,3} [A-Z][a-z]+-[a-z]+|[A-Z]{4,}(?= (?!(?:of|the|for|and|in|on|to|with|by|at|from|"
+    r"or|as|is|are|was|were)\b)[a-z]))(?![\w-])"
+)
+"""Names known by their shape alone: an East Asian name in hyphenated romanisation ("Kim Gwang-hyeop"),
+or a surname in capitals before the verb it is the subject of ("GORBACHEV asked")."""
+_NOT_NAMES_UPPER = frozenset("SECRET URGENT CONFIDENTIAL PERSONAL IMMEDIATE PRIORITY NOTE COPY COPIES STAMP".split())
+
+
+def _is_place_or_word(name: str) -> bool:
+    from teikit import gazetteer
+
+    if name.isupper():
+        vowels = sum(c in "AEIOUY" for c in name)
+        return vowels < 2 or name in _NOT_NAMES_UPPER or name.lower() in gazetteer.index()
+    return False
 
 
 _MODIFIERS = frozenset("vice deputy first prime foreign executive assistant acting general".split())
