@@ -56,9 +56,16 @@ def find_mentions(text: str, start: int, end: int, persons: PersonIndex, others:
     return found
 
 
+_PINYIN = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|iao|ian|uai|uan|ai|ei|ui|ao|ou|iu|ie|"
+           r"ue|er|an|en|in|un|ia|ua|uo|a|o|e|i|u)")
+_CHINESE_SURNAMES = ("Bai|Bo|Cai|Cao|Chen|Cheng|Deng|Ding|Dong|Du|Fan|Fang|Feng|Gao|Geng|Gong|Guo|Han|Hao|He|Hu|Huang|Jiang|"
+                     "Kang|Li|Liang|Liao|Lin|Liu|Lu|Luo|Ma|Mao|Peng|Qian|Qiao|Ren|Song|Sun|Tan|Tang|Tao|Wang|Wei|Wu|Xi|"
+                     "Xiao|Xie|Xu|Yang|Yao|Ye|Yu|Yuan|Zeng|Zhang|Zhao|Zheng|Zhou|Zhu")
+"""The commonest Chinese surnames in pinyin: with a given name of one or two pinyin syllables they make a name."""
 _NAME_SHAPES = re.compile(
-    r"(?<![\w-])(?P<name>[A-Z][a-z]{1,3} [A-Z][a-z]+-[a-z]+|[A-Z]{4,}(?= (?!(?:of|the|for|and|in|on|to|with|by|at|from|"
-    r"or|as|is|are|was|were)\b)[a-z]))(?![\w-])"
+    r"(?<![\w-])(?P<name>[A-Z][a-z]{1,3} [A-Z][a-z]+-[a-z]+"
+    rf"|(?:{_CHINESE_SURNAMES}) [A-Z](?-i:{_PINYIN}){{1,2}}(?![a-z])"
+    r"|[A-Z]{4,}(?= (?!(?:of|the|for|and|in|on|to|with|by|at|from|or|as|is|are|was|were)\b)[a-z]))(?![\w-])"
 )
 """Names known by their shape alone: an East Asian name in hyphenated romanisation ("Kim Gwang-hyeop"),
 or a surname in capitals before the verb it is the subject of ("GORBACHEV asked")."""
