@@ -107,18 +107,21 @@ def validate(paths: Sequence[Path], fmt: str, tei_all: bool, jobs: int) -> None:
 
 
 @cli.command()
-@click.argument("fmt", type=click.Choice(["html", "text"]))
+@click.argument("fmt", type=click.Choice(["html", "text", "diplomatic"]))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), required=True, help="Output folder.")
 @_boundary
 def render(fmt: str, paths: Sequence[Path], out_dir: Path) -> None:
-    """Render TEI files as HTML pages or plain text."""
+    """Render TEI files as HTML pages, reading texts or diplomatic texts."""
     from teikit import files
     from teikit import render as rendering
 
     for path in paths:
-        content = rendering.render_html(path) if fmt == "html" else rendering.render_text(path)
-        target = out_dir / f"{path.stem}.{'html' if fmt == 'html' else 'txt'}"
+        render_one = {"html": rendering.render_html, "text": rendering.render_text,
+                      "diplomatic": rendering.render_diplomatic}[fmt]
+        suffix = {"html": ".html", "text": ".txt", "diplomatic": ".diplomatic.txt"}[fmt]
+        content = render_one(path)
+        target = out_dir / f"{path.stem}{suffix}"
         files.write_atomic(target, content)
         click.echo(f"{path} -> {target}")
 

@@ -240,6 +240,7 @@ def build(options: BuildOptions | None = None) -> BuildReport:
             files.write_atomic(opts.site / path.name, path.read_bytes())  # the pages link to their TEI source
             pages.append(_write(opts.site / f"{path.stem}.html", render.render_html(path)))
             texts.append(_write(opts.text / f"{path.stem}.txt", render.render_text(path)))
+            texts.append(_write(opts.text / f"{path.stem}.diplomatic.txt", render.render_diplomatic(path)))
         pages.append(_write(opts.site / "index.html", render.render_index(encodings)))
     except TeikitError as err:
         errors.append(str(err))

@@ -43,6 +43,7 @@ HTML = "html/html.xsl"
 INDEX = "html/index.xsl"
 """Entry point for the index page of a set of documents."""
 TEXT = "text/text.xsl"
+DIPLOMATIC = "text/diplomatic.xsl"
 """Entry point for one document's plain reading text."""
 
 _XSL = "{http://www.w3.org/1999/XSL/Transform}"
@@ -69,6 +70,11 @@ def render_html(tei: Path, params: Mapping[str, str] | None = None) -> str:
 def render_text(tei: Path, params: Mapping[str, str] | None = None) -> str:
     """The plain reading text of one TEI document."""
     return _transform(TEXT, params, [tei], lambda ex: ex.transform_to_string(source_file=str(tei)))
+
+
+def render_diplomatic(tei: Path, params: Mapping[str, str] | None = None) -> str:
+    """The diplomatic text of one TEI document: the transcript's words, without what teikit added."""
+    return _transform(DIPLOMATIC, params, [tei], lambda ex: ex.transform_to_string(source_file=str(tei)))
 
 
 def render_index(teis: Sequence[Path], params: Mapping[str, str] | None = None) -> str:

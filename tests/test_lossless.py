@@ -50,3 +50,11 @@ def test_a_lost_token_is_detected() -> None:
     para = tree.find(f".//{{{TEI_NS}}}body//{{{TEI_NS}}}p")
     para.text = para.text.replace("recent ", "", 1)
     assert tokens(source_text(tree)) != tokens(normalise(text, normalisation_rules(tree)))
+
+
+@pytest.mark.parametrize("encoding", ENCODED, ids=lambda p: p.stem)
+def test_diplomatic_text_is_the_source_view(encoding: Path) -> None:
+    from teikit.render import render_diplomatic
+
+    tree = etree.parse(str(encoding))
+    assert tokens(render_diplomatic(encoding)) == tokens(source_text(tree))
