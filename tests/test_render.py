@@ -21,7 +21,7 @@ TEI_NS = {"t": "http://www.tei-c.org/ns/1.0"}
 SAMPLE = HERE / "cases" / "valid" / "sample.xml"
 ENCODED = sorted((REPO / "encoded").glob("wcda-*.xml"))
 DOCUMENTS = [SAMPLE, *ENCODED]
-ENTRY_POINTS = [render.HTML, render.INDEX, render.TEXT]
+ENTRY_POINTS = [render.HTML, render.INDEX, render.TEXT, render.DIPLOMATIC]
 STYLESHEETS = sorted(p.relative_to(REPO / "transforms").as_posix() for p in (REPO / "transforms").rglob("*.xsl"))
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
