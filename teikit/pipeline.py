@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from lxml import etree
 
 TRANSCRIPT_SUFFIXES = (".txt", ".md", ".csv")
+INDEX_SORTS = ("date", "type", "title", "participants")
+"""The orders the index is published in, one page each."""
 
 
 class BuildOptions(Record):
@@ -241,7 +243,9 @@ def build(options: BuildOptions | None = None) -> BuildReport:
             pages.append(_write(opts.site / f"{path.stem}.html", render.render_html(path)))
             texts.append(_write(opts.text / f"{path.stem}.txt", render.render_text(path)))
             texts.append(_write(opts.text / f"{path.stem}.diplomatic.txt", render.render_diplomatic(path)))
-        pages.append(_write(opts.site / "index.html", render.render_index(encodings)))
+        for sort in INDEX_SORTS:  # pre-sorted views: sorting works without JavaScript
+            name = "index.html" if sort == "date" else f"index-by-{sort}.html"
+            pages.append(_write(opts.site / name, render.render_index(encodings, {"index-sort": sort})))
     except TeikitError as err:
         errors.append(str(err))
     return BuildReport(converted=tuple(converted), issues=tuple(issues), pages=tuple(pages), texts=tuple(texts),

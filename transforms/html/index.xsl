@@ -37,10 +37,10 @@
           <table>
             <thead>
               <tr>
-                <th scope="col">{tk:label('date')}</th>
-                <th scope="col">{tk:label('document-type')}</th>
-                <th scope="col">{tk:label('title')}</th>
-                <th scope="col" class="num">{tk:label('participants')}</th>
+                <xsl:call-template name="tk:sort-header"><xsl:with-param name="sort" select="'date'"/><xsl:with-param name="label" select="tk:label('date')"/></xsl:call-template>
+                <xsl:call-template name="tk:sort-header"><xsl:with-param name="sort" select="'type'"/><xsl:with-param name="label" select="tk:label('document-type')"/></xsl:call-template>
+                <xsl:call-template name="tk:sort-header"><xsl:with-param name="sort" select="'title'"/><xsl:with-param name="label" select="tk:label('title')"/></xsl:call-template>
+                <xsl:call-template name="tk:sort-header"><xsl:with-param name="sort" select="'participants'"/><xsl:with-param name="label" select="tk:label('participants')"/></xsl:call-template>
               </tr>
             </thead>
             <tbody>
@@ -59,6 +59,30 @@
       </body>
     </html>
   </xsl:template>
+
+  <!-- Sorting without JavaScript: each column heading links to the index pre-sorted by it. -->
+  <xsl:template name="tk:sort-header">
+    <xsl:param name="sort" as="xs:string"/>
+    <xsl:param name="label" as="xs:string"/>
+    <th scope="col">
+      <xsl:if test="$sort eq 'participants'"><xsl:attribute name="class" select="'num'"/></xsl:if>
+      <xsl:choose>
+        <xsl:when test="$sort eq $index-sort">
+          <xsl:attribute name="aria-sort" select="if ($sort eq 'participants') then 'descending' else 'ascending'"/>
+          {$label}
+        </xsl:when>
+        <xsl:otherwise>
+          <a href="{tk:index-page($sort)}">{$label}</a>
+        </xsl:otherwise>
+      </xsl:choose>
+    </th>
+  </xsl:template>
+
+  <!-- The file of the index sorted by $sort: index.html for date, index-by-<sort>.html otherwise. -->
+  <xsl:function name="tk:index-page" as="xs:string">
+    <xsl:param name="sort" as="xs:string"/>
+    <xsl:sequence select="(if ($sort eq 'date') then 'index' else 'index-by-' || $sort) || $page-extension"/>
+  </xsl:function>
 
   <xsl:template match="TEI" mode="tk:index-row">
     <tr>
