@@ -406,8 +406,9 @@ class _Parser:
         for i, ln in enumerate(lns):
             line = self.text[ln.start : ln.end]
             m = _SIDE_PREFIX.match(line)
-            bare = i + 1 < len(lns) and "," not in line and len(line.split()) <= 3 and not _LIST_ITEM.match(line) \
-                and parse_mention(self.text, ln.start, ln.end) is None
+            bare = i + 1 < len(lns) and "," not in line and ";" not in line and len(line.split()) <= 3 \
+                and not _LIST_ITEM.match(line) and (parse_mention(self.text, ln.start, ln.end) is None
+                                                    or gazetteer.key(line.replace("[", "").replace("]", "")) in gazetteer.index())
             if m is None and not bare:
                 continue
             if ln.start > seg_start:
