@@ -21,8 +21,9 @@ from teikit.tei import build_tei, serialise, source_text
 from conftest import REPO, canonical
 
 CASES = REPO / "tests" / "cases"
-NON_LAYOUT = {"invalid", "valid", "odd"}
-SOURCES = sorted(p for p in CASES.glob("*/*") if p.parent.name not in NON_LAYOUT and p.suffix in {".txt", ".csv"})
+MANIFEST = CASES / "fixtures.txt"
+SOURCES = [CASES / line.strip() for line in MANIFEST.read_text(encoding="utf-8").splitlines()
+           if line.strip() and not line.startswith("#")]
 
 
 def _expectations(source: Path) -> list[dict[str, object]]:

@@ -23,7 +23,8 @@ _FIELD_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?:place|location|venue)$", "place"),
         (r"interpret|translator", "interpreter"),
         (r"^record|^documentation$|^minutes$|note.?taker|^minutes taken by", "recorder"),
-        (r"accompan|attendee|participant|guests|side$|delegation|^present$|^attending$|^chairing$|^chair$", "participants"),
+        (r"accompan|attendee|participant|guests|side$|delegation|^present$|^attending$|^chairing$|^chair$|"
+         r"^from\s+(?:the\s+)?\S", "participants"),
         (r"^subject$|^re$|^topic$", "subject"),
         (r"^from$|^sender$", "from"),
         (r"^to$|^addressee$|^to whom$", "to"),
@@ -35,7 +36,7 @@ _FIELD_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 _ROLES: dict[str, Role] = {"interpreter": "interpreter", "recorder": "recorder", "participants": "participant",
                            "from": "sender", "to": "addressee"}
-_SIDE_LABEL = re.compile(r"side|delegation|guests|accompan|attendee|^our\b|^foreign", re.IGNORECASE)
+_SIDE_LABEL = re.compile(r"side|delegation|guests|accompan|attendee|^our\b|^foreign|^from\s", re.IGNORECASE)
 """Participant labels that name a group of people (a side), not just their presence."""
 _FIELD_LINE = re.compile(r"(?P<label>[A-Z\[][^:\n]{0,60}?):(?:[ \t]+(?=\S)|[ \t]*$)", re.MULTILINE)
 _OPENER_LINES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -408,7 +409,7 @@ class _Parser:
             m = _SIDE_PREFIX.match(line)
             bare = i + 1 < len(lns) and "," not in line and ";" not in line and len(line.split()) <= 3 \
                 and not _LIST_ITEM.match(line) and (parse_mention(self.text, ln.start, ln.end) is None
-                                                    or gazetteer.key(line.replace("[", "").replace("]", "")) in gazetteer.index())
+                                                    or _names_a_country(line))
             if m is None and not bare:
                 continue
             if ln.start > seg_start:
@@ -573,6 +574,12 @@ class _Parser:
         started = any(isinstance(b, (Turn, Para, FieldList)) for b in self.out.blocks)
         tag = "head" if not started and _is_heading(raw) else "p"
         self.out.blocks.append(self.para(span, tag=tag))
+
+
+def _names_a_country(line: str) -> bool:
+    """ "Albania", "[North] Vietnam": a line that is (or ends in) the name of a country."""
+    words = line.replace("[", "").replace("]", "").split()
+    return any(gazetteer.key(" ".join(words[i:])) in gazetteer.index() for i in range(len(words)))
 
 
 def _last_item(lst: FieldList, put: Callable[[FieldList], None]) -> tuple[Para, Callable[[Para], None]]:
