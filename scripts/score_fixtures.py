@@ -21,13 +21,16 @@ from teikit.pipeline import read_documents
 CASES = Path(__file__).resolve().parent.parent / "tests" / "cases"
 
 
-def fixtures() -> list[tuple[Path, list[dict[str, Any]]]]:
-    """Every fixture file with its expectations (a list: one per document in the file)."""
+def fixtures(enrolled: bool = False) -> list[tuple[Path, list[dict[str, Any]]]]:
+    """Every fixture file with its expectations (a list: one per document in the file); with `enrolled`,
+    only those listed in tests/cases/fixtures.txt."""
+    listed = {line.strip() for line in (CASES / "fixtures.txt").read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")}
     found = []
     for expect in sorted(CASES.glob("*/*.expect.json")):
         stem = expect.name.removesuffix(".expect.json")
         source = next((p for p in expect.parent.glob(f"{stem}.*") if p.suffix in {".txt", ".csv"}), None)
-        if source is None:
+        if source is None or (enrolled and f"{source.parent.name}/{source.name}" not in listed):
             continue
         data = json.loads(expect.read_text(encoding="utf-8"))
         found.append((source, data if isinstance(data, list) else [data]))
@@ -67,11 +70,14 @@ def score_participants(doc: Document, expected: list[dict[str, Any]]) -> tuple[i
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="one line per fixture")
+    parser.add_argument("--enrolled", action="store_true", help="only the fixtures listed in tests/cases/fixtures.txt")
     args = parser.parse_args(argv)
     tc = tp = te = pf = pe = 0
-    for source, expectations in fixtures():
+    documents = 0
+    for source, expectations in fixtures(args.enrolled):
         docs = read_documents(source)
         for doc, expect in zip(docs, expectations, strict=True):
+            documents += 1
             c, p, e = score_turns(doc, expect.get("turns", []))
             f, n = score_participants(doc, expect.get("participants", []))
             tc, tp, te, pf, pe = tc + c, tp + p, te + e, pf + f, pe + n
@@ -80,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
                       f"participants {f}/{n}")
     precision = tc / tp if tp else 1.0
     recall = tc / te if te else 1.0
+    print(f"{documents} documents")
     print(f"turns: precision {precision:.3f} ({tc}/{tp}), recall {recall:.3f} ({tc}/{te})")
     print(f"participants: recall {pf / pe if pe else 1.0:.3f} ({pf}/{pe})")
     return 0
