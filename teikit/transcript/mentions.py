@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from teikit import gazetteer
 from teikit.model import Inline
 from teikit.transcript.people import TITLE_WORDS, PersonIndex
 
@@ -73,8 +74,6 @@ _NOT_NAMES_UPPER = frozenset("SECRET URGENT CONFIDENTIAL PERSONAL IMMEDIATE PRIO
 
 
 def _is_place_or_word(name: str) -> bool:
-    from teikit import gazetteer
-
     if name.isupper():
         vowels = sum(c in "AEIOUY" for c in name)
         return vowels < 2 or name in _NOT_NAMES_UPPER or name.lower() in gazetteer.index()
