@@ -90,3 +90,15 @@ def test_importing_validate_compiles_nothing() -> None:
     code = "import teikit.validate as v; print(v._load_schemas.cache_info().currsize)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "0"
+
+
+WARNINGS = sorted((CASES / "warning").glob("*.xml"))
+
+
+@pytest.mark.parametrize("path", WARNINGS, ids=[p.stem for p in WARNINGS])
+def test_warning_fixture_warns_but_stays_valid(path: Path) -> None:
+    rel = path.relative_to(CASES)
+    expected = path.with_suffix(".errors.txt").read_text(encoding="utf-8").splitlines()
+    issues = list(iter_issues(path, path=str(rel)))
+    assert [str(i) for i in issues] == expected
+    assert all(i.severity == "warning" for i in issues) and is_valid(path)
