@@ -66,7 +66,7 @@ def test_import_does_not_load_saxon_or_lxml() -> None:
 
 
 def test_declared_params_follow_imports_and_includes() -> None:
-    common = {"site-title", "index-href", "page-extension", "tei-link", "default-view", "text-width"}
+    common = {"site-title", "index-href", "page-extension", "tei-link", "default-view", "text-width", "site-url"}
     assert render.declared_params(render.HTML) == common
     assert render.declared_params(render.TEXT) == common
     assert render.declared_params(render.INDEX) == common | {"documents", "index-sort"}

@@ -44,6 +44,8 @@
       'summary': 'Summary',
       'supplied': 'supplied by the translator',
       'tei-source': 'TEI source',
+      'cite': 'Cite this document',
+      'translated-by': 'translated by',
       'text': 'Text',
       'title': 'Title',
       'translation': 'Translation',

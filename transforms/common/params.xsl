@@ -26,6 +26,10 @@
        or `diplomatic` (as the transcript has it); the reader can switch without JavaScript. -->
   <xsl:param name="default-view" as="xs:string" select="'reading'"/>
 
+  <!-- Where the site is published, ending in "/": the cite-this block gives each page's permanent URL
+       as this + `<stem>` + $page-extension. Empty: the URL is relative to the site. -->
+  <xsl:param name="site-url" as="xs:string" select="''"/>
+
   <!-- Column at which the plain-text output wraps its paragraphs. -->
   <xsl:param name="text-width" as="xs:integer" select="78"/>
 

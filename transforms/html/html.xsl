@@ -41,6 +41,7 @@
         <main id="main">
           <xsl:call-template name="tk:view-inputs"/>
           <xsl:apply-templates select="teiHeader" mode="tk:card"/>
+          <xsl:apply-templates select="teiHeader" mode="tk:cite"/>
           <xsl:apply-templates select="teiHeader/profileDesc/particDesc[.//person]" mode="tk:participants"/>
           <xsl:call-template name="tk:view-switch"/>
           <xsl:apply-templates select="text/front"/>

@@ -38,6 +38,28 @@
     </header>
   </xsl:template>
 
+  <!-- Cite this: Chicago style and BibTeX, with the page's permanent URL. -->
+  <xsl:template match="teiHeader" mode="tk:cite">
+    <xsl:variable name="tei" select="parent::TEI"/>
+    <xsl:variable name="url" select="$site-url || tk:stem($tei) || $page-extension"/>
+    <xsl:variable name="date" select="normalize-space(tk:date($tei))"/>
+    <xsl:variable name="translators" select="tk:join-names(fileDesc/titleStmt/respStmt[resp = 'translation']/persName ! normalize-space())"/>
+    <xsl:variable name="archive" select="tk:idno($tei, 'archive')"/>
+    <xsl:variable name="publisher" select="normalize-space(fileDesc/sourceDesc//publisher[1])"/>
+    <section class="cite" aria-labelledby="cite-heading">
+      <h2 id="cite-heading">{tk:label('cite')}</h2>
+      <p class="chicago">“{tk:title($tei)},” {$date}<xsl:if test="$archive">, {$archive}</xsl:if><xsl:if test="$translators">,
+        {tk:label('translated-by')} {$translators}</xsl:if>. <xsl:if test="$publisher">{$publisher}. </xsl:if><a href="{$url}">{$url}</a>.</p>
+      <pre class="bibtex"><code>@misc{{{tk:stem($tei)},
+  title = {{{tk:title($tei)}}},
+  date = {{{substring((fileDesc/sourceDesc//date/@when)[1], 1, 10)}}},
+  note = {{{string-join(($archive, if ($translators) then tk:label('translated-by') || ' ' || $translators else ()), '; ')}}},
+  publisher = {{{$publisher}}},
+  url = {{{$url}}}
+}}</code></pre>
+    </section>
+  </xsl:template>
+
   <xsl:template match="date | docDate" mode="tk:card">
     <dt>{tk:label('date')}</dt>
     <dd><xsl:call-template name="tk:time"/></dd>
