@@ -188,7 +188,8 @@ REGISTERS = sorted((REPO / "encoded" / "registers").glob("*.xml"))
 
 @pytest.mark.parametrize("path", GOLDENS + REGISTERS, ids=[f"{p.parent.name}/{p.stem}" for p in GOLDENS + REGISTERS])
 def test_golden_and_register_valid_for_teikit_and_tei(path: Path, tei_all: etree.RelaxNG) -> None:
-    assert [str(i) for i in iter_issues(path)] == []
+    """Valid: no error (warnings, such as a date far from the document's year, are for review)."""
+    assert [str(i) for i in iter_issues(path) if i.severity == "error"] == []
     assert _tei_all_errors(tei_all, etree.parse(str(path))) == []
 
 
