@@ -36,7 +36,8 @@ _FIELD_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 _ROLES: dict[str, Role] = {"interpreter": "interpreter", "recorder": "recorder", "participants": "participant",
                            "from": "sender", "to": "addressee"}
-_SIDE_LABEL = re.compile(r"side|delegation|guests|accompan|attendee|^our\b|^foreign|^from\s", re.IGNORECASE)
+_SIDE_LABEL = re.compile(r"side|delegation|guests|accompan|attendee|^our\b|^foreign|^from\s|^\[?(?:north|south|east|west)\b",
+                         re.IGNORECASE)
 """Participant labels that name a group of people (a side), not just their presence."""
 _FIELD_LINE = re.compile(r"(?P<label>[A-Z\[][^:\n]{0,60}?):(?:[ \t]+(?=\S)|[ \t]*$)", re.MULTILINE)
 _OPENER_LINES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -579,7 +580,9 @@ class _Parser:
 def _names_a_country(line: str) -> bool:
     """ "Albania", "[North] Vietnam": a line that is (or ends in) the name of a country."""
     words = line.replace("[", "").replace("]", "").split()
-    return any(gazetteer.key(" ".join(words[i:])) in gazetteer.index() for i in range(len(words)))
+    places = gazetteer.index()
+    return any((place := places.get(gazetteer.key(" ".join(words[i:])))) is not None and place.kind == "country"
+               for i in range(len(words)))
 
 
 def _last_item(lst: FieldList, put: Callable[[FieldList], None]) -> tuple[Para, Callable[[Para], None]]:
@@ -592,7 +595,10 @@ def _field_key(label: str) -> str | None:
     if len(label.split()) > 5 or any(c.isdigit() for c in label) or "[" in label[1:] or "note" in label.lower():
         return None
     words = label.strip("[] ")
-    return next((key for rx, key in _FIELD_KEYS if rx.search(words)), None)
+    found = next((key for rx, key in _FIELD_KEYS if rx.search(words)), None)
+    if found is None and (words.lower() in {"north", "south", "east", "west"} or _names_a_country(label)):
+        return "participants"  # "South: LEE Beom-seok (chief delegate), …", "Albania: …"
+    return found
 
 
 def _one_per_line(text: str, start: int, end: int) -> list[tuple[int, int, tuple[int, int] | None]] | None:

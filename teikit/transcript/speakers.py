@@ -27,7 +27,7 @@ _MAX_LABEL_WORDS = 6
 _NOT_SPEAKERS = frozenset(
     """note notes subject re attention remark remarks comment source copy copies distribution enclosure
     attachment attachments postscript answer result results conclusion summary agenda item point warning
-    reference classification priority addendum appendix annex""".split()
+    reference classification priority addendum appendix annex reason signature file enclosures""".split()
 )
 """Label words that open a paragraph but never name a speaker."""
 
@@ -101,6 +101,9 @@ class Speakers:
         return found
 
     def _looks_like_speaker(self, name_part: str, label: str) -> bool:
+        side = _SIDE.match(name_part)
+        if side:  # "South (LEE)": judge the name, not the side
+            name_part = side["name"]
         words = name_part.split()
         if words[0].lower().strip("[]()") in _NOT_SPEAKERS or len(words) > 4:
             return False
