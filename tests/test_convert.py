@@ -161,3 +161,18 @@ def test_comrade_abbreviation_is_expanded(report: etree._ElementTree) -> None:
     brezhnev = next(p for p in names if "".join(p.itertext()).endswith("Brezhnev"))
     assert brezhnev.find("t:roleName/t:choice/t:abbr", NS).text == "C."
     assert brezhnev.find("t:roleName/t:choice/t:expan", NS).text == "Comrade"
+
+
+def test_markup_never_nests_where_tei_forbids() -> None:
+    from teikit import convert_text
+    from teikit.tei import serialise
+    from teikit.validate import iter_issues
+
+    text = ("Record of Conversation\n\nParticipants: Zhou Enlai, Premier; Kim Il Sung, Chairman\n\n"
+            "Zhou Enlai: We could not read [illegible [word] here].\n\n"
+            "Zhou Enlai: We could not read [illegible (p. 2) text].\n\n"
+            "Zhou Enlai: We agree [passage omitted on the long dis-\ncussion] on the harvest.\n\n"
+            "Zhou Enlai: I met Comrade Kim [Laughter] today.\n\n"
+            "Zhou Enlai: The paper has [stamp: Received [Laughter] today].\n\nPlace: [Laughter]\n")
+    issues = [str(i) for i in iter_issues(serialise(convert_text(text, "nesting.txt")), path="nesting.xml")]
+    assert issues == []

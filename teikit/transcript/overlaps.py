@@ -28,8 +28,28 @@ def _crosses(a: Inline, b: Inline) -> bool:
     return a.start < b.start < a.end < b.end or b.start < a.start < b.end < a.end
 
 
+_OPAQUE = frozenset({"gap", "desc"})
+"""The words of an editorial gap are its description: nothing else is marked inside them."""
+_NO_STAGE = frozenset({"persName", "placeName", "orgName", "roleName", "date", "measure", "num", "stamp", "fw", "abbr",
+                       "expan", "speaker"})
+"""Phrase-level elements that cannot hold a stage direction (TEI's phrase content has none)."""
+
+
+def _inside(outer: Inline, inner: Inline) -> bool:
+    return outer is not inner and outer.start <= inner.start and inner.end <= outer.end and outer.start < outer.end \
+        and not (outer.start == inner.start and outer.end == inner.end and outer.tag == inner.tag)
+
+
+def _misplaced(outer: Inline, inner: Inline) -> bool:
+    if {outer.tag, inner.tag} == _OPAQUE:
+        return False  # a gap and its desc cover the same words
+    if outer.tag in _OPAQUE:
+        return True
+    return inner.tag == "stage" and outer.tag in _NO_STAGE
+
+
 def resolve(inlines: Iterable[Inline]) -> tuple[list[Inline], list[Note]]:
-    """Keep the inlines that cross no stronger one; report the others."""
+    """Keep the inlines that cross no stronger one and sit where TEI allows them; report the others."""
     ranked = sorted(inlines, key=lambda i: (STRENGTH.get(i.tag, 9), i.start, -i.end))
     kept: list[Inline] = []
     notes: list[Note] = []
@@ -39,4 +59,11 @@ def resolve(inlines: Iterable[Inline]) -> tuple[list[Inline], list[Note]]:
             kept.append(inline)
         else:
             notes.append(Note(inline.start, "overlap", f"<{inline.tag}> crossed <{rival.tag}> and was left out"))
+    for outer in list(kept):  # then nesting TEI forbids: the weaker (or the one inside a gap) goes
+        for inner in list(kept):
+            if outer in kept and inner in kept and _inside(outer, inner) and _misplaced(outer, inner):
+                weaker = inner if outer.tag in _OPAQUE or STRENGTH.get(outer.tag, 9) <= STRENGTH.get(inner.tag, 9) else outer
+                kept.remove(weaker)
+                notes.append(Note(weaker.start, "overlap", f"<{inner.tag}> cannot stand inside <{outer.tag}>: "
+                                                           f"<{weaker.tag}> left out"))
     return kept, notes
