@@ -21,7 +21,7 @@ _GAPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?:…|\.{3}|\. \. \.)$|^(?:omitted|omission|passage omitted|text omitted|not translated|abridged|"
          r"excerpts?)\b", "omitted"),
         (r"\bredacted\b|^sanitized$", "redacted"),
-        (r"^pages? missing|\bmissing\b.*\bpages?\b", "missing"),
+        (r"\bpages?\s+missing\b|\bmissing\b.*\bpages?\b", "missing"),
         (r"^\d+ groups? unrecover", "unrecovered"),
     )
 )
