@@ -141,7 +141,8 @@ def build(transcripts: Path, encoded: Path, site: Path, text: Path) -> None:
         click.echo(str(issue), err=True)
     for error in report.errors:
         click.echo(error, err=True)
-    click.echo(f"{len(report.converted)} transcripts, {len(report.issues)} validation issues, "
+    documents = sum(r.kind == "encoding" for r in report.converted)
+    click.echo(f"{documents} documents, {len(report.issues)} validation issues, "
                f"{len(report.pages)} pages in {site}/, {len(report.texts)} texts in {text}/")
     sys.exit(0 if report.ok else 1)
 
