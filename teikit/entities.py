@@ -7,9 +7,9 @@ but never cross.
 
 from __future__ import annotations
 
-from teikit import dates, gazetteer, measures
+from teikit import gazetteer
 from teikit.model import Inline, Record
-from teikit.transcript import mentions, orgs, overlaps
+from teikit.transcript import inline, mentions, orgs, overlaps
 from teikit.transcript.people import PersonIndex, slug
 
 __all__ = ["EntitySpan", "find_entities"]
@@ -43,13 +43,9 @@ def find_entities(text: str, *, anchor: str | None = None, known: PersonIndex | 
             proposed.append(Inline(start=a, end=b, tag="placeName", attrs=(("ref", f"pla:{place.id}"),)))
     for a, b, name in orgs.find_orgs(text, 0, len(text)):
         proposed.append(Inline(start=a, end=b, tag="orgName", attrs=(("ref", f"org:{slug(name)}"),)))
-    for d in dates.find_dates(text, anchor=anchor):
-        proposed.append(Inline(start=d.start, end=d.end, tag="date", attrs=d.attrs))
-    dated = [(i.start, i.end) for i in proposed if i.tag == "date"]
-    for q in measures.find_measures(text):
-        if not any(a < q.end and q.start < b for a, b in dated):
-            proposed.append(Inline(start=q.start, end=q.end, tag="measure",
-                                   attrs=q.attrs + q.range_attrs))
+    proposed += inline.dates_and_measures(text, 0, len(text), anchor=anchor)[0]
     kept, _ = overlaps.resolve(proposed)
-    return sorted((EntitySpan(start=i.start, end=i.end, kind=_KINDS[i.tag], attrs=i.attrs) for i in kept),
-                  key=lambda e: (e.start, -e.end))
+    ranges = {i.start: i.attrs for i in kept if i.tag == "num"}  # a range's bounds, on the measure's span
+    return sorted((EntitySpan(start=i.start, end=i.end, kind=_KINDS[i.tag],
+                              attrs=i.attrs + (ranges.get(i.start, ()) if i.tag == "measure" else ()))
+                   for i in kept if i.tag in _KINDS), key=lambda e: (e.start, -e.end))

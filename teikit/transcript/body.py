@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from teikit import dates, gazetteer, measures
+from teikit import dates, gazetteer
 from teikit.model import Block, Field, FieldList, Inline, Opener, Para, Person, EntityRef, Role, Span, Turn
 from teikit.transcript import inline, mentions, orgs, overlaps
 from teikit.transcript.base import Note
@@ -151,24 +151,13 @@ class _Parser:
             proposed += self._dates_and_measures(span, covered={(i.start, i.end) for i in extra if i.tag == "date"})
         kept, dropped = overlaps.resolve(proposed)
         self.out.notes.extend([*found.notes, *dropped])
-        order = {id(i): n for n, i in enumerate(proposed)}
-        return Para(span=span, tag=tag, attrs=attrs, inlines=tuple(sorted(kept, key=lambda i: order[id(i)])))
+        return Para(span=span, tag=tag, attrs=attrs, inlines=tuple(kept))
 
     def _dates_and_measures(self, span: Span, covered: set[tuple[int, int]]) -> list[Inline]:
-        found: list[Inline] = []
-        for ref in dates.find_dates(self.text, span.start, span.end, anchor=self.anchor):
-            if any(a <= ref.start and ref.end <= b for a, b in covered):
-                continue
-            if ref.ambiguous:
-                self.out.notes.append(Note(ref.start, "ambiguous-date", f"date {self.text[ref.start:ref.end]!r} "
-                                           "can be read more than one way: no @when given"))
-            found.append(Inline(start=ref.start, end=ref.end, tag="date", attrs=ref.attrs))
-        dated = [(i.start, i.end) for i in found]
-        for ref in measures.find_measures(self.text, span.start, span.end):
-            if not any(a < ref.end and ref.start < b for a, b in dated):
-                found.append(Inline(start=ref.start, end=ref.end, tag="measure", attrs=ref.attrs))
-                if ref.range_end is not None:
-                    found.append(Inline(start=ref.start, end=ref.range_end, tag="num", attrs=ref.range_attrs))
+        found, ambiguous = inline.dates_and_measures(self.text, span.start, span.end, anchor=self.anchor,
+                                                     covered=covered)
+        self.out.notes.extend(Note(ref.start, "ambiguous-date", f"date {self.text[ref.start:ref.end]!r} "
+                                   "can be read more than one way: no @when given") for ref in ambiguous)
         return found
 
     # --- dispatch --------------------------------------------------------------------------
@@ -300,8 +289,7 @@ class _Parser:
             return para
         kept, dropped = overlaps.resolve([*para.inlines, *found])
         self.out.notes.extend(dropped)
-        order = {id(i): n for n, i in enumerate([*para.inlines, *found])}
-        return para.model_copy(update={"inlines": tuple(sorted(kept, key=lambda i: order[id(i)]))})
+        return para.model_copy(update={"inlines": tuple(kept)})
 
     # --- opener ----------------------------------------------------------------------------
 
@@ -461,7 +449,7 @@ class _Parser:
 
     def _turn_para(self, span: Span) -> Para:
         raw = self.text[span.start : span.end]
-        if raw.startswith("(") and raw.endswith(")") and _balanced(raw[1:-1]):
+        if _is_stage_block(raw):
             return self.para(span, tag="stage")
         stages = tuple(Inline(start=m.start(), end=m.end(), tag="stage")
                        for m in _STAGE_INLINE.finditer(self.text, span.start, span.end))
@@ -569,7 +557,7 @@ class _Parser:
             self.out.blocks[-1] = last.model_copy(update={"paras": (*last.paras, self._turn_para(span))})
             return
         raw = self.text[span.start : span.end]
-        if raw.startswith("(") and raw.endswith(")") and _balanced(raw[1:-1]):
+        if _is_stage_block(raw):
             self.out.blocks.append(self.para(span, tag="stage"))
             return
         started = any(isinstance(b, (Turn, Para, FieldList)) for b in self.out.blocks)
@@ -618,6 +606,11 @@ def _one_per_line(text: str, start: int, end: int) -> list[tuple[int, int, tuple
         else:
             items.append((a, ln.end, None))
     return items
+
+
+def _is_stage_block(raw: str) -> bool:
+    """A block wholly in one pair of parentheses: "(During the exchange of greetings, …)"."""
+    return raw.startswith("(") and raw.endswith(")") and _balanced(raw[1:-1])
 
 
 def _balanced(s: str) -> bool:

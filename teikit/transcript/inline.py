@@ -5,9 +5,10 @@ Inlines and review notes out; the characters always stay (markup only wraps them
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from teikit import dates, measures
 from teikit.model import Inline
 from teikit.transcript.base import Note
 
@@ -193,3 +194,27 @@ def _layout_marks(text: str, start: int, end: int, found: Found) -> None:
         joined = m["a"] + m["b"]
         found.inlines.append(Inline(start=m.start(), end=m.end(), tag="choice", added=(("reg", joined),)))
         found.inlines.append(Inline(start=m.start(), end=m.end(), tag="orig"))
+
+
+def dates_and_measures(text: str, start: int, end: int, *, anchor: str | None = None,
+                       covered: Iterable[tuple[int, int]] = ()) -> tuple[list[Inline], list[dates.DateRef]]:
+    """date and measure (with num for a range) in text[start:end], and the dates read as ambiguous.
+
+    Dates inside `covered` spans (already marked) are skipped; a quantity never overlaps a date.
+    """
+    spans = list(covered)
+    found: list[Inline] = []
+    ambiguous = []
+    for ref in dates.find_dates(text, start, end, anchor=anchor):
+        if any(a <= ref.start and ref.end <= b for a, b in spans):
+            continue
+        if ref.ambiguous:
+            ambiguous.append(ref)
+        found.append(Inline(start=ref.start, end=ref.end, tag="date", attrs=ref.attrs))
+    dated = [(i.start, i.end) for i in found]
+    for q in measures.find_measures(text, start, end):
+        if not any(a < q.end and q.start < b for a, b in dated):
+            found.append(Inline(start=q.start, end=q.end, tag="measure", attrs=q.attrs))
+            if q.range_end is not None:
+                found.append(Inline(start=q.start, end=q.range_end, tag="num", attrs=q.range_attrs))
+    return found, ambiguous

@@ -49,8 +49,10 @@ def _misplaced(outer: Inline, inner: Inline) -> bool:
 
 
 def resolve(inlines: Iterable[Inline]) -> tuple[list[Inline], list[Note]]:
-    """Keep the inlines that cross no stronger one and sit where TEI allows them; report the others."""
-    ranked = sorted(inlines, key=lambda i: (STRENGTH.get(i.tag, 9), i.start, -i.end))
+    """Keep the inlines that cross no stronger one and sit where TEI allows them, in the order given;
+    report the others."""
+    given = list(inlines)
+    ranked = sorted(given, key=lambda i: (STRENGTH.get(i.tag, 9), i.start, -i.end))
     kept: list[Inline] = []
     notes: list[Note] = []
     for inline in ranked:
@@ -66,4 +68,5 @@ def resolve(inlines: Iterable[Inline]) -> tuple[list[Inline], list[Note]]:
                 kept.remove(weaker)
                 notes.append(Note(weaker.start, "overlap", f"<{inner.tag}> cannot stand inside <{outer.tag}>: "
                                                            f"<{weaker.tag}> left out"))
-    return kept, notes
+    order = {id(i): n for n, i in enumerate(given)}
+    return sorted(kept, key=lambda i: order[id(i)]), notes
