@@ -237,19 +237,31 @@ def build(options: BuildOptions | None = None) -> BuildReport:
     pages: list[str] = []
     texts: list[str] = []
     errors: list[str] = []
+    linked = {"register-links": "true"}
     try:
         for path in encodings:
             files.write_atomic(opts.site / path.name, path.read_bytes())  # the pages link to their TEI source
-            pages.append(_write(opts.site / f"{path.stem}.html", render.render_html(path)))
+            pages.append(_write(opts.site / f"{path.stem}.html", render.render_html(path, linked)))
             texts.append(_write(opts.text / f"{path.stem}.txt", render.render_text(path)))
             texts.append(_write(opts.text / f"{path.stem}.diplomatic.txt", render.render_diplomatic(path)))
         for sort in INDEX_SORTS:  # pre-sorted views: sorting works without JavaScript
             name = "index.html" if sort == "date" else f"index-by-{sort}.html"
-            pages.append(_write(opts.site / name, render.render_index(encodings, {"index-sort": sort})))
+            pages.append(_write(opts.site / name, render.render_index(encodings, {**linked, "index-sort": sort})))
+        for register in _registers(opts.encoded):
+            # The TEI copies point into registers/ (listPrefixDef), so the site carries them too.
+            files.write_atomic(opts.site / "registers" / register.name, register.read_bytes())
+            for page, html in render.render_registers(register, encodings, linked).items():
+                pages.append(_write(opts.site / page, html))
     except TeikitError as err:
         errors.append(str(err))
     return BuildReport(converted=tuple(converted), issues=tuple(issues), pages=tuple(pages), texts=tuple(texts),
                        errors=tuple(errors))
+
+
+def _registers(encoded: Path) -> list[Path]:
+    """The registers beside the encodings, in the order of tei.REGISTERS (conversion writes all three,
+    an empty one too, so every page's links to the register indexes hold)."""
+    return [path for name in tei.REGISTERS.values() if (path := encoded / "registers" / name).is_file()]
 
 
 def _write(target: Path, content: str) -> str:

@@ -35,6 +35,7 @@ __all__ = [
     "declared_params",
     "render_html",
     "render_index",
+    "render_registers",
     "render_text",
 ]
 
@@ -42,12 +43,15 @@ HTML = "html/html.xsl"
 """Entry point for one document's HTML page."""
 INDEX = "html/index.xsl"
 """Entry point for the index page of a set of documents."""
+REGISTER = "html/register.xsl"
+"""Entry point for a register's pages: one per entry, and the register's index."""
 TEXT = "text/text.xsl"
 DIPLOMATIC = "text/diplomatic.xsl"
 """Entry point for one document's plain reading text."""
 
 _XSL = "{http://www.w3.org/1999/XSL/Transform}"
 _INDEX_DOCUMENTS = "documents"
+_REGISTER = "register"
 # Saxon names places as "on line 3 column 55 of bad.xsl" or "(in expression on line 3) of file:/x.xsl".
 _WHERE = re.compile(r"on line (\d+)(?: column (\d+))?\)? of (\S+?):?(?:\s|$)")
 # …and describe it on the indented lines after that header: "  XPST0003  Unexpected token…".
@@ -88,6 +92,30 @@ def render_index(teis: Sequence[Path], params: Mapping[str, str] | None = None) 
         teis,
         lambda ex: ex.call_template_returning_string(),
     )
+
+
+def render_registers(
+    register: Path, teis: Sequence[Path], params: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """The pages of one register (`persons.xml`, `places.xml` or `orgs.xml`), by path relative to the site:
+    `<folder>/index.html` and one `<folder>/<id>.html` per entry, listing every mention in `teis`."""
+    reserved = {_INDEX_DOCUMENTS, _REGISTER} & set(params or {})
+    if reserved:
+        raise RenderError(f"{REGISTER}: parameter {', '.join(sorted(reserved))!r} is set from the arguments", code="param")
+    documents = " ".join(Path(tei).resolve().as_uri() for tei in teis)
+    fixed = {_INDEX_DOCUMENTS: documents, _REGISTER: Path(register).resolve().as_uri()}
+    with tempfile.TemporaryDirectory(prefix="teikit-pages-") as tmp:
+        out = Path(tmp)
+
+        def run(executable: Any) -> str | None:
+            executable.set_base_output_uri(out.as_uri() + "/")
+            return executable.call_template_returning_string()
+
+        index = _transform(REGISTER, {**(params or {}), **fixed}, [register, *teis], run)
+        pages = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8") for p in sorted(out.rglob("*")) if p.is_file()}
+    folder = next(iter(pages), "").partition("/")[0] or Path(register).stem
+    extension = (params or {}).get("page-extension", ".html")
+    return {f"{folder}/index{extension}": index, **pages}
 
 
 def compile_stylesheet(name: str) -> None:

@@ -40,7 +40,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _pages(site: Path) -> list[Path]:
-    return sorted(site.glob("*.html"))
+    return sorted(site.rglob("*.html"))
 
 
 def test_every_page_passes_the_nu_checker(site: Path) -> None:
@@ -69,17 +69,21 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
                 continue
             target = page if not url.path else (page.parent / unquote(url.path))
             if not target.is_file():
-                broken.append(f"{page.name}: {link}")
+                broken.append(f"{page.relative_to(site)}: {link}")
             elif url.fragment and f'id="{url.fragment}"' not in target.read_text(encoding="utf-8"):
-                broken.append(f"{page.name}: {link} (no such anchor)")
+                broken.append(f"{page.relative_to(site)}: {link} (no such anchor)")
     assert broken == []
+    assert len(_pages(site)) > 50  # the register pages are checked too
 
 
 def test_axe_finds_no_violations_on_each_page_type(site: Path) -> None:
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import sync_playwright
 
-    pages = [site / "index.html", site / "wcda-116540.html", site / "wcda-116739.html"]
+    registers = [site / folder / "index.html" for folder in ("persons", "places", "orgs")]
+    entries = [next(p for p in sorted((site / folder).glob("*.html")) if p.name != "index.html")
+               for folder in ("persons", "places", "orgs")]
+    pages = [site / "index.html", site / "wcda-116540.html", site / "wcda-116739.html", *registers, *entries]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=_chromium())
         try:

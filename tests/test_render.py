@@ -21,7 +21,7 @@ TEI_NS = {"t": "http://www.tei-c.org/ns/1.0"}
 SAMPLE = HERE / "cases" / "valid" / "sample.xml"
 ENCODED = sorted((REPO / "encoded").glob("wcda-*.xml"))
 DOCUMENTS = [SAMPLE, *ENCODED]
-ENTRY_POINTS = [render.HTML, render.INDEX, render.TEXT, render.DIPLOMATIC]
+ENTRY_POINTS = [render.HTML, render.INDEX, render.REGISTER, render.TEXT, render.DIPLOMATIC]
 STYLESHEETS = sorted(p.relative_to(REPO / "transforms").as_posix() for p in (REPO / "transforms").rglob("*.xsl"))
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -66,10 +66,12 @@ def test_import_does_not_load_saxon_or_lxml() -> None:
 
 
 def test_declared_params_follow_imports_and_includes() -> None:
-    common = {"site-title", "index-href", "page-extension", "tei-link", "default-view", "text-width", "site-url"}
+    common = {"site-title", "index-href", "page-extension", "tei-link", "default-view", "text-width", "site-url",
+              "register-links"}
     assert render.declared_params(render.HTML) == common
     assert render.declared_params(render.TEXT) == common
     assert render.declared_params(render.INDEX) == common | {"documents", "index-sort"}
+    assert render.declared_params(render.REGISTER) == common | {"documents", "register"}
 
 
 def test_undeclared_param_is_refused_before_saxon_runs() -> None:
@@ -401,3 +403,96 @@ def test_library_prints_nothing(tmp_path: Path, capfd: pytest.CaptureFixture[str
         render.render_text(other)
     out, err = capfd.readouterr()
     assert (out, err) == ("", "")
+
+
+# -- register pages ---------------------------------------------------------------------------------
+
+REGISTERS = REPO / "encoded" / "registers"
+TEI_NS = {"t": "http://www.tei-c.org/ns/1.0"}
+
+
+@pytest.fixture(scope="module")
+def person_pages() -> dict[str, str]:
+    return render.render_registers(REGISTERS / "persons.xml", ENCODED, {"register-links": "true"})
+
+
+def _register_ids(name: str) -> list[str]:
+    root = etree.parse(str(REGISTERS / name))
+    return root.xpath("//t:listPerson/t:person/@xml:id | //t:listPlace//t:place/@xml:id | //t:listOrg//t:org/@xml:id",
+                      namespaces=TEI_NS)
+
+
+def test_register_has_an_index_and_one_page_per_entry(person_pages: dict[str, str]) -> None:
+    ids = _register_ids("persons.xml")
+    assert sorted(person_pages) == sorted(["persons/index.html", *(f"persons/{i}.html" for i in ids)])
+    index = html.fromstring(person_pages["persons/index.html"])
+    assert sorted(a.get("href") for a in index.xpath("//tbody//a")) == sorted(f"{i}.html" for i in ids)
+
+
+def test_person_page_lists_every_turn_and_mention_with_its_anchor(person_pages: dict[str, str]) -> None:
+    tei = etree.parse(str(REPO / "encoded" / "wcda-116540.xml"))
+    speaker = tei.xpath("(//t:sp/@who)[1]", namespaces=TEI_NS)[0].lstrip("#")
+    entry = tei.xpath("//t:particDesc//t:person[@xml:id=$i]/@sameAs", i=speaker, namespaces=TEI_NS)[0].split(":")[1]
+    turns = tei.xpath("count(//t:sp[@who=$w])", w=f"#{speaker}", namespaces=TEI_NS)
+    names = tei.xpath("count(//t:text//*[@ref=$w or @ref=$p])", w=f"#{speaker}", p=f"per:{entry}", namespaces=TEI_NS)
+    page = html.fromstring(person_pages[f"persons/{entry}.html"])
+    links = [a.get("href") for a in page.xpath("//ul[@class='mentions']//a")]
+    assert len([link for link in links if "#turn-" in link]) >= turns
+    assert len(links) == turns + names + 1  # the turns, the names in the text, and the participant entry
+    rendered = render.render_html(REPO / "encoded" / "wcda-116540.xml", {"register-links": "true"})
+    ids = set(html.fromstring(rendered).xpath("//@id"))
+    assert all(link.startswith("../wcda-116540.html#") and link.split("#")[1] in ids for link in links)
+
+
+def test_a_person_named_in_both_documents_has_mentions_from_both(person_pages: dict[str, str]) -> None:
+    shared = [i for i in _register_ids("persons.xml")
+              if all(etree.parse(str(p)).xpath("//*[@ref=$r]", r=f"per:{i}") for p in ENCODED)]
+    assert shared
+    page = html.fromstring(person_pages[f"persons/{shared[0]}.html"])
+    assert {h.xpath("string(a/@href)") for h in page.xpath("//main//h3")} == {f"../{p.stem}.html" for p in ENCODED}
+
+
+def test_place_page_gives_authority_ids_and_coordinates() -> None:
+    places = etree.parse(str(REGISTERS / "places.xml"))
+    place = places.xpath("//t:place[t:location/t:geo][t:idno[@type='geonames']]", namespaces=TEI_NS)[0]
+    pages = render.render_registers(REGISTERS / "places.xml", ENCODED, {"register-links": "true"})
+    page = html.fromstring(pages[f"places/{place.get('{http://www.w3.org/XML/1998/namespace}id')}.html"])
+    geonames = place.findtext("t:idno[@type='geonames']", namespaces=TEI_NS)
+    lat, lon = place.findtext("t:location/t:geo", namespaces=TEI_NS).split()
+    assert page.xpath("//a/@href[. = $u]", u=f"https://www.geonames.org/{geonames}")
+    assert f"{lat}, {lon}" in page.text_content()
+
+
+def test_document_page_links_names_to_register_pages_only_when_asked() -> None:
+    path = REPO / "encoded" / "wcda-116739.xml"
+    linked = html.fromstring(render.render_html(path, {"register-links": "true"}))
+    plain = html.fromstring(render.render_html(path))
+    to_registers = [h for h in linked.xpath("//main//a/@href") if h.split("/")[0] in ("persons", "places", "orgs")]
+    assert to_registers
+    assert not [h for h in plain.xpath("//a/@href") if h.split("/")[0] in ("persons", "places", "orgs")]
+    ids = {f"{folder}/{i}.html" for folder, name in (("persons", "persons.xml"), ("places", "places.xml"),
+                                                      ("orgs", "orgs.xml")) for i in _register_ids(name)}
+    assert set(to_registers) <= ids
+
+
+def test_a_pointer_the_register_lacks_is_not_linked(tmp_path: Path) -> None:
+    (tmp_path / "registers").mkdir()
+    for register in REGISTERS.glob("*.xml"):
+        (tmp_path / "registers" / register.name).write_bytes(register.read_bytes())
+    text = (REPO / "encoded" / "wcda-116739.xml").read_text(encoding="utf-8")
+    doc = tmp_path / "doc.xml"
+    doc.write_text(text.replace('ref="pla:moscow"', 'ref="pla:no-such-place"'), encoding="utf-8")
+    page = render.render_html(doc, {"register-links": "true"})
+    hrefs = html.fromstring(page).xpath("//a/@href")
+    assert "places/moscow.html" not in hrefs and "places/no-such-place.html" not in hrefs
+    assert "places/north-korea.html" in hrefs
+
+
+def test_register_params_are_set_from_the_arguments() -> None:
+    with pytest.raises(RenderError, match="register"):
+        render.render_registers(REGISTERS / "persons.xml", ENCODED, {"register": "file:///elsewhere.xml"})
+
+
+def test_a_file_that_is_not_a_register_is_a_render_error() -> None:
+    with pytest.raises(RenderError, match="listPerson"):
+        render.render_registers(SAMPLE, ENCODED)

@@ -3,15 +3,17 @@
 <!--
   Shared keys and functions: resolving pointers to participants, speaker names, turn ids, and the
   document facts (title, date, type, archive reference, translators) every output shows.
-  Imports labels.xsl, so an entry point imports params.xsl and this module to get all of common/.
+  Imports params.xsl and labels.xsl, so an entry point imports this module to get all of common/.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tk="urn:x-teikit:xslt"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
+  <xsl:import href="params.xsl"/>
   <xsl:import href="labels.xsl"/>
 
   <!-- The TEI element of a document; a dynamic error (hence a RenderError) if there is none. -->
@@ -83,6 +85,82 @@
   <xsl:function name="tk:turn-id" as="xs:string">
     <xsl:param name="sp" as="element(sp)"/>
     <xsl:sequence select="string(($sp/@xml:id, 'turn-' || count($sp/preceding::sp) + 1)[1])"/>
+  </xsl:function>
+
+  <!-- A paragraph's HTML id: "p-" and its position among the paragraphs of the text. -->
+  <xsl:function name="tk:paragraph-id" as="xs:string">
+    <xsl:param name="p" as="element(p)"/>
+    <xsl:sequence select="'p-' || count($p/(preceding::p | ancestor::p)[ancestor::text]) + 1"/>
+  </xsl:function>
+
+  <!-- True for a stage direction that stands as a block of its own (between turns or paragraphs). -->
+  <xsl:function name="tk:is-block-stage" as="xs:boolean">
+    <xsl:param name="stage" as="element(stage)"/>
+    <xsl:sequence select="exists($stage/parent::*[self::div or self::sp or self::body or self::back])"/>
+  </xsl:function>
+
+  <!-- A block stage direction's HTML id: "stage-" and its position among them. -->
+  <xsl:function name="tk:stage-id" as="xs:string">
+    <xsl:param name="stage" as="element(stage)"/>
+    <xsl:sequence select="'stage-' || count($stage/preceding::stage[tk:is-block-stage(.)]) + 1"/>
+  </xsl:function>
+
+  <!-- Where on its document's page a link to `$node` lands: its turn, else its paragraph or stage
+       direction, else (for a participant) the participants panel; () when it stands elsewhere. -->
+  <xsl:function name="tk:anchor" as="xs:string?">
+    <xsl:param name="node" as="element()"/>
+    <xsl:variable name="sp" select="$node/ancestor-or-self::sp[1]"/>
+    <xsl:variable name="p" select="$node/ancestor-or-self::p[ancestor::text][1]"/>
+    <xsl:variable name="stage" select="$node/ancestor-or-self::stage[tk:is-block-stage(.)][1]"/>
+    <xsl:sequence select="if ($sp) then tk:turn-id($sp) else if ($p) then tk:paragraph-id($p)
+        else if ($stage) then tk:stage-id($stage)
+        else if ($node/self::person) then tk:person-anchor($node) else ()"/>
+  </xsl:function>
+
+  <!-- Register folders by pointer prefix: `teikit build` writes each entry's page to
+       <folder>/<id> + $page-extension. -->
+  <xsl:variable name="tk:register-folders" as="map(xs:string, xs:string)"
+      select="map {'per': 'persons', 'pla': 'places', 'org': 'orgs'}"/>
+
+  <!-- The register pointers ("per:x", "pla:y") an element stands for: the tokens of its @sameAs,
+       else of its @ref or @who, where "#id" is read through the participant it names. -->
+  <xsl:function name="tk:register-pointers" as="xs:string*">
+    <xsl:param name="node" as="element()"/>
+    <xsl:sequence select="distinct-values(
+        for $token in tokenize(($node/@sameAs, $node/@ref, $node/@who)[1])
+        return if (starts-with($token, '#'))
+          then key('tk:person', substring($token, 2), root($node))/tokenize(@sameAs)
+          else $token)[substring-before(., ':') = map:keys($tk:register-folders)]"/>
+  </xsl:function>
+
+  <!-- The page of the register entry `$pointer` names, relative to the site's root. -->
+  <xsl:function name="tk:register-page" as="xs:string">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:sequence select="$tk:register-folders(substring-before($pointer, ':')) || '/'
+        || substring-after($pointer, ':') || $page-extension"/>
+  </xsl:function>
+
+  <!-- The register entry `$pointer` names, read through the prefix its document declares
+       (listPrefixDef), when the register file is at hand and has the entry; else (). -->
+  <xsl:function name="tk:register-entry" as="element()?">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:variable name="def" select="(root($context)//prefixDef[@ident = substring-before($pointer, ':')])[1]"/>
+    <xsl:variable name="local" select="substring-after($pointer, ':')"/>
+    <xsl:variable name="target" select="$def[matches($local, '^' || @matchPattern || '$')]
+        ! replace($local, '^' || @matchPattern || '$', @replacementPattern)"/>
+    <xsl:variable name="uri" select="$target ! resolve-uri(substring-before(. || '#', '#'), base-uri($context))"/>
+    <xsl:sequence select="if (exists($uri) and doc-available($uri))
+        then doc($uri)//*[@xml:id = substring-after($target, '#')][1] else ()"/>
+  </xsl:function>
+
+  <!-- The page of a register entry as a link from a page in the site's root, when the build
+       publishes register pages ($register-links) and the register has the entry. -->
+  <xsl:function name="tk:register-link" as="xs:string?">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="pointers" as="xs:string*"/>
+    <xsl:sequence select="if ($register-links)
+        then ($pointers[exists(tk:register-entry($context, .))] ! tk:register-page(.))[1] else ()"/>
   </xsl:function>
 
   <!-- The file name of the document without its extension, else its xml:id. -->

@@ -30,6 +30,10 @@
        as this + `<stem>` + $page-extension. Empty: the URL is relative to the site. -->
   <xsl:param name="site-url" as="xs:string" select="''"/>
 
+  <!-- Link names to their register pages (persons/, places/, orgs/ beside the page), as
+       `teikit build` publishes them; only entries the document's registers hold are linked. -->
+  <xsl:param name="register-links" as="xs:boolean" select="false()"/>
+
   <!-- Column at which the plain-text output wraps its paragraphs. -->
   <xsl:param name="text-width" as="xs:integer" select="78"/>
 

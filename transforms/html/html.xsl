@@ -98,6 +98,9 @@
 
   <xsl:template match="p">
     <p>
+      <xsl:if test="ancestor::text">
+        <xsl:attribute name="id" select="tk:paragraph-id(.)"/>
+      </xsl:if>
       <xsl:apply-templates/>
     </p>
   </xsl:template>

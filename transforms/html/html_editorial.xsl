@@ -108,8 +108,8 @@
     </span>
   </xsl:template>
 
-  <xsl:template match="stage[parent::div or parent::sp or parent::body or parent::back]">
-    <p class="stage">
+  <xsl:template match="stage[tk:is-block-stage(.)]">
+    <p class="stage" id="{tk:stage-id(.)}">
       <xsl:apply-templates/>
     </p>
   </xsl:template>

@@ -117,7 +117,13 @@
   <xsl:template match="person" mode="tk:participants" priority="-1">
     <xsl:variable name="variants" select="tk:person-variants(.)"/>
     <li id="{tk:person-anchor(.)}">
-      <b>{tk:person-name(.)}</b>
+      <xsl:variable name="page" select="tk:register-link(., tk:register-pointers(.))"/>
+      <b>
+        <xsl:choose>
+          <xsl:when test="$page"><a href="{$page}">{tk:person-name(.)}</a></xsl:when>
+          <xsl:otherwise>{tk:person-name(.)}</xsl:otherwise>
+        </xsl:choose>
+      </b>
       <xsl:for-each select="occupation">, {normalize-space()}</xsl:for-each>
       <xsl:if test="@role and @role ne 'participant'">
         <span class="role"> ({tk:label(@role)})</span>

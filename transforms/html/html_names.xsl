@@ -16,14 +16,24 @@
   <xsl:function name="tk:in-link" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="exists($node/ancestor::ref[@target])
-        or (some $name in $node/ancestor::persName satisfies exists(tk:person($name, $name/@ref)))"/>
+        or (some $name in $node/ancestor::* satisfies exists(tk:name-link($name)))"/>
   </xsl:function>
 
-  <xsl:template match="persName">
-    <xsl:variable name="person" select="tk:person(., @ref)"/>
+  <!-- Where a name links: a participant to the participants panel, another name to its register
+       page (when the build publishes them); () for no link. -->
+  <xsl:function name="tk:name-link" as="xs:string?">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="person" select="$name/self::persName ! tk:person(., @ref)"/>
+    <xsl:sequence select="if (exists($person)) then '#' || tk:person-anchor($person)
+        else if ($name[self::persName or self::placeName or self::orgName or self::geogName][@ref])
+        then tk:register-link($name, tk:register-pointers($name)) else ()"/>
+  </xsl:function>
+
+  <xsl:template match="persName | placeName | orgName | geogName">
+    <xsl:variable name="href" select="tk:name-link(.)"/>
     <xsl:choose>
-      <xsl:when test="exists($person) and not(tk:in-link(.))">
-        <a class="persName" href="#{tk:person-anchor($person)}">
+      <xsl:when test="exists($href) and not(tk:in-link(.))">
+        <a class="{local-name()}" href="{$href}">
           <xsl:apply-templates/>
         </a>
       </xsl:when>
@@ -34,7 +44,7 @@
   </xsl:template>
 
   <!-- A name keeps its register pointer for later linking and styling. -->
-  <xsl:template match="placeName | orgName | roleName | geogName" name="tk:name">
+  <xsl:template match="roleName" name="tk:name">
     <span class="{local-name()}">
       <xsl:if test="@ref">
         <xsl:attribute name="data-ref" select="@ref"/>

@@ -28,16 +28,32 @@
   <!-- The skip link and the bar naming the edition, linking home unless this is the index. -->
   <xsl:template name="tk:site-header">
     <xsl:param name="home" as="xs:string?"/>
+    <!-- The path from this page to the site's root: "" or "../". -->
+    <xsl:param name="root" as="xs:string" select="''"/>
+    <!-- The index this page is, if it is one: "documents", or a register folder ("persons"…). -->
+    <xsl:param name="current" as="xs:string?"/>
     <a class="skip" href="#main">{tk:label('skip')}</a>
     <header class="site">
       <xsl:choose>
         <xsl:when test="$home">
           <a href="{$home}">{$site-title}</a>
-          <a href="{$home}">{tk:label('all-documents')}</a>
         </xsl:when>
         <xsl:otherwise>
           <span>{$site-title}</span>
         </xsl:otherwise>
+      </xsl:choose>
+      <xsl:choose>
+        <xsl:when test="$register-links">
+          <nav aria-label="{tk:label('indexes')}">
+            <xsl:for-each select="'documents', 'persons', 'places', 'orgs'">
+              <xsl:variable name="href" select="$root || (if (. eq 'documents') then 'index' else . || '/index') || $page-extension"/>
+              <a href="{$href}"><xsl:if test=". eq $current"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>{tk:label(.)}</a>
+            </xsl:for-each>
+          </nav>
+        </xsl:when>
+        <xsl:when test="$home">
+          <a href="{$home}">{tk:label('all-documents')}</a>
+        </xsl:when>
       </xsl:choose>
     </header>
   </xsl:template>
@@ -52,6 +68,8 @@ a { color: var(--accent); }
 .site, main { max-width: 48rem; margin: 0 auto; padding: 0 1rem; }
 .site { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .5rem 1rem;
   padding-top: .6rem; padding-bottom: .6rem; border-bottom: 1px solid var(--rule); font: .9rem/1.4 system-ui, sans-serif; }
+.site nav { display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+.site [aria-current] { font-weight: 700; text-decoration: none; color: inherit; }
 .skip { position: absolute; left: -100vw; }
 .skip:focus { left: 1rem; top: .5rem; background: #fff; padding: .2rem .5rem; }
 h1 { font-size: 1.6rem; line-height: 1.25; margin: .5rem 0 1rem; }

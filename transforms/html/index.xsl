@@ -31,7 +31,9 @@
         <xsl:with-param name="title" select="tk:label('documents') || ' — ' || $site-title"/>
       </xsl:call-template>
       <body>
-        <xsl:call-template name="tk:site-header"/>
+        <xsl:call-template name="tk:site-header">
+          <xsl:with-param name="current" select="'documents'"/>
+        </xsl:call-template>
         <main id="main">
           <h1>{tk:label('documents')}</h1>
           <table>

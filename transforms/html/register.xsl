@@ -1,0 +1,277 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: MIT -->
+<!--
+  Register pages: one page per entry of a register (persons, places or organisations), written with
+  xsl:result-document to <folder>/<id>.html, and the register's index as the principal result
+  (<folder>/index.html). An entry's page gives its names, roles, authority ids and coordinates,
+  the documents that attest it, and every mention across the documents in $documents, each linked
+  to its turn or paragraph. Called by its initial template.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tk="urn:x-teikit:xslt"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:import href="../common/params.xsl"/>
+  <xsl:import href="../common/functions.xsl"/>
+
+  <xsl:include href="html_page.xsl"/>
+
+  <!-- The documents whose mentions the pages list: absolute URIs of TEI files, separated by spaces
+       (teikit.render sets it). Their pages are expected one folder up, as <stem> + $page-extension. -->
+  <xsl:param name="documents" as="xs:string" select="''"/>
+
+  <!-- The register: the absolute URI of a TEI file holding a listPerson, listPlace or listOrg
+       (teikit.render sets it). -->
+  <xsl:param name="register" as="xs:string" select="''"/>
+
+  <xsl:variable name="tk:prefixes" as="map(xs:string, xs:string)"
+      select="map {'listPerson': 'per', 'listPlace': 'pla', 'listOrg': 'org'}"/>
+
+  <xsl:template name="xsl:initial-template">
+    <xsl:variable name="list" select="(doc($register)/TEI/text//(listPerson | listPlace | listOrg))[1]"/>
+    <xsl:variable name="prefix" select="($list ! $tk:prefixes(local-name()),
+        error(QName('urn:x-teikit:xslt', 'not-a-register'), $register || ' has no listPerson, listPlace or listOrg'))[1]"/>
+    <xsl:variable name="folder" select="$tk:register-folders($prefix)"/>
+    <xsl:variable name="entries" select="$list//(person | place | org)[@xml:id]"/>
+    <xsl:variable name="teis" select="tokenize($documents) ! tk:tei(doc(.))"/>
+    <!-- Every element of every document that stands for an entry: participants, turns, names. -->
+    <xsl:variable name="mentions" as="map(xs:string, element()*)">
+      <xsl:map>
+        <xsl:for-each-group select="$teis/(teiHeader/profileDesc/particDesc//person, text//*[@ref or @who])"
+            group-by="tk:register-pointers(.)[starts-with(., $prefix || ':')]">
+          <xsl:map-entry key="substring-after(current-grouping-key(), ':')" select="current-group()"/>
+        </xsl:for-each-group>
+      </xsl:map>
+    </xsl:variable>
+    <xsl:variable name="stems" select="$teis ! tk:stem(.)"/>
+    <xsl:for-each select="$entries">
+      <xsl:result-document href="{$folder}/{@xml:id}{$page-extension}">
+        <xsl:apply-templates select="." mode="tk:entry-page">
+          <xsl:with-param name="folder" select="$folder" tunnel="yes"/>
+          <xsl:with-param name="teis" select="$teis" tunnel="yes"/>
+          <xsl:with-param name="stems" select="$stems" tunnel="yes"/>
+          <xsl:with-param name="found" select="$mentions(string(@xml:id))"/>
+        </xsl:apply-templates>
+      </xsl:result-document>
+    </xsl:for-each>
+    <xsl:call-template name="tk:register-index">
+      <xsl:with-param name="folder" select="$folder"/>
+      <xsl:with-param name="entries" select="$entries"/>
+      <xsl:with-param name="mentions" select="$mentions"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The name an entry goes by: its first name that is not a variant. -->
+  <xsl:function name="tk:entry-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="names" select="$entry/(persName | placeName | orgName)"/>
+    <xsl:sequence select="normalize-space(($names[not(@type = 'variant')], $names, $entry/@xml:id)[1])"/>
+  </xsl:function>
+
+  <!-- The register's index: every entry with its other names and counts of documents and mentions. -->
+  <xsl:template name="tk:register-index">
+    <xsl:param name="folder" as="xs:string"/>
+    <xsl:param name="entries" as="element()*"/>
+    <xsl:param name="mentions" as="map(xs:string, element()*)"/>
+    <html lang="{tk:label('language')}">
+      <xsl:call-template name="tk:html-head">
+        <xsl:with-param name="title" select="tk:label($folder) || ' — ' || $site-title"/>
+      </xsl:call-template>
+      <body>
+        <xsl:call-template name="tk:site-header">
+          <xsl:with-param name="home" select="'../index' || $page-extension"/>
+          <xsl:with-param name="root" select="'../'"/>
+          <xsl:with-param name="current" select="$folder"/>
+        </xsl:call-template>
+        <main id="main">
+          <h1>{tk:label($folder)}</h1>
+          <p class="hint">{count($entries)} {tk:label('entries')}</p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{tk:label('name')}</th>
+                <th scope="col">{tk:label('also-written')}</th>
+                <th scope="col" class="num">{tk:label('documents')}</th>
+                <th scope="col" class="num">{tk:label('mentions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="$entries">
+                <xsl:sort select="lower-case(tk:entry-name(.))"/>
+                <xsl:variable name="found" select="$mentions(string(@xml:id))"/>
+                <tr>
+                  <td><a href="{@xml:id}{$page-extension}">{tk:entry-name(.)}</a></td>
+                  <td>{string-join(tk:entry-variants(.), '; ')}</td>
+                  <td class="num" data-label="{tk:label('documents')}">{count(distinct-values($found ! tk:stem(.)))}</td>
+                  <td class="num" data-label="{tk:label('mentions')}">{count($found)}</td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </main>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:function name="tk:entry-variants" as="xs:string*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="distinct-values($entry/(persName | placeName | orgName) ! normalize-space())
+        [. ne tk:entry-name($entry)]"/>
+  </xsl:function>
+
+  <!-- One entry's page. -->
+  <xsl:template match="*" mode="tk:entry-page">
+    <xsl:param name="folder" as="xs:string" tunnel="yes"/>
+    <xsl:param name="found" as="element()*"/>
+    <xsl:param name="teis" as="element(TEI)*" tunnel="yes"/>
+    <xsl:variable name="name" select="tk:entry-name(.)"/>
+    <html lang="{tk:label('language')}">
+      <xsl:call-template name="tk:html-head">
+        <xsl:with-param name="title" select="$name || ' — ' || tk:label($folder) || ' — ' || $site-title"/>
+      </xsl:call-template>
+      <body>
+        <xsl:call-template name="tk:site-header">
+          <xsl:with-param name="home" select="'../index' || $page-extension"/>
+          <xsl:with-param name="root" select="'../'"/>
+        </xsl:call-template>
+        <main id="main">
+          <p class="kicker"><a href="index{$page-extension}">{tk:label($folder)}</a></p>
+          <h1>{$name}</h1>
+          <dl class="meta">
+            <xsl:if test="exists(tk:entry-variants(.))">
+              <dt>{tk:label('also-written')}</dt>
+              <dd>{string-join(tk:entry-variants(.), '; ')}</dd>
+            </xsl:if>
+            <xsl:if test="occupation | roleName | affiliation">
+              <dt>{tk:label('roles')}</dt>
+              <dd>
+                <ul>
+                  <xsl:for-each select="occupation | roleName | affiliation">
+                    <li>{normalize-space()}</li>
+                  </xsl:for-each>
+                </ul>
+              </dd>
+            </xsl:if>
+            <xsl:apply-templates select="parent::place" mode="tk:entry-within"/>
+            <xsl:if test="idno">
+              <dt>{tk:label('authority')}</dt>
+              <dd>
+                <ul>
+                  <xsl:apply-templates select="idno" mode="tk:entry-fact"/>
+                </ul>
+              </dd>
+            </xsl:if>
+            <xsl:apply-templates select="location/geo" mode="tk:entry-fact"/>
+            <xsl:if test="note[@type = 'attestation']/ref">
+              <dt>{tk:label('attested-in')}</dt>
+              <dd>
+                <xsl:for-each select="note[@type = 'attestation']/ref">
+                  <xsl:if test="position() gt 1">, </xsl:if>
+                  <xsl:call-template name="tk:document-link">
+                    <xsl:with-param name="stem" select="replace(tokenize(@target, '/')[last()], '\.[^.]*$', '')"/>
+                    <xsl:with-param name="text" select="normalize-space()"/>
+                  </xsl:call-template>
+                </xsl:for-each>
+              </dd>
+            </xsl:if>
+          </dl>
+          <section aria-labelledby="mentions-heading">
+            <h2 id="mentions-heading">{tk:label('mentions')} ({count($found)})</h2>
+            <xsl:if test="empty($found)">
+              <p>{tk:label('no-mentions')}</p>
+            </xsl:if>
+            <xsl:for-each select="$teis[some $m in $found satisfies root($m) is root(.)]">
+              <xsl:variable name="tei" select="."/>
+              <xsl:variable name="here" select="$found[root(.) is root($tei)]"/>
+              <h3>
+                <a href="../{tk:stem(.)}{$page-extension}">{tk:title(.)}</a>
+                <xsl:if test="tk:date-iso(.)">
+                  <span class="hint"> ({tk:date-iso(.)})</span>
+                </xsl:if>
+              </h3>
+              <ul class="mentions">
+                <xsl:apply-templates select="$here" mode="tk:mention"/>
+              </ul>
+            </xsl:for-each>
+          </section>
+        </main>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template match="place" mode="tk:entry-within">
+    <dt>{tk:label('place')}</dt>
+    <dd><a href="{@xml:id}{$page-extension}">{tk:entry-name(.)}</a></dd>
+  </xsl:template>
+
+  <xsl:template match="idno" mode="tk:entry-fact">
+    <li>
+      <xsl:choose>
+        <xsl:when test="@type = 'geonames' and matches(., '^\d+$')">GeoNames <a href="https://www.geonames.org/{.}">{.}</a></xsl:when>
+        <xsl:when test="matches(., '^https?://')"><a href="{.}">{.}</a></xsl:when>
+        <xsl:otherwise>{@type} {normalize-space()}</xsl:otherwise>
+      </xsl:choose>
+    </li>
+  </xsl:template>
+
+  <xsl:template match="geo" mode="tk:entry-fact">
+    <xsl:variable name="at" select="tokenize(normalize-space())"/>
+    <dt>{tk:label('coordinates')}</dt>
+    <dd>
+      <a href="https://www.openstreetmap.org/?mlat={$at[1]}&amp;mlon={$at[2]}#map=10/{$at[1]}/{$at[2]}">{string-join($at, ', ')}</a>
+    </dd>
+  </xsl:template>
+
+  <!-- A link to a document's page when the edition has it, else its name. -->
+  <xsl:template name="tk:document-link">
+    <xsl:param name="stem" as="xs:string"/>
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="stems" as="xs:string*" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="$stem = $stems"><a href="../{$stem}{$page-extension}">{$text}</a></xsl:when>
+      <xsl:otherwise>{$text}</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- One mention: a link to the turn, paragraph or participant entry, and where it stands. -->
+  <xsl:template match="person" mode="tk:mention">
+    <li>
+      <a href="../{tk:stem(.)}{$page-extension}#{tk:person-anchor(.)}">{tk:label('participant')}</a>
+      <xsl:for-each select="occupation">, {normalize-space()}</xsl:for-each>
+      <xsl:if test="@role and @role ne 'participant'"> ({tk:label(@role)})</xsl:if>
+    </li>
+  </xsl:template>
+
+  <xsl:template match="sp" mode="tk:mention">
+    <li>
+      <a href="../{tk:stem(.)}{$page-extension}#{tk:turn-id(.)}">{tk:label('turn')} {count(preceding::sp) + 1}</a>:
+      “{tk:speaker-label(.)}”
+    </li>
+  </xsl:template>
+
+  <xsl:template match="*" mode="tk:mention">
+    <xsl:variable name="anchor" select="tk:anchor(.)"/>
+    <xsl:variable name="sp" select="ancestor::sp[1]"/>
+    <xsl:variable name="words">
+      <xsl:apply-templates select="." mode="tk:words"/>
+    </xsl:variable>
+    <li>
+      <a href="../{tk:stem(.)}{$page-extension}{$anchor ! ('#' || .)}">“{normalize-space($words)}”</a>
+      <xsl:choose>
+        <xsl:when test="$sp"> — {tk:label('turn')} {count($sp/preceding::sp) + 1}, {tk:speaker-name($sp)}</xsl:when>
+        <xsl:when test="ancestor::front"> — {tk:label('front')}</xsl:when>
+      </xsl:choose>
+    </li>
+  </xsl:template>
+
+  <!-- The words of a mention as the reading text has them: corrections and expansions, no notes. -->
+  <xsl:template match="choice" mode="tk:words">
+    <xsl:apply-templates select="tk:reading(.)" mode="#current"/>
+  </xsl:template>
+  <xsl:template match="note" mode="tk:words"/>
+
+</xsl:stylesheet>
