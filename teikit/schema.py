@@ -17,6 +17,7 @@ from teikit.errors import Location, SchemaError
 from teikit.files import write_atomic
 from teikit.model import Severity
 from teikit.resources import schema_path
+from teikit.schematron import Schematron
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -379,6 +380,7 @@ def _check_loads(rng: Element, sch: Element, path: str) -> None:
         isoschematron.Schematron(etree.ElementTree(deepcopy(sch)))
     except (etree.SchematronParseError, etree.XSLTParseError) as err:
         raise SchemaError(f"the compiled Schematron does not load: {err}", Location(path)) from err
+    Schematron(etree.ElementTree(deepcopy(sch)), path=path)  # what teikit.validate runs: refuses the unsupported
 
 
 def _serialise(root: Element, source: str) -> str:

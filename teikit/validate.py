@@ -13,12 +13,13 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lxml import etree, isoschematron
+from lxml import etree
 
 from teikit.errors import InputError, InvalidDocument, Location, SchemaError
 from teikit.model import Issue
 from teikit.resources import schema_path
 from teikit.schema import SEVERITIES
+from teikit.schematron import Schematron
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -33,7 +34,6 @@ Source = Path | str | bytes
 """A file path (Path or str) or the document's bytes."""
 
 _R = "{http://relaxng.org/ns/structure/1.0}"
-_SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 _XML = "{http://www.w3.org/XML/1998/namespace}"
 _TEI = "{http://www.tei-c.org/ns/1.0}"
 _REPEATED = {"RELAXNG_ERR_EXTRACONTENT", "RELAXNG_ERR_CONTENTVALID"}
@@ -154,7 +154,7 @@ class _Schemas:
     """One grammar compiled for lxml, the Schematron beside it, and the grammar indexed for messages."""
 
     rng: etree.RelaxNG
-    sch: isoschematron.Schematron | None
+    sch: Schematron | None
     grammar: _Grammar
 
 
@@ -168,8 +168,8 @@ def _load_schemas(rng_path: str) -> _Schemas:
         rng_tree = etree.parse(rng_path)
         rng = etree.RelaxNG(rng_tree)
         sch_path = Path(rng_path).with_suffix(".sch")
-        sch = isoschematron.Schematron(etree.parse(str(sch_path)), store_report=True) if sch_path.is_file() else None
-    except (OSError, etree.XMLSyntaxError, etree.RelaxNGParseError, etree.SchematronParseError, etree.XSLTError) as err:
+        sch = Schematron(sch_path) if sch_path.is_file() else None
+    except (OSError, etree.XMLSyntaxError, etree.RelaxNGParseError) as err:
         raise SchemaError(f"cannot load schema: {err}", Location(rng_path)) from err
     return _Schemas(rng, sch, _Grammar(rng_tree.getroot()))
 
@@ -406,34 +406,10 @@ def _texts(node: Element) -> Iterator[tuple[str, int]]:
 # -- Schematron -----------------------------------------------------------------------------------
 
 
-def _schematron_issues(sch: isoschematron.Schematron, tree: ElementTree, name: str) -> list[Issue]:
-    """Failed asserts and successful reports, at the line of the node their SVRL @location names."""
-    sch.validate(tree)
-    issues, rule = [], ""
-    for node in sch.validation_report.getroot().iterchildren(_SVRL + "*"):
-        kind = etree.QName(node).localname
-        if kind == "active-pattern":
-            rule = node.get("id") or node.get("name") or ""
-        elif kind in ("failed-assert", "successful-report"):
-            severity = SEVERITIES.get((node.get("role") or "error").lower(), "error")
-            line = _located_line(tree, node.get("location", ""))
-            issues.append(Issue(path=name, line=line, column=1, severity=severity, message=_svrl_text(node), rule=rule))
-    return issues
-
-
-def _svrl_text(node: Element) -> str:
-    text = node.find(_SVRL + "text")
-    return " ".join("".join(text.itertext()).split()) if text is not None else ""
-
-
-def _located_line(tree: ElementTree, location: str) -> int:
-    try:
-        found = tree.xpath(location) if location else []
-    except etree.XPathError:
-        return 1
-    if not isinstance(found, list) or not found:
-        return 1
-    target = found[0] if isinstance(found[0], etree._Element) else getattr(found[0], "getparent", None)
-    if callable(target):
-        target = target()  # an attribute or text result: its element
-    return _line(target) if isinstance(target, etree._Element) else 1
+def _schematron_issues(sch: Schematron, tree: ElementTree, name: str) -> list[Issue]:
+    """Failed asserts and successful reports, each at its context element's line, named by its pattern."""
+    return [
+        Issue(path=name, line=f.line, column=1, severity=SEVERITIES.get((f.role or "error").lower(), "error"),
+              message=f.message, rule=f.pattern)
+        for f in sch.failures(tree)
+    ]
