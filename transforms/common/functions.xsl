@@ -24,6 +24,9 @@
         || ', not TEI in the TEI namespace'))[1]"/>
   </xsl:function>
 
+  <!-- Elements by xml:id (register entries, in their register). -->
+  <xsl:key name="tk:id" match="*[@xml:id]" use="@xml:id"/>
+
   <!-- Participants by xml:id. -->
   <xsl:key name="tk:person" match="particDesc//person" use="@xml:id"/>
 
@@ -151,7 +154,7 @@
         ! replace($local, '^' || @matchPattern || '$', @replacementPattern)"/>
     <xsl:variable name="uri" select="$target ! resolve-uri(substring-before(. || '#', '#'), base-uri($context))"/>
     <xsl:sequence select="if (exists($uri) and doc-available($uri))
-        then doc($uri)//*[@xml:id = substring-after($target, '#')][1] else ()"/>
+        then key('tk:id', substring-after($target, '#'), doc($uri))[1] else ()"/>
   </xsl:function>
 
   <!-- The page of a register entry as a link from a page in the site's root, when the build

@@ -127,7 +127,6 @@
   <xsl:template match="*" mode="tk:entry-page">
     <xsl:param name="folder" as="xs:string" tunnel="yes"/>
     <xsl:param name="found" as="element()*"/>
-    <xsl:param name="teis" as="element(TEI)*" tunnel="yes"/>
     <xsl:variable name="name" select="tk:entry-name(.)"/>
     <html lang="{tk:label('language')}">
       <xsl:call-template name="tk:html-head">
@@ -184,19 +183,20 @@
             <xsl:if test="empty($found)">
               <p>{tk:label('no-mentions')}</p>
             </xsl:if>
-            <xsl:for-each select="$teis[some $m in $found satisfies root($m) is root(.)]">
-              <xsl:variable name="tei" select="."/>
-              <xsl:variable name="here" select="$found[root(.) is root($tei)]"/>
-              <h3>
-                <a href="../{tk:stem(.)}{$page-extension}">{tk:title(.)}</a>
-                <xsl:if test="tk:date-iso(.)">
-                  <span class="hint"> ({tk:date-iso(.)})</span>
-                </xsl:if>
-              </h3>
-              <ul class="mentions">
-                <xsl:apply-templates select="$here" mode="tk:mention"/>
-              </ul>
-            </xsl:for-each>
+            <xsl:for-each-group select="$found" group-by="generate-id(root(.))">
+              <xsl:variable name="here" select="current-group()"/>
+              <xsl:for-each select="root(.)/TEI">
+                <h3>
+                  <a href="../{tk:stem(.)}{$page-extension}">{tk:title(.)}</a>
+                  <xsl:if test="tk:date-iso(.)">
+                    <span class="hint"> ({tk:date-iso(.)})</span>
+                  </xsl:if>
+                </h3>
+                <ul class="mentions">
+                  <xsl:apply-templates select="$here" mode="tk:mention"/>
+                </ul>
+              </xsl:for-each>
+            </xsl:for-each-group>
           </section>
         </main>
       </body>

@@ -1,0 +1,78 @@
+"""Rendering throughput: the pages and texts of a generated corpus, with each stylesheet compiled once.
+
+Generates N encodings (benchmarks/corpus.py) and times, in one run and one process:
+- compiling each stylesheet (once; the time every later page saves);
+- document pages (`render.render_html`, linked to the register pages), reading and diplomatic texts;
+- the index in its four pre-sorted views; the register pages (one per entry, and an index each);
+- side by side: a sample of document pages rendered with the compiled stylesheet and with a fresh
+  compile per page, to show what compiling once saves.
+
+    python benchmarks/render.py [--size 1000] [--sample 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from corpus import make_corpus
+
+from teikit import render
+from teikit.pipeline import INDEX_SORTS
+
+T = TypeVar("T")
+LINKED = {"register-links": "true"}
+
+
+def timed(func: Callable[[], T]) -> tuple[T, float]:
+    start = time.perf_counter()
+    result = func()
+    return result, time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=1000, help="documents in the generated corpus")
+    parser.add_argument("--sample", type=int, default=20, help="pages for the compile-once comparison")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = make_corpus(Path(tmp), args.size)
+        compiled = {name: timed(lambda name=name: render.compile_stylesheet(name))[1]
+                    for name in (render.HTML, render.TEXT, render.DIPLOMATIC, render.INDEX, render.REGISTER)}
+        _, html = timed(lambda: [render.render_html(p, LINKED) for p in paths])
+        _, text = timed(lambda: [render.render_text(p) for p in paths] + [render.render_diplomatic(p) for p in paths])
+        _, index = timed(lambda: [render.render_index(paths, {**LINKED, "index-sort": s}) for s in INDEX_SORTS])
+        registers, register_time = timed(lambda: [
+            render.render_registers(Path(tmp) / "registers" / name, paths, LINKED)
+            for name in ("persons.xml", "places.xml", "orgs.xml")])
+        register_pages = sum(len(pages) for pages in registers)
+
+        sample = paths[: args.sample]
+        _, once = timed(lambda: [render.render_html(p, LINKED) for p in sample])
+
+        def fresh_compile_each() -> None:
+            for p in sample:
+                render._executable.cache_clear()
+                render.render_html(p, LINKED)
+
+        _, fresh = timed(fresh_compile_each)
+
+    pages = len(paths) + len(INDEX_SORTS) + register_pages
+    seconds = html + index + register_time
+    print(f"{args.size} documents")
+    print("  compile (once per process): " + ", ".join(f"{n} {s * 1000:.0f} ms" for n, s in compiled.items()))
+    print(f"  document pages     {len(paths):6} in {html:7.2f} s  {len(paths) / html:7.1f} pages/s")
+    print(f"  texts (2 per doc)  {2 * len(paths):6} in {text:7.2f} s  {2 * len(paths) / text:7.1f} texts/s")
+    print(f"  index views        {len(INDEX_SORTS):6} in {index:7.2f} s  {len(INDEX_SORTS) / index:7.1f} pages/s")
+    print(f"  register pages     {register_pages:6} in {register_time:7.2f} s  {register_pages / register_time:7.1f} pages/s")
+    print(f"  all HTML pages     {pages:6} in {seconds:7.2f} s  {pages / seconds:7.1f} pages/s")
+    print(f"  {len(sample)} document pages: compiled once {once:.2f} s, compiled per page {fresh:.2f} s "
+          f"({fresh / once:.1f}x the time)")
+
+
+if __name__ == "__main__":
+    main()
