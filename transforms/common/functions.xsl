@@ -153,8 +153,15 @@
     <xsl:variable name="target" select="$def[matches($local, '^' || @matchPattern || '$')]
         ! replace($local, '^' || @matchPattern || '$', @replacementPattern)"/>
     <xsl:variable name="uri" select="$target ! resolve-uri(substring-before(. || '#', '#'), base-uri($context))"/>
-    <xsl:sequence select="if (exists($uri) and doc-available($uri))
-        then key('tk:id', substring-after($target, '#'), doc($uri))[1] else ()"/>
+    <xsl:sequence select="$uri ! tk:entry-in(string(.), substring-after($target, '#'))"/>
+  </xsl:function>
+
+  <!-- The element with xml:id `$id` in the register at `$uri`, if the file is there; computed
+       once per pair (a page asks for the same entries again and again). -->
+  <xsl:function name="tk:entry-in" as="element()?" cache="yes">
+    <xsl:param name="uri" as="xs:string"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="if (doc-available($uri)) then key('tk:id', $id, doc($uri))[1] else ()"/>
   </xsl:function>
 
   <!-- The page of a register entry as a link from a page in the site's root, when the build

@@ -16,7 +16,8 @@
   <xsl:function name="tk:in-link" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="exists($node/ancestor::ref[@target])
-        or (some $name in $node/ancestor::* satisfies exists(tk:name-link($name)))"/>
+        or (some $name in $node/ancestor::*[self::persName or self::placeName or self::orgName or self::geogName]
+            satisfies exists(tk:name-link($name)))"/>
   </xsl:function>
 
   <!-- Where a name links: a participant to the participants panel, another name to its register

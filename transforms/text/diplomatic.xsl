@@ -26,7 +26,7 @@
       </xsl:value-of>
     </xsl:variable>
     <!-- indentation between block elements is the encoding's, not the transcript's -->
-    <xsl:variable name="lines" select="for $l in tokenize($words, '&#10;') return replace($l, '^\s+|\s+$', '')"/>
+    <xsl:variable name="lines" select="for $l in tokenize($words, '&#10;') return tk:trim($l)"/>
     <xsl:value-of select="replace(string-join($lines, '&#10;'), '&#10;{3,}', '&#10;&#10;') => replace('^\s+', '') || '&#10;'"/>
   </xsl:template>
 
@@ -35,4 +35,12 @@
   <xsl:template match="*" mode="tk:diplomatic">
     <xsl:apply-templates mode="tk:diplomatic"/>
   </xsl:template>
+  <!-- $s without the whitespace at its ends; each regex runs only where there is some to remove
+       (a regex that scans a long line for trailing space is what costs). -->
+  <xsl:function name="tk:trim" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:variable name="start" select="if (matches(substring($s, 1, 1), '\s')) then replace($s, '^\s+', '') else $s"/>
+    <xsl:sequence select="if (matches(substring($start, string-length($start)), '\s')) then replace($start, '\s+$', '') else $start"/>
+  </xsl:function>
+
 </xsl:stylesheet>

@@ -140,7 +140,7 @@
     <xsl:variable name="pattern" select="'(.{1,' || $width || '}|\S+)( +|$)'"/>
     <xsl:sequence select="string-join(
         for $line in tokenize($text, $tk:nl) ! normalize-space()
-        return replace(replace($line, $pattern, '$1' || $tk:nl), '\n$', ''),
+        return replace($line, $pattern, '$1' || $tk:nl) ! (if (ends-with(., $tk:nl)) then substring(., 1, string-length(.) - 1) else .),
         $tk:nl) => replace('\n', $tk:nl || $indent)"/>
   </xsl:function>
 
