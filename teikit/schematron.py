@@ -133,6 +133,7 @@ class _Compiler:
         self.path = path
         self.namespaces: dict[str, str] = {}
         self.out = "out"
+        self.ids: set[str] = set()
 
     def compile(self, root: Element) -> ElementTree:
         self._check(root, "schema")
@@ -260,6 +261,10 @@ class _Compiler:
         for name in element.attrib:
             if name not in attributes:
                 self._fail(element, f"attribute {etree.QName(name).localname!r} of sch:{kind} is not supported")
+        if "id" in element.attrib:
+            if element.get("id") in self.ids:
+                self._fail(element, f"id {element.get('id')!r} is used twice (ids are unique in a schema)")
+            self.ids.add(element.get("id", ""))
         for child in _children(element):
             if child.tag.startswith(_S) and _local(child) in children:
                 continue

@@ -177,7 +177,7 @@ class _Sampler:
             parent.text = (parent.text or "") + text
 
 
-NOT_LAYOUTS = {"invalid", "valid", "warning", "odd", "entities"}
+NOT_LAYOUTS = {"invalid", "valid", "warning", "odd", "entities", "schematron"}
 """Folders of tests/cases that hold no transcripts; every other folder is a layout's fixtures."""
 LAYOUTS = sorted(d for d in (REPO / "tests" / "cases").iterdir() if d.is_dir() and d.name not in NOT_LAYOUTS)
 TRANSCRIPTS = sorted(p for d in LAYOUTS for p in [*d.glob("*.txt"), *d.glob("*.csv")])
