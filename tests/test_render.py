@@ -496,3 +496,19 @@ def test_register_params_are_set_from_the_arguments() -> None:
 def test_a_file_that_is_not_a_register_is_a_render_error() -> None:
     with pytest.raises(RenderError, match="listPerson"):
         render.render_registers(SAMPLE, ENCODED)
+
+
+def test_each_mention_shows_its_words_in_context_from_the_place_it_links_to(person_pages: dict[str, str]) -> None:
+    shared = [i for i in _register_ids("persons.xml")
+              if all(etree.parse(str(p)).xpath("//*[@ref=$r]", r=f"per:{i}") for p in ENCODED)][0]
+    page = html.fromstring(person_pages[f"persons/{shared}.html"])
+    documents = {p.stem: html.fromstring(render.render_html(p, {"register-links": "true"})) for p in ENCODED}
+    kwics = page.xpath("//span[@class='kwic']")
+    assert kwics
+    for kwic in kwics:
+        link = kwic.xpath("a/@href")[0]
+        stem, anchor = link.removeprefix("../").split(".html#")
+        target = " ".join(documents[stem].get_element_by_id(anchor).text_content().split())
+        words = kwic.text_content().replace("…", " ").split()
+        assert len(words) > len(kwic.xpath("string(a)").split()), "context words on either side"
+        assert all(word in target for word in words), (words, target)

@@ -10,6 +10,9 @@
   <xsl:variable name="tk:labels" as="map(xs:string, xs:string)" select="map {
       'all-documents': 'All documents',
       'attested-in': 'Attested in',
+      'back': 'back matter',
+      'paragraph': 'paragraph',
+      'stage': 'stage direction',
       'authority': 'Authority records',
       'coordinates': 'Coordinates',
       'entries': 'entries',

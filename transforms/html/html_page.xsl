@@ -82,6 +82,10 @@ h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
 .meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; font-size: .95rem; margin: 0; }
 .meta dt { font-weight: 600; }
 .meta dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
+.meta ul { margin: 0; padding-left: 1.1rem; }
+.mentions li { margin: .3rem 0; }
+.mentions mark { background: none; color: inherit; font-weight: 700; }
+.mentions .where { color: var(--muted); font-family: system-ui, sans-serif; font-size: .9rem; }
 .people ul { list-style: none; padding: 0; }
 .people li { margin: .3rem 0; }
 .people .role, .variants, .speaker-label, .permalink, .stage, .supplied, .pb { color: var(--muted); }

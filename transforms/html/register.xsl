@@ -11,6 +11,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tk="urn:x-teikit:xslt"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
     expand-text="yes">
@@ -47,13 +48,13 @@
         </xsl:for-each-group>
       </xsl:map>
     </xsl:variable>
-    <xsl:variable name="stems" select="$teis ! tk:stem(.)"/>
+    <xsl:variable name="by-stem" as="map(xs:string, element(TEI))"
+        select="map:merge($teis ! map:entry(tk:stem(.), .), map {'duplicates': 'use-first'})"/>
     <xsl:for-each select="$entries">
       <xsl:result-document href="{$folder}/{@xml:id}{$page-extension}">
         <xsl:apply-templates select="." mode="tk:entry-page">
           <xsl:with-param name="folder" select="$folder" tunnel="yes"/>
-          <xsl:with-param name="teis" select="$teis" tunnel="yes"/>
-          <xsl:with-param name="stems" select="$stems" tunnel="yes"/>
+          <xsl:with-param name="by-stem" select="$by-stem" tunnel="yes"/>
           <xsl:with-param name="found" select="$mentions(string(@xml:id))"/>
         </xsl:apply-templates>
       </xsl:result-document>
@@ -169,7 +170,7 @@
               <dt>{tk:label('attested-in')}</dt>
               <dd>
                 <xsl:for-each select="note[@type = 'attestation']/ref">
-                  <xsl:if test="position() gt 1">, </xsl:if>
+                  <xsl:if test="position() gt 1">; </xsl:if>
                   <xsl:call-template name="tk:document-link">
                     <xsl:with-param name="stem" select="replace(tokenize(@target, '/')[last()], '\.[^.]*$', '')"/>
                     <xsl:with-param name="text" select="normalize-space()"/>
@@ -226,13 +227,13 @@
     </dd>
   </xsl:template>
 
-  <!-- A link to a document's page when the edition has it, else its name. -->
+  <!-- A link to a document's page, with its title, when the edition has it; else its name as given. -->
   <xsl:template name="tk:document-link">
     <xsl:param name="stem" as="xs:string"/>
     <xsl:param name="text" as="xs:string"/>
-    <xsl:param name="stems" as="xs:string*" tunnel="yes"/>
+    <xsl:param name="by-stem" as="map(xs:string, element(TEI))" tunnel="yes"/>
     <xsl:choose>
-      <xsl:when test="$stem = $stems"><a href="../{$stem}{$page-extension}">{$text}</a></xsl:when>
+      <xsl:when test="map:contains($by-stem, $stem)"><a href="../{$stem}{$page-extension}">{tk:title($by-stem($stem))}</a></xsl:when>
       <xsl:otherwise>{$text}</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -253,20 +254,51 @@
     </li>
   </xsl:template>
 
+  <!-- A name in the text: the name in its context (a few words either side, within its block),
+       the name linking to its turn or paragraph, then where it stands. -->
   <xsl:template match="*" mode="tk:mention">
     <xsl:variable name="anchor" select="tk:anchor(.)"/>
     <xsl:variable name="sp" select="ancestor::sp[1]"/>
+    <xsl:variable name="p" select="ancestor::p[1]"/>
+    <xsl:variable name="block" select="(ancestor::*[self::p or self::item or self::head or self::label
+        or self::stage[tk:is-block-stage(.)] or self::docTitle or self::titlePart])[last()]"/>
+    <xsl:variable name="read" select="$block//text()[tk:is-read(.)] except .//text()"/>
+    <xsl:variable name="before" select="tokenize(normalize-space(string-join($read[. &lt;&lt; current()])))"/>
+    <xsl:variable name="after" select="tokenize(normalize-space(string-join($read[. >> current()])))"/>
     <xsl:variable name="words">
       <xsl:apply-templates select="." mode="tk:words"/>
     </xsl:variable>
     <li>
-      <a href="../{tk:stem(.)}{$page-extension}{$anchor ! ('#' || .)}">“{normalize-space($words)}”</a>
-      <xsl:choose>
-        <xsl:when test="$sp"> — {tk:label('turn')} {count($sp/preceding::sp) + 1}, {tk:speaker-name($sp)}</xsl:when>
-        <xsl:when test="ancestor::front"> — {tk:label('front')}</xsl:when>
-      </xsl:choose>
+      <span class="kwic">
+        <xsl:if test="count($before) gt $tk:context">… </xsl:if>
+        <xsl:value-of select="$before[position() gt last() - $tk:context]"/>
+        <xsl:if test="exists($before)"><xsl:text> </xsl:text></xsl:if>
+        <a href="../{tk:stem(.)}{$page-extension}{$anchor ! ('#' || .)}"><mark>{normalize-space($words)}</mark></a>
+        <xsl:if test="exists($after) and not(matches($after[1], '^\p{P}'))"><xsl:text> </xsl:text></xsl:if>
+        <xsl:value-of select="$after[position() le $tk:context]"/>
+        <xsl:if test="count($after) gt $tk:context"> …</xsl:if>
+      </span>
+      <span class="where">
+        <xsl:choose>
+          <xsl:when test="$sp"> — {tk:label('turn')} {count($sp/preceding::sp) + 1}, {tk:speaker-name($sp)}</xsl:when>
+          <xsl:when test="$p and ancestor::body"> — {tk:label('paragraph')} {substring-after(tk:paragraph-id($p), 'p-')}</xsl:when>
+          <xsl:when test="ancestor::stage"> — {tk:label('stage')}</xsl:when>
+          <xsl:when test="ancestor::front"> — {tk:label('front')}</xsl:when>
+          <xsl:when test="ancestor::back"> — {tk:label('back')}</xsl:when>
+        </xsl:choose>
+      </span>
     </li>
   </xsl:template>
+
+  <!-- Words of context shown on each side of a mention. -->
+  <xsl:variable name="tk:context" as="xs:integer" select="8"/>
+
+  <!-- True for text the reading shows: not in a note, nor in the alternative a choice does not read. -->
+  <xsl:function name="tk:is-read" as="xs:boolean">
+    <xsl:param name="text" as="text()"/>
+    <xsl:sequence select="empty($text/ancestor::note)
+        and (every $option in $text/ancestor::*[parent::choice] satisfies $option is tk:reading($option/parent::choice))"/>
+  </xsl:function>
 
   <!-- The words of a mention as the reading text has them: corrections and expansions, no notes. -->
   <xsl:template match="choice" mode="tk:words">
