@@ -54,7 +54,7 @@ def iter_issues(
     data, name = _read(source, path)
     tree, issues = _parse(data, name)
     if tree is not None:
-        schemas = _schemas(schema or schema_path("teikit.rng"))
+        schemas = _schemas(schema)
         issues += _Rng(schemas.grammar, tree, name).issues(schemas.rng)
         if schemas.sch is not None and schematron:
             issues += _schematron_issues(schemas.sch, tree, name)
@@ -158,8 +158,19 @@ class _Schemas:
     grammar: _Grammar
 
 
-def _schemas(rng_path: Path) -> _Schemas:
+def _schemas(rng_path: Path | None) -> _Schemas:
+    # Cached by the path as given too: resolving it for every document costs a few system calls.
+    return _schemas_at(rng_path) if rng_path is not None else _bundled_schemas()
+
+
+@cache
+def _schemas_at(rng_path: Path) -> _Schemas:
     return _load_schemas(str(Path(rng_path).resolve()))
+
+
+@cache
+def _bundled_schemas() -> _Schemas:
+    return _schemas_at(schema_path("teikit.rng"))
 
 
 @cache
