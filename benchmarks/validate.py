@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
-import re
 import shutil
 import subprocess
 import tempfile
@@ -25,30 +23,11 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
 
+from corpus import make_corpus
 from lxml import etree
 
 from teikit import pipeline
 from teikit.resources import schema_path
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-def make_corpus(folder: Path, size: int, seed: int = 7) -> list[Path]:
-    """`size` valid encodings: the bundled ones with their ids, numbers and words varied."""
-    rng = random.Random(seed)
-    bases = [p.read_text(encoding="utf-8") for p in sorted((REPO / "encoded").glob("*.xml"))]
-    words = ["trade", "coal", "delegation", "agreement", "comrades", "plan", "steel", "visit"]
-    paths = []
-    for i in range(size):
-        text = bases[i % len(bases)]
-        text = re.sub(r'(<TEI [^>]*xml:id=")([^"]+)"', lambda m: f'{m[1]}{m[2]}-{i}"', text, count=1)
-        # Numbers vary in the text only: attribute values (ids, ISO dates, quantities) stay consistent.
-        text = re.sub(r">[^<]*<", lambda m: re.sub(r"\b(\d{3,})\b", lambda n: str(int(n[1]) + rng.randint(0, 9)), m[0]), text)
-        text = re.sub(r"\bquality\b", lambda m: rng.choice(words), text)
-        path = folder / f"doc{i:05}.xml"
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    return paths
 
 
 def timed(func: Callable[[], object]) -> float:
