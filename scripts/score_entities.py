@@ -1,7 +1,9 @@
 """Precision and recall of teikit.entities per entity type on tests/cases/entities/cases.json.
 
 Each case gives a short text, its date and the entities it holds (the words as written and their
-kind). A found entity counts when its words and kind match an expected one. Run:
+kind). A found entity counts when its words and kind match an expected one. A case may also list
+groups of mentions that name one entity ("same": "Chou En-lai" and "Zhou Enlai"); a group counts as
+linked when every mention in it is found and all point at one entry. Run:
 
     python scripts/score_entities.py
 """
@@ -37,9 +39,26 @@ def score() -> dict[str, tuple[float, float, int, int, int]]:
                 correct[k], found[k], expected[k]) for k in KINDS}
 
 
+def score_links() -> tuple[int, int]:
+    """(groups linked, groups expected): mentions of one entity that point at one entry."""
+    linked = expected = 0
+    for case in json.loads(CASES.read_text(encoding="utf-8")):
+        text = case["text"]
+        refs: dict[str, set[str]] = {}
+        for e in find_entities(text, anchor=case["anchor"]):
+            refs.setdefault(text[e.start : e.end], set()).update(v for k, v in e.attrs if k == "ref")
+        for group in case.get("same", []):
+            expected += 1
+            found = [refs.get(words, set()) for words in group]
+            linked += all(len(r) == 1 for r in found) and len(set().union(*found)) == 1
+    return linked, expected
+
+
 def main() -> int:
     for kind, (p, r, c, f, e) in score().items():
         print(f"{kind:8} precision {p:.3f} ({c}/{f})  recall {r:.3f} ({c}/{e})")
+    linked, expected = score_links()
+    print(f"links    {linked}/{expected} groups of mentions point at one entry")
     return 0
 
 

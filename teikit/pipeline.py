@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from teikit import files, registers, tei
+from teikit import files, gazetteer, registers, tei
 from teikit.transcript import csv_export, detect, parse_csv_export, parse_transcript
 from teikit.transcript.people import slug
 from teikit.errors import TeikitError
@@ -162,11 +162,15 @@ def convert_files(
 
 
 def update_register(out_dir: Path, prefix: str, proposals: Iterable[registers.Proposal]) -> FileResult:
-    """Merge what the documents say into the register of `prefix` (per, pla); curated entries stay as they are."""
+    """Merge what the documents say into the register of `prefix` (per, pla, org); curated entries stay as
+    they are, and what an editor should check (a curated entry's news, an ambiguous match) is reported."""
     path = out_dir / "registers" / tei.REGISTERS[prefix]
+    if prefix == "pla":  # what kind of place, and what it is part of, follow from the name
+        proposals = [p if p.kind else p.model_copy(update=dict(zip(("kind", "within"), gazetteer.describe(p.name))))
+                     for p in proposals]
     try:
         existing = tei.parse_register(path) if path.is_file() else []
-        entries, messages = registers.merge(existing, proposals)
+        entries, messages = registers.merge(existing, proposals, romanised=prefix == "per")
         data = tei.serialise(tei.build_register(entries, prefix))
         status: Status = "unchanged" if path.is_file() and path.read_bytes() == data else "written"
         if status == "written":

@@ -397,9 +397,15 @@ def build_register(entries: Sequence[Entry], prefix: str = "per") -> etree._Elem
     app.set(_XML_ID, "teikit")
     _sub(app, "label", text="teikit")
     listing = _sub(_sub(_sub(_sub(root, "text"), "body"), "div", type="register"), f"list{kind.capitalize()}")
+    elements: dict[str, etree._Element] = {}
     for entry in entries:
         person = _sub(listing, kind, **({"resp": "#teikit"} if entry.proposed else {}))
         person.set(_XML_ID, entry.id)
+        elements[entry.id] = person
+        if entry.kind:
+            person.set("type", entry.kind)
+        if entry.same_as:
+            person.set("sameAs", f"#{entry.same_as}")
         _sub(person, name_tag, text=entry.name)
         for variant in entry.variants:
             _sub(person, name_tag, type="variant", text=variant)
@@ -415,6 +421,10 @@ def build_register(entries: Sequence[Entry], prefix: str = "per") -> etree._Elem
             note = _sub(person, "note", type="attestation")
             for n, doc in enumerate(entry.attested):
                 _sub(note, "ref", target=f"../{doc}.xml", text=doc).tail = ", " if n < len(entry.attested) - 1 else None
+    for entry in entries:  # a place inside another (a hall of a building) is listed inside it
+        parent = elements.get(entry.within or "")
+        if parent is not None and elements[entry.id] not in parent.iterancestors() and parent is not elements[entry.id]:
+            parent.append(elements[entry.id])
     _indent(root)
     return etree.ElementTree(root)
 
@@ -423,7 +433,8 @@ def parse_register(source: bytes | str | Path) -> list[Entry]:
     """The entries of a register file (see `build_register`)."""
     tree = parse_tei(source)
     entries = []
-    for person in tree.xpath("//t:listPerson/t:person | //t:listPlace/t:place | //t:listOrg/t:org", namespaces={"t": TEI_NS}):
+    for person in tree.xpath("//t:listPerson/t:person | //t:listPlace//t:place | //t:listOrg/t:org", namespaces={"t": TEI_NS}):
+        parent = person.getparent()
         names = person.xpath("t:persName | t:placeName | t:orgName", namespaces={"t": TEI_NS})
         geo = (person.findtext(f"{_T}location/{_T}geo") or "").split()
         geonames = person.findtext(f"{_T}idno[@type='geonames']")
@@ -438,5 +449,8 @@ def parse_register(source: bytes | str | Path) -> list[Entry]:
             titles=tuple(o.text or "" for o in person.iterfind(f"{_T}occupation")),
             attested=tuple(r.text or "" for r in person.iterfind(f"{_T}note/{_T}ref")),
             proposed=person.get("resp") == "#teikit",
+            kind=person.get("type"),
+            within=parent.get(_XML_ID) if parent is not None and parent.tag == f"{_T}place" else None,
+            same_as=person.get("sameAs", "").removeprefix("#") or None,
         ))
     return entries

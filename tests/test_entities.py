@@ -57,3 +57,90 @@ def test_entity_fixtures_scores() -> None:
     scores = score_entities.score()
     assert scores["person"][1] >= 0.95 and scores["place"][1] >= 0.95
     assert all(precision >= 0.9 for precision, *_ in scores.values())
+    linked, expected = score_entities.score_links()
+    assert expected >= 5 and linked == expected
+
+
+def test_romanisations_of_one_name_share_a_key() -> None:
+    from teikit.romanisation import same_name
+
+    for a, b in [("Kim Il-sung", "Kim Il Sung"), ("Kim Ilsung", "KIM Il Sung"), ("Ri Il-gyeong", "Ri Il Gyong"),
+                 ("Rhee Il-gyeong", "Li Il Gyong"), ("Yi Jong-ok", "Lee Jong Ok"), ("Pak Sŏng-ch'ŏl", "Park Seong-cheol"),
+                 ("Choe Yong-geon", "Ch'oe Yong Gon"), ("Kim Dong-gyu", "Kim Tong Gyu"), ("Chou En-lai", "Zhou Enlai"),
+                 ("Mao Tse-tung", "Mao Zedong"), ("Teng Hsiao-p'ing", "Deng Xiaoping"), ("Liu Shao-ch'i", "Liu Shaoqi"),
+                 ("Chu Teh", "Zhu De"), ("Hsü Hsiang-ch'ien", "Xu Xiangqian")]:
+        assert same_name(a, b), (a, b)
+    for a, b in [("Li Qiang", "Li Xiannian"), ("Kim Il Sung", "Kim Jong Il"), ("Zhou Enlai", "Zhu De"),
+                 ("Kim Il-hyeop", "Kim Il Sung"), ("Zhang Wentian", "Zhang Wenjin"), ("Zhou", "Chou")]:
+        assert not same_name(a, b), (a, b)
+
+
+def test_mentions_in_two_romanisations_point_at_one_person() -> None:
+    text = ("Premier Chou En-lai met Marshal Kim Il-sung. Later Zhou Enlai told Kim Il Sung and Kim Ilsung that "
+            "Chairman Mao Tse-tung agreed; Rhee Jong-ok and Li Jong Ok signed.")
+    refs = {text[e.start : e.end]: dict(e.attrs)["ref"] for e in find_entities(text) if e.kind == "person"}
+    assert refs["Premier Chou En-lai"] == refs["Zhou Enlai"]
+    assert refs["Marshal Kim Il-sung"] == refs["Kim Il Sung"] == refs["Kim Ilsung"]
+    assert refs["Rhee Jong-ok"] == refs["Li Jong Ok"]
+    assert len(set(refs.values())) == 4
+
+
+def test_a_known_participant_is_found_in_another_romanisation() -> None:
+    persons = PersonIndex()
+    ident = persons.add("Ri Il-gyeong", titles=("Minister",))
+    text = "Then Li Il Gyong said that Rhee Il-gyeong agreed."
+    found = [(text[e.start : e.end], e.attrs) for e in find_entities(text, known=persons) if e.kind == "person"]
+    assert found == [("Li Il Gyong", (("ref", f"#{ident}"),)), ("Rhee Il-gyeong", (("ref", f"#{ident}"),))]
+    assert {"Li Il Gyong", "Rhee Il-gyeong"} <= set(persons.get(ident).variants)
+
+
+def test_buildings_and_halls_nest_in_the_building_they_belong_to() -> None:
+    text = "They met in Zhejiang Hall of the Great Hall of the People, then in the Kremlin and on Red Square."
+    places = [(text[e.start : e.end], dict(e.attrs)["ref"]) for e in find_entities(text) if e.kind == "place"]
+    assert places == [("Zhejiang Hall of the Great Hall of the People", "pla:zhejiang-hall-of-the-great-hall-of-the-people"),
+                      ("Great Hall of the People", "pla:great-hall-of-the-people"),
+                      ("Kremlin", "pla:kremlin"), ("Red Square", "pla:red-square")]
+    from teikit import gazetteer
+
+    assert gazetteer.describe("Anhui Hall, Great Hall of the People") == ("building", "great-hall-of-the-people")
+    assert gazetteer.describe("Moscow") == ("city", None)
+    assert not gazetteer.find_buildings("The House approved. Guest House, Beijing", 0, 41)
+
+
+def test_historic_states_and_their_short_forms() -> None:
+    text = "The Soviet Union's aid to Czechoslovakia, Yugoslavia and the GDR; the USSR."
+    places = {text[e.start : e.end]: dict(e.attrs)["ref"] for e in find_entities(text) if e.kind == "place"}
+    assert places["Soviet Union"] == places["USSR"] == "pla:union-of-soviet-socialist-republics"
+    assert {"Czechoslovakia", "Yugoslavia", "GDR"} <= set(places)
+
+
+def test_acronyms_only_when_defined_or_registered() -> None:
+    from teikit.registers import Entry
+
+    text = "The North Korea International Documentation Project (NKIDP) sent it; NKIDP, the KWP and the CPSU agreed."
+    orgs = [(text[e.start : e.end], dict(e.attrs)["ref"]) for e in find_entities(text) if e.kind == "org"]
+    ref = "org:north-korea-international-documentation-project"
+    assert orgs == [("North Korea International Documentation Project", ref), ("NKIDP", ref), ("NKIDP", ref)]
+    register = [Entry(id="kwp", name="Workers' Party of Korea", variants=("KWP",))]
+    text = "The KWP and the CPSU agreed."
+    orgs = [(text[e.start : e.end], dict(e.attrs)["ref"]) for e in find_entities(text, orgs_register=register)
+            if e.kind == "org"]
+    assert orgs == [("KWP", "org:kwp")]
+
+
+def test_a_name_with_its_initials_is_no_organisation() -> None:
+    text = "Premier Kim Il Sung (KIS) spoke; KIS said so."
+    assert not [e for e in find_entities(text) if e.kind == "org"]
+
+
+def test_fractions_and_vague_quantities() -> None:
+    text = ("That is one-tenth. A third of the output and half of the annual quota went there; a third country "
+            "objected. There are still tens of millions of rubles and hundreds of students.")
+    found = {text[e.start : e.end]: e.attrs for e in find_entities(text) if e.kind == "measure"}
+    assert found == {
+        "one-tenth": (("quantity", "0.1"), ("unit", "fraction")),
+        "A third of the output": (("quantity", "0.3333"), ("unit", "fraction"), ("commodity", "output")),
+        "half of the annual quota": (("quantity", "0.5"), ("unit", "fraction"), ("commodity", "annual quota")),
+        "tens of millions of rubles": (("unit", "RUB"), ("atLeast", "20000000"), ("atMost", "99999999")),
+        "hundreds of students": (("unit", "count"), ("commodity", "students"), ("atLeast", "200"), ("atMost", "999")),
+    }

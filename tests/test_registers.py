@@ -101,3 +101,56 @@ def test_both_spellings_of_one_person_point_at_one_entry() -> None:
     entries = {e.id for e in tei.parse_register(REGISTER)}
     assert {"kim-il-sung", "brezhnev", "khrushchev", "podgornyi", "novikov", "mazurov", "sudarikov",
             "adolf-kotlik"} <= entries
+
+
+def test_merge_joins_another_romanisation_and_keeps_the_pointer_as_an_alias() -> None:
+    zhou = Entry(id="zhou-enlai", name="Zhou Enlai", attested=("a",))
+    merged, messages = registers.merge([zhou], [
+        Proposal(id="chou-en-lai", name="Chou En-lai", titles=("Premier",), document="b"),
+    ], romanised=True)
+    by_id = {e.id: e for e in merged}
+    assert by_id["zhou-enlai"].variants == ("Chou En-lai",) and by_id["zhou-enlai"].attested == ("a", "b")
+    assert by_id["chou-en-lai"].same_as == "zhou-enlai"  # the document's per:chou-en-lai still resolves
+    assert messages == []
+    merged, _ = registers.merge(merged, [Proposal(id="chou-en-lai", name="Chou En-lai", document="c")], romanised=True)
+    assert {e.id: e for e in merged}["zhou-enlai"].attested == ("a", "b", "c")
+    places, _ = registers.merge([Entry(id="kim-il-sung-square", name="Kim Il Sung Square")],
+                                [Proposal(id="kim-il-sung-sq", name="Kim Il-sung Square", document="b")])
+    assert len(places) == 2  # romanisation families are for persons only
+
+
+def test_an_ambiguous_match_is_reported_for_proposed_and_curated_entries() -> None:
+    entries = [Entry(id="ri-il-gyeong", name="Ri Il-gyeong", attested=("a",)),
+               Entry(id="li-il-gyong", name="Li Il Gyong", attested=("b",), proposed=False)]
+    merged, messages = registers.merge(entries, [Proposal(id="rhee-il-gyeong", name="Rhee Il-gyeong", document="c")],
+                                       romanised=True)
+    assert messages == ["rhee-il-gyeong: 'Rhee Il-gyeong' in c could be any of li-il-gyong, ri-il-gyeong: "
+                        "kept as an entry of its own for an editor to decide"]
+    assert {e.id for e in merged} == {"ri-il-gyeong", "li-il-gyong", "rhee-il-gyeong"}
+    entries = [Entry(id="zhou-enlai", name="Zhou Enlai", variants=("Zhou",)),
+               Entry(id="zhou-shidi", name="Zhou Shidi", variants=("Zhou",))]
+    _, messages = registers.merge(entries, [Proposal(id="zhou", name="Zhou", document="d")])
+    assert messages == ["zhou: 'Zhou' in d could be any of zhou-enlai, zhou-shidi: "
+                        "kept as an entry of its own for an editor to decide"]
+
+
+def test_register_round_trip_of_buildings_within_buildings_and_aliases() -> None:
+    places = [Entry(id="great-hall", name="Great Hall of the People", kind="building"),
+              Entry(id="zhejiang-hall", name="Zhejiang Hall of the Great Hall of the People", kind="building",
+                    within="great-hall"),
+              Entry(id="moscow", name="Moscow", kind="city", geonames=524901)]
+    tree = tei.build_register(places, "pla")
+    nested = tree.xpath("//t:place[@xml:id='great-hall']/t:place/@xml:id", namespaces=NS)
+    assert nested == ["zhejiang-hall"]
+    assert sorted(tei.parse_register(tei.serialise(tree)), key=lambda e: e.id) == sorted(places, key=lambda e: e.id)
+    people = [Entry(id="chou-en-lai", name="Chou En-lai", same_as="zhou-enlai"), Entry(id="zhou-enlai", name="Zhou Enlai")]
+    assert tei.parse_register(tei.serialise(tei.build_register(people))) == people
+
+
+def test_the_places_register_holds_the_hall_inside_its_building() -> None:
+    tree = etree.parse(str(PLACES))
+    hall = tree.xpath("//t:place[@xml:id='great-hall-of-the-people']", namespaces=NS)[0]
+    assert hall.get("type") == "building"
+    assert hall.xpath("t:place/@xml:id", namespaces=NS) == ["zhejiang-hall-of-the-great-hall-of-the-people"]
+    kinds = {p.get("{http://www.w3.org/XML/1998/namespace}id"): p.get("type") for p in tree.iterfind(".//t:place", NS)}
+    assert kinds["moscow"] == "city" and kinds["union-of-soviet-socialist-republics"] == "country"

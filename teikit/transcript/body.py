@@ -140,6 +140,8 @@ class _Parser:
         self.others = PersonIndex()
         self.places: dict[str, EntityRef] = {}
         self.orgs: dict[str, EntityRef] = {}
+        self.acronyms: dict[str, str] = {}
+        """Acronym -> organisation, as the document defines them ("… Project (NKIDP)")."""
 
     # --- inline markup ---------------------------------------------------------------------
 
@@ -259,30 +261,55 @@ class _Parser:
         out = []
         for a, b, place in gazetteer.find_places(self.text, para.span.start, para.span.end):
             written = self.text[a:b]
-            if written in surnames or any(n.start < b and a < n.end for n in names):
+            if place.kind == "building":  # named after someone ("Kim Il Sung Square"): the name nests inside
+                if any(n.start < b and a < n.end and not (a <= n.start and n.end <= b) for n in names):
+                    continue
+            elif written in surnames or any(n.start < b and a < n.end for n in names):
                 continue
-            ref = self.places.get(place.id)
-            forms = ref.forms if ref else ()
-            self.places[place.id] = EntityRef(
-                id=place.id, name=place.name, forms=forms if written in forms else (*forms, written),
-                geonames=place.geonames, iso=place.iso, latitude=place.latitude, longitude=place.longitude)
-            out.append(Inline(start=a, end=b, tag="placeName", attrs=(("ref", f"pla:{place.id}"),)))
+            out.append(self._place(a, b, place))
         return out
 
-    def _orgs(self, para: Para) -> list[Inline]:
+    def _place(self, a: int, b: int, place: gazetteer.Place) -> Inline:
+        """placeName pointing at the register, the place and the form written recorded for it."""
+        written = " ".join(self.text[a:b].split())
+        ref = self.places.get(place.id)
+        forms = ref.forms if ref else ()
+        self.places[place.id] = EntityRef(
+            id=place.id, name=place.name, forms=forms if written in forms else (*forms, written),
+            geonames=place.geonames, iso=place.iso, latitude=place.latitude, longitude=place.longitude)
+        return Inline(start=a, end=b, tag="placeName", attrs=(("ref", f"pla:{place.id}"),))
+
+    def _field_places(self, value: Span) -> list[Inline]:
+        """A Place/Location field: the whole value is a placeName, pointing at the register when it is one
+        place the gazetteer or the building rule knows; places named inside it are marked too."""
+        found = gazetteer.find_places(self.text, value.start, value.end)
+        whole = next((p for a, b, p in found if (a, b) == (value.start, value.end)), None)
+        out = [self._place(value.start, value.end, whole) if whole is not None
+               else Inline(start=value.start, end=value.end, tag="placeName")]
+        out += [self._place(a, b, p) for a, b, p in found if (a, b) != (value.start, value.end)]
+        return out
+
+    def _orgs(self, para: Para, names: list[Inline]) -> list[Inline]:
         out = []
-        for a, b, name in orgs.find_orgs(self.text, para.span.start, para.span.end):
+        found = orgs.find_orgs(self.text, para.span.start, para.span.end, self.acronyms)
+        people = {name for a, b, name in found if not orgs.outside_names(a, b, names)}  # "Kim Il Sung (KIS)"
+        self.acronyms = {k: v for k, v in self.acronyms.items() if v not in people}
+        for a, b, name in found:
+            if name in people:
+                continue
             ident = slug(name)
+            written = " ".join(self.text[a:b].split())
             ref = self.orgs.get(ident)
             forms = ref.forms if ref else ()
-            self.orgs[ident] = EntityRef(id=ident, name=name, forms=forms if name in forms else (*forms, name))
+            self.orgs[ident] = EntityRef(id=ident, name=name, forms=forms if written in forms else (*forms, written))
             out.append(Inline(start=a, end=b, tag="orgName", attrs=(("ref", f"org:{ident}"),)))
         return out
 
     def _mentioned(self, para: Para) -> Para:
         found = mentions.find_mentions(self.text, para.span.start, para.span.end, self.persons, self.others)
-        found += self._places(para, [i for i in (*para.inlines, *found) if i.tag == "persName"])
-        found += self._orgs(para)
+        names = [i for i in (*para.inlines, *found) if i.tag in {"persName", "roleName"}]
+        found += self._places(para, [i for i in names if i.tag == "persName"])
+        found += self._orgs(para, names)
         gaps = [(i.start, i.end) for i in para.inlines if i.tag == "gap"]
         found = [i for i in found if not any(a <= i.start and i.end <= b for a, b in gaps)]  # a gap's words are not text
         if not found:
@@ -356,7 +383,7 @@ class _Parser:
             self.out.setting_date = self.out.setting_date or (found.iso, raw[found.start : found.end])
             self.anchor = self.anchor or found.iso[:10]  # a bare body's own date anchors its relative dates
         elif key in {"place", "destination"} and raw:
-            extra.append(Inline(start=value.start, end=value.end, tag="placeName"))
+            extra.extend(self._field_places(value))
             if key == "place":
                 self.out.setting_place = self.out.setting_place or " ".join(raw.split())
         elif key in _ROLES and raw:

@@ -43,15 +43,28 @@ def find_mentions(text: str, start: int, end: int, persons: PersonIndex, others:
             if not any(x < b and a < y for x, y in taken):
                 found.append(Inline(start=a, end=b, tag="persName", attrs=(("ref", f"{pointer}{ident}"),)))
                 taken.append((a, b))
+    _add_romanised(text, start, end, persons, others, found, taken)  # known people first: "Li Jong Ok", not "Li Jong"
     for m in _NAME_SHAPES.finditer(text, start, end):
         a, b = m.span("name")
         name = m["name"] if not m["name"].isupper() else m["name"].title()
         if any(x < b and a < y for x, y in taken) or _is_place_or_word(m["name"]):
             continue
+        if (run := _RUN.match(text, a, end)) is not None and run.end() > b:  # "Li Jong Ok" after "Rhee Jong-ok"
+            whole = run.group(0)
+            hit = next(((p, i) for p, i in (("#", persons), ("per:", others)) if i.find_romanised(whole)), None)
+            if hit is not None and not any(x < run.end() and a < y for x, y in taken):
+                ident = hit[1].find_romanised(whole)
+                assert ident is not None
+                hit[1].add_form(ident, " ".join(whole.split()))
+                found.append(Inline(start=a, end=run.end(), tag="persName", attrs=(("ref", f"{hit[0]}{ident}"),)))
+                taken.append((a, run.end()))
+                continue
         ident = persons.find(name) or others.find(name) or others.add(name)
         pointer = "#" if persons.find(name) else "per:"
+        (persons if pointer == "#" else others).add_form(ident, name)
         found.append(Inline(start=a, end=b, tag="persName", attrs=(("ref", f"{pointer}{ident}"),)))
         taken.append((a, b))
+    _add_romanised(text, start, end, persons, others, found, taken)  # and those the shapes made known
     for a, b in taken:
         found.extend(_ocr(text, a, b))
     return found
@@ -104,10 +117,12 @@ def _titled(text: str, m: re.Match[str], persons: PersonIndex, others: PersonInd
     ident = persons.find(full) or persons.find(wanted or full, title) or (persons.find(completion) if completion else None)
     end = m.end() if m["comp"] or not m["name"] else m.start("name") + len(name)
     if ident:
+        persons.add_form(ident, full)
         attrs: tuple[tuple[str, str], ...] = (("ref", f"#{ident}"),)
     else:
         titles = (title,) if title.lower() not in _COMRADE | {"comrade"} else ()
         other = others.find(full) or others.find(wanted or full, title) or others.add(full, titles=titles)
+        others.add_form(other, full)
         attrs = (("ref", f"per:{other}"),)
     out = [Inline(start=m.start("title"), end=end, tag="persName", attrs=attrs),
            Inline(start=m.start("title"), end=m.end("title"), tag="roleName")]
@@ -135,6 +150,42 @@ def _known_forms(text: str, start: int, end: int, persons: PersonIndex) -> list[
     ids = {f: i for f, i in forms}
     return [(ids[m.group(0).replace(" II ", " Il ")], m.start(), m.end()) for m in rx.finditer(text, start, end)
             if m.group(0).replace(" II ", " Il ") in ids]
+
+
+_RUN = re.compile(r"(?<![\w-])[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*(?:[ \t]+[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*){1,3}(?![\w-])")
+"""Two to four capitalised words: where a name in another romanisation may stand."""
+
+
+def _add_romanised(text: str, start: int, end: int, persons: PersonIndex, others: PersonIndex, found: list[Inline],
+                   taken: list[tuple[int, int]]) -> None:
+    for pointer, index in (("#", persons), ("per:", others)):
+        for ident, a, b in _romanised(text, start, end, index, taken):
+            found.append(Inline(start=a, end=b, tag="persName", attrs=(("ref", f"{pointer}{ident}"),)))
+            taken.append((a, b))
+
+
+def _romanised(text: str, start: int, end: int, persons: PersonIndex,
+               taken: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """Known people named in another romanisation ("Kim Il-sung" for "Kim Il Sung"); the form is recorded."""
+    out: list[tuple[str, int, int]] = []
+    if not persons.persons():
+        return out
+    for m in _RUN.finditer(text, start, end):
+        words = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group(0))]
+        i = 0
+        while i < len(words) - 1:
+            for j in range(len(words), i + 1, -1):
+                a, b = m.start() + words[i][0], m.start() + words[j - 1][1]
+                if any(x < b and a < y for x, y in taken):
+                    continue
+                ident = persons.find_romanised(text[a:b])
+                if ident is not None:
+                    persons.add_form(ident, " ".join(text[a:b].split()))
+                    out.append((ident, a, b))
+                    i = j - 1
+                    break
+            i += 1
+    return out
 
 
 def _ocr(text: str, start: int, end: int) -> list[Inline]:

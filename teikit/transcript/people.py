@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
+from teikit import romanisation
 from teikit.model import Inline, Person, Role
 from teikit.transcript.blocks import rstrip
 
@@ -222,11 +223,28 @@ class PersonIndex:
         exact = [e for e in self._entries if key in {e.name.casefold(), *(v.casefold() for v in e.variants)}]
         if len(exact) == 1:
             return exact[0].id
+        if not exact and (romanised := self.find_romanised(name)):
+            return romanised
         by_part = [e for e in self._entries if key in {w.casefold() for w in re.split(r"[\s]+", e.name)}]
         if title is not None and len(by_part) > 1:
             t = title.casefold()
             by_part = [e for e in by_part if any(t == x.casefold() for x in e.titles)]
         return by_part[0].id if len(by_part) == 1 else None
+
+    def find_romanised(self, name: str) -> str | None:
+        """The one person whose name or a variant is `name` in another romanisation ("Chou En-lai" for
+        "Zhou Enlai", "Kim Il-sung" for "Kim Il Sung"), or None when none or several are."""
+        wanted = romanisation.keys(name)
+        if not wanted:
+            return None
+        hits = [e for e in self._entries if any(wanted & romanisation.keys(f) for f in (e.name, *e.variants))]
+        return hits[0].id if len(hits) == 1 else None
+
+    def add_form(self, ident: str, form: str) -> None:
+        """Record another written form of a person's full name (a second romanisation)."""
+        entry = self.get(ident)
+        if " " in form and form.casefold() not in {f.casefold() for f in (entry.name, *entry.variants)}:
+            entry.variants.append(form)
 
     def find_by_title(self, title: str) -> str | None:
         """The one person holding `title` ("Premier"), or None when none or several do."""
