@@ -177,6 +177,8 @@ class Header(Record):
     setting_date: str | None = None
     setting_date_text: str | None = None
     setting_place: str | None = None
+    setting_place_ref: str | None = None
+    """The places register's id of the setting's place, when the gazetteer or the building rule knows it."""
 
 
 ReviewKind = Literal[

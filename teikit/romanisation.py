@@ -146,15 +146,15 @@ def _wade_giles_syllable(syllable: str) -> str | None:
 
 
 def _chinese_keys(name: str) -> set[str]:
+    """The name read as pinyin (given names run together) and as Wade–Giles (syllables hyphenated)."""
     tokens = _tokens(name, korean=False)
     out = set()
-    pinyin = [_pinyin_word(t.replace("-", "")) for t in tokens]
-    if all(p is not None for p in pinyin):
-        out.add("zh:" + pinyin[0] + " " + "".join(p for p in pinyin[1:] if p))  # type: ignore[misc]
-    syllables = [[s for s in t.split("-") if s] for t in tokens]
-    wade = [[_wade_giles_syllable(s) for s in t] for t in syllables]
-    if all(s is not None for t in wade for s in t):
-        out.add("zh:" + "".join(wade[0]) + " " + "".join(s for t in wade[1:] for s in t))  # type: ignore[arg-type]
+    pinyin = [p for t in tokens if (p := _pinyin_word(t.replace("-", ""))) is not None]
+    if len(pinyin) == len(tokens):
+        out.add(f"zh:{pinyin[0]} {''.join(pinyin[1:])}")
+    words = [[w for s in t.split("-") if s and (w := _wade_giles_syllable(s)) is not None] for t in tokens]
+    if all(len(w) == len([s for s in t.split("-") if s]) for w, t in zip(words, tokens)):
+        out.add(f"zh:{''.join(words[0])} {''.join(s for w in words[1:] for s in w)}")
     return out
 
 

@@ -227,7 +227,7 @@ def _profile_desc(doc: Document) -> etree._Element:
         if h.setting_date:
             _sub(setting, "date", when=h.setting_date, text=h.setting_date_text or h.setting_date)
         if h.setting_place:
-            _sub(setting, "placeName", text=h.setting_place)
+            _sub(setting, "placeName", text=h.setting_place, **({"ref": h.setting_place_ref} if h.setting_place_ref else {}))
     if doc.persons:
         profile.append(_partic_desc(doc.persons))
     return profile

@@ -80,6 +80,7 @@ def parse_transcript(text: str, path: str = "<string>", doc_id: str | None = Non
             "setting_date": body.setting_date[0] if body.setting_date else None,
             "setting_date_text": body.setting_date[1] if body.setting_date else None,
             "setting_place": body.setting_place,
+            "setting_place_ref": body.setting_place_ref,
         }
     )
     stem = path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]

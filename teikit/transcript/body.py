@@ -75,6 +75,7 @@ class Body:
     setting_date: tuple[str, str] | None = None
     """(ISO value, text as written)."""
     setting_place: str | None = None
+    setting_place_ref: str | None = None
     notes: list[Note] = field(default_factory=list)
     mentioned: tuple[Person, ...] = ()
     places: tuple[EntityRef, ...] = ()
@@ -385,7 +386,10 @@ class _Parser:
         elif key in {"place", "destination"} and raw:
             extra.extend(self._field_places(value))
             if key == "place":
-                self.out.setting_place = self.out.setting_place or " ".join(raw.split())
+                if self.out.setting_place is None:
+                    self.out.setting_place = " ".join(raw.split())
+                    whole = next((i for i in extra if i.tag == "placeName" and (i.start, i.end) == (value.start, value.end)), None)
+                    self.out.setting_place_ref = dict(whole.attrs).get("ref") if whole is not None else None
         elif key in _ROLES and raw:
             label_text = " ".join(self.text[label.start : label.end - 1].split())
             side = label_text if key == "participants" and _SIDE_LABEL.search(label_text) else None
