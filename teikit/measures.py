@@ -132,6 +132,9 @@ def _fractions(text: str, start: int, end: int) -> list[MeasureRef]:
             continue  # "the third day", "a third country", "half a year"
         if numer > 1 and not denom.endswith("s") or numer == 1 and denom.endswith("s") and denom != "halves":
             continue  # "two-third", "one thirds": not a fraction as written
+        if m["commodity"] and m["commodity"].split()[0].lower() in _PERIODS or \
+                _ORDINAL_BEFORE.search(text[max(start, m.start() - 12) : m.start()]):
+            continue  # "half of the year", "the second half of": a time or a part in a sequence, not an amount
         value = Decimal(numer) / _DENOMINATORS[denom.rstrip("s") if denom != "halves" else denom]
         attrs = [("quantity", format(value.quantize(Decimal("0.0001")).normalize(), "f")), ("unit", "fraction")]
         stop = m.end("denom")
@@ -143,6 +146,8 @@ def _fractions(text: str, start: int, end: int) -> list[MeasureRef]:
     return out
 
 
+_PERIODS = frozenset("year years month months week weeks day days decade century quarter season period term".split())
+_ORDINAL_BEFORE = re.compile(r"\b(?:first|second|last|latter|former|other)[ \t]+$", re.IGNORECASE)
 _MODIFIER = re.compile(r"[a-z]+(?:ed|al|ic|ous|ive|ful|ary|ern|ese|ian|ish)$")
 
 

@@ -135,7 +135,7 @@ def test_a_name_with_its_initials_is_no_organisation() -> None:
 
 def test_fractions_and_vague_quantities() -> None:
     text = ("That is one-tenth. A third of the output and half of the annual quota went there; a third country "
-            "objected. There are still tens of millions of rubles and hundreds of students.")
+            "objected in the first half of the year. There are still tens of millions of rubles and hundreds of students.")
     found = {text[e.start : e.end]: e.attrs for e in find_entities(text) if e.kind == "measure"}
     assert found == {
         "one-tenth": (("quantity", "0.1"), ("unit", "fraction")),
