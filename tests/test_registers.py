@@ -154,3 +154,18 @@ def test_the_places_register_holds_the_hall_inside_its_building() -> None:
     assert hall.xpath("t:place/@xml:id", namespaces=NS) == ["zhejiang-hall-of-the-great-hall-of-the-people"]
     kinds = {p.get("{http://www.w3.org/XML/1998/namespace}id"): p.get("type") for p in tree.iterfind(".//t:place", NS)}
     assert kinds["moscow"] == "city" and kinds["union-of-soviet-socialist-republics"] == "country"
+
+
+def test_update_register_reports_an_ambiguous_match_and_types_places(tmp_path: Path) -> None:
+    entries = [Entry(id="ri-il-gyeong", name="Ri Il-gyeong"), Entry(id="li-il-gyong", name="Li Il Gyong")]
+    (tmp_path / "registers").mkdir()
+    (tmp_path / "registers" / "persons.xml").write_bytes(tei.serialise(tei.build_register(entries)))
+    result = pipeline.update_register(tmp_path, "per", [Proposal(id="rhee-il-gyeong", name="Rhee Il-gyeong", document="d")])
+    assert [n.kind for n in result.review] == ["register"] and "li-il-gyong, ri-il-gyeong" in result.review[0].message
+    result = pipeline.update_register(tmp_path, "pla", [
+        Proposal(id="anhui-hall-of-the-great-hall-of-the-people", name="Anhui Hall of the Great Hall of the People",
+                 document="d"),
+        Proposal(id="great-hall-of-the-people", name="Great Hall of the People", document="d")])
+    places = {e.id: e for e in tei.parse_register(tmp_path / "registers" / "places.xml")}
+    assert places["anhui-hall-of-the-great-hall-of-the-people"].within == "great-hall-of-the-people"
+    assert places["great-hall-of-the-people"].kind == "building"
