@@ -512,3 +512,26 @@ def test_each_mention_shows_its_words_in_context_from_the_place_it_links_to(pers
         words = kwic.text_content().replace("…", " ").split()
         assert len(words) > len(kwic.xpath("string(a)").split()), "context words on either side"
         assert all(word in target for word in words), (words, target)
+
+
+def test_an_alias_entry_sends_its_mentions_to_the_entry_it_stands_for(tmp_path: Path) -> None:
+    (tmp_path / "registers").mkdir()
+    register = etree.parse(str(REGISTERS / "persons.xml"))
+    listing = register.find(".//t:listPerson", TEI_NS)
+    target = listing.xpath("t:person[@xml:id='brezhnev']", namespaces=TEI_NS)
+    alias = etree.SubElement(listing, "{http://www.tei-c.org/ns/1.0}person", sameAs="#brezhnev")
+    alias.set("{http://www.w3.org/XML/1998/namespace}id", "brejnev")
+    etree.SubElement(alias, "{http://www.tei-c.org/ns/1.0}persName").text = "Brejnev"
+    register.write(str(tmp_path / "registers" / "persons.xml"))
+    text = (REPO / "encoded" / "wcda-116739.xml").read_text(encoding="utf-8")
+    doc = tmp_path / "doc.xml"
+    doc.write_text(text.replace('ref="per:brezhnev"', 'ref="per:brejnev"', 1), encoding="utf-8")
+    pages = render.render_registers(tmp_path / "registers" / "persons.xml", [doc], {"register-links": "true"})
+    assert target
+    main = html.fromstring(pages["persons/brezhnev.html"])
+    before = etree.parse(str(REPO / "encoded" / "wcda-116739.xml")).xpath("count(//*[@ref='per:brezhnev'])")
+    assert len(main.xpath("//ul[@class='mentions']/li")) == before  # the alias's mention counted here
+    see = html.fromstring(pages["persons/brejnev.html"])
+    assert see.xpath("//main//a/@href") == ["index.html", "brezhnev.html"]
+    index = html.fromstring(pages["persons/index.html"])
+    assert "brejnev.html" not in index.xpath("//tbody//a/@href")

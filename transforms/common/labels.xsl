@@ -13,6 +13,7 @@
       'back': 'back matter',
       'paragraph': 'paragraph',
       'stage': 'stage direction',
+      'see': 'See',
       'authority': 'Authority records',
       'coordinates': 'Coordinates',
       'entries': 'entries',

@@ -37,14 +37,20 @@
     <xsl:variable name="prefix" select="($list ! $tk:prefixes(local-name()),
         error(QName('urn:x-teikit:xslt', 'not-a-register'), $register || ' has no listPerson, listPlace or listOrg'))[1]"/>
     <xsl:variable name="folder" select="$tk:register-folders($prefix)"/>
-    <xsl:variable name="entries" select="$list//(person | place | org)[@xml:id]"/>
+    <xsl:variable name="all" select="$list//(person | place | org)[@xml:id]"/>
+    <!-- An alias (sameAs="#id") stands for another entry: its mentions go to that entry's page. -->
+    <xsl:variable name="aliases" select="$all[starts-with(@sameAs, '#')]"/>
+    <xsl:variable name="entries" select="$all except $aliases"/>
+    <xsl:variable name="alias-of" as="map(xs:string, xs:string)"
+        select="map:merge($aliases ! map:entry(string(@xml:id), substring(normalize-space(@sameAs), 2)))"/>
     <xsl:variable name="teis" select="tokenize($documents) ! tk:tei(doc(.))"/>
     <!-- Every element of every document that stands for an entry: participants, turns, names. -->
     <xsl:variable name="mentions" as="map(xs:string, element()*)">
       <xsl:map>
         <xsl:for-each-group select="$teis/(teiHeader/profileDesc/particDesc//person, text//*[@ref or @who])"
-            group-by="tk:register-pointers(.)[starts-with(., $prefix || ':')]">
-          <xsl:map-entry key="substring-after(current-grouping-key(), ':')" select="current-group()"/>
+            group-by="distinct-values(tk:register-pointers(.)[starts-with(., $prefix || ':')]
+                ! substring-after(., ':') ! ($alias-of(.), .)[1])">
+          <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
         </xsl:for-each-group>
       </xsl:map>
     </xsl:variable>
@@ -56,6 +62,14 @@
           <xsl:with-param name="folder" select="$folder" tunnel="yes"/>
           <xsl:with-param name="by-stem" select="$by-stem" tunnel="yes"/>
           <xsl:with-param name="found" select="$mentions(string(@xml:id))"/>
+        </xsl:apply-templates>
+      </xsl:result-document>
+    </xsl:for-each>
+    <xsl:for-each select="$aliases">
+      <xsl:result-document href="{$folder}/{@xml:id}{$page-extension}">
+        <xsl:apply-templates select="." mode="tk:alias-page">
+          <xsl:with-param name="folder" select="$folder"/>
+          <xsl:with-param name="target" select="$entries[@xml:id = $alias-of(current()/@xml:id)]"/>
         </xsl:apply-templates>
       </xsl:result-document>
     </xsl:for-each>
@@ -199,6 +213,34 @@
               </xsl:for-each>
             </xsl:for-each-group>
           </section>
+        </main>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- An alias's page: its names, and a link to the entry it stands for (pointers to it stay valid). -->
+  <xsl:template match="*" mode="tk:alias-page">
+    <xsl:param name="folder" as="xs:string"/>
+    <xsl:param name="target" as="element()?"/>
+    <xsl:variable name="name" select="tk:entry-name(.)"/>
+    <html lang="{tk:label('language')}">
+      <xsl:call-template name="tk:html-head">
+        <xsl:with-param name="title" select="$name || ' — ' || tk:label($folder) || ' — ' || $site-title"/>
+      </xsl:call-template>
+      <body>
+        <xsl:call-template name="tk:site-header">
+          <xsl:with-param name="home" select="'../index' || $page-extension"/>
+          <xsl:with-param name="root" select="'../'"/>
+        </xsl:call-template>
+        <main id="main">
+          <p class="kicker"><a href="index{$page-extension}">{tk:label($folder)}</a></p>
+          <h1>{$name}</h1>
+          <xsl:if test="exists(tk:entry-variants(.))">
+            <p>{tk:label('also-written')} {string-join(tk:entry-variants(.), '; ')}</p>
+          </xsl:if>
+          <xsl:for-each select="$target">
+            <p>{tk:label('see')} <a href="{@xml:id}{$page-extension}">{tk:entry-name(.)}</a></p>
+          </xsl:for-each>
         </main>
       </body>
     </html>
