@@ -15,7 +15,7 @@ _WORD_NUMBERS = {
     "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "a thousand": 1000,
 }
-_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "milliard": 10**9}
+_SCALES = {"hundred": 10**2, "thousand": 10**3, "million": 10**6, "billion": 10**9, "milliard": 10**9}
 _UNITS: tuple[tuple[str, str], ...] = (
     (r"(?:metric\s+)?tons|tonnes|tons?|t\b", "t"),
     (r"kilowatts?|kw\b", "kW"),
@@ -40,7 +40,7 @@ _COUNTED = (r"(?:[A-Z][a-z]+\s+)?(?:professionals|students|specialists|experts|w
             r"factories|plants|enterprises|ships|aircraft|planes|tanks|guns|rifles|copies|generators)"
             r"(?:\s+and\s+[a-z]+)?")
 _NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
-        + r")(?:\s+(?P<scale>thousand|million|billion|milliard))?")
+        + r")(?:\s+(?P<scale>(?:hundred\s+)?(?:thousand|million|billion|milliard)|hundred))?")
 _MEASURE = re.compile(
     (rf"(?<![\w.,/-]){_NUM}(?:\s*(?:to|-|–)\s*(?P<num2>\d[\d,.]*)(?:\s+(?:thousand|million|billion))?)?"
      rf"(?:\s+(?:of\s+)?(?P<unit>" + "|".join(u for u, _ in _UNITS) + rf")|\s+(?P<counted>(?:[a-z]+\s+){{0,2}}{_COUNTED}))"
@@ -99,15 +99,16 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[Mea
             continue
         upper = _value(m["num2"], m["scale"]) if m["num2"] else None
         attrs = [] if upper else [("quantity", quantity)]
+        goods = _goods(m["commodity"])
         if m["unit"]:
             unit = next(code for rx, code in _UNITS if re.fullmatch(rx, m["unit"], re.IGNORECASE))
             attrs.append(("unit", unit))
-            if m["commodity"]:
-                attrs.append(("commodity", m["commodity"]))
+            if goods:
+                attrs.append(("commodity", goods))
         else:
             attrs.append(("unit", "count"))
             attrs.append(("commodity", " ".join(m["counted"].split())))
-        stop = m.end("commodity") if m["commodity"] else m.end()
+        stop = m.start("commodity") + len(goods) if goods else m.end()
         ranged = (m.end("num2"), (("atLeast", quantity), ("atMost", upper))) if upper else (None, ())
         found.append(MeasureRef(m.start(), stop, tuple(attrs), *ranged))
     found += [f for f in (*_fractions(text, start, end), *_vague(text, start, end))
@@ -120,6 +121,18 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[Mea
         if quantity is not None:
             found.append(MeasureRef(m.start(), m.end(), (("quantity", quantity),)))
     return sorted(found, key=lambda f: f.start)
+
+
+_VERB_LIKE = re.compile(r"[a-z]{3,}ed|is|are|was|were|will|would|should|could|can|must|may|has|have|had|went|came|"
+                        r"remains?|remained|goes|comes", re.IGNORECASE)
+"""Words that end the goods: the verb of the clause ("50,000 tons of grain promised by …")."""
+
+
+def _goods(commodity: str | None) -> str:
+    """The goods named after "of": the words before the first that reads as a verb."""
+    words = (commodity or "").split()
+    cut = next((i for i, w in enumerate(words) if i and _VERB_LIKE.fullmatch(w)), len(words))
+    return " ".join(words[:cut])
 
 
 def _fractions(text: str, start: int, end: int) -> list[MeasureRef]:
@@ -189,7 +202,7 @@ def _value(number: str, scale: str | None) -> str | None:
             value = Decimal(number.replace(",", ""))
         except ArithmeticError:
             return None
-    if scale:
-        value *= _SCALES[scale.lower()]
+    for word in (scale or "").lower().split():  # "hundred thousand": each scale in turn
+        value *= _SCALES[word]
     text = format(value.normalize(), "f")
     return text if text != "0" else None

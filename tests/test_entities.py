@@ -144,3 +144,22 @@ def test_fractions_and_vague_quantities() -> None:
         "tens of millions of rubles": (("unit", "RUB"), ("atLeast", "20000000"), ("atMost", "99999999")),
         "hundreds of students": (("unit", "count"), ("commodity", "students"), ("atLeast", "200"), ("atMost", "999")),
     }
+
+
+def test_compound_number_words_and_goods_that_end_before_the_verb() -> None:
+    text = ("We ask that two hundred technicians be trained; three hundred thousand tons of coal remain, and "
+            "50,000 tons of grain promised for May. 300 tons of rolled steel and 1 million tons of iron ore.")
+    found = {text[e.start : e.end]: e.attrs for e in find_entities(text) if e.kind == "measure"}
+    assert found == {
+        "two hundred technicians": (("quantity", "200"), ("unit", "count"), ("commodity", "technicians")),
+        "three hundred thousand tons of coal": (("quantity", "300000"), ("unit", "t"), ("commodity", "coal")),
+        "50,000 tons of grain": (("quantity", "50000"), ("unit", "t"), ("commodity", "grain")),
+        "300 tons of rolled steel": (("quantity", "300"), ("unit", "t"), ("commodity", "rolled steel")),
+        "1 million tons of iron ore": (("quantity", "1000000"), ("unit", "t"), ("commodity", "iron ore")),
+    }
+
+
+def test_a_word_in_capitals_is_a_name_only_as_the_subject_of_a_verb() -> None:
+    text = "GORBACHEV asked about deliveries to the CMEA countries. ZAIKOV said nothing."
+    people = [text[e.start : e.end] for e in find_entities(text) if e.kind == "person"]
+    assert people == ["GORBACHEV", "ZAIKOV"]

@@ -79,10 +79,12 @@ _CHINESE_SURNAMES = ("Bai|Bo|Cai|Cao|Chen|Cheng|Deng|Ding|Dong|Du|Fan|Fang|Feng|
 _NAME_SHAPES = re.compile(
     r"(?<![\w-])(?P<name>[A-Z][a-z]{1,3} [A-Z][a-z]+-[a-z]+"
     rf"|(?:{_CHINESE_SURNAMES}) [A-Z](?-i:{_PINYIN}){{1,2}}(?![a-z])"
-    r"|[A-Z]{4,}(?= (?!(?:of|the|for|and|in|on|to|with|by|at|from|or|as|is|are|was|were)\b)[a-z]))(?![\w-])"
+    r"|[A-Z]{4,}(?= (?:[a-z]+ed|says|asks|replies|states|notes|adds|answers|agrees|thinks|believes|knows|"
+    r"proposes|suggests|stresses|explains|continues|said|thought|knew|also|then|again|is|was|has|had|will|would|"
+    r"can|could|did|does)\b))(?![\w-])"
 )
 """Names known by their shape alone: an East Asian name in hyphenated romanisation ("Kim Gwang-hyeop"),
-or a surname in capitals before the verb it is the subject of ("GORBACHEV asked")."""
+or a surname in capitals before the verb it is the subject of ("GORBACHEV asked", not "CMEA countries")."""
 _NOT_NAMES_UPPER = frozenset("SECRET URGENT CONFIDENTIAL PERSONAL IMMEDIATE PRIORITY NOTE COPY COPIES STAMP".split())
 
 
