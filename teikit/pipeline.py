@@ -6,10 +6,10 @@ Returns result records and never prints; the CLI decides what to show.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pydantic import Field
 
@@ -21,6 +21,10 @@ from teikit.model import Document, Issue, Record, ReviewNote
 
 if TYPE_CHECKING:
     from lxml import etree
+
+    from teikit.cache import ValidationCache
+
+T = TypeVar("T")
 
 TRANSCRIPT_SUFFIXES = (".txt", ".md", ".csv")
 INDEX_SORTS = ("date", "type", "title", "participants")
@@ -34,6 +38,8 @@ class BuildOptions(Record):
     encoded: Path = Path("encoded")
     site: Path = Path("site")
     text: Path = Path("text")
+    site_title: str | None = None
+    """The edition's name in every page's title and header; None: the stylesheets' default."""
 
 
 Status = Literal["written", "unchanged", "kept-edits", "error"]
@@ -117,18 +123,25 @@ def transcript_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def convert_files(
-    sources: Iterable[str | Path], out_dir: str | Path, *, strict: bool = False, force: bool = False
+    sources: Iterable[str | Path],
+    out_dir: str | Path,
+    *,
+    strict: bool = False,
+    force: bool = False,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> list[FileResult]:
     """Convert each transcript to `out_dir/<id>.xml`.
 
     A file that fails is reported and nothing is written. An existing encoding that an editor has
     changed since teikit wrote it is kept (status `kept-edits`) unless `force`.
+
+    :param progress: called as `progress("convert", done, total)` after each transcript file.
     """
     results = []
     proposals: list[registers.Proposal] = []
     places: list[registers.Proposal] = []
     bodies: list[registers.Proposal] = []
-    for source in transcript_files(sources):
+    for source in _reported(transcript_files(sources), "convert", progress):
         try:
             docs = read_documents(source, strict=strict)
         except TeikitError as err:
@@ -159,6 +172,14 @@ def convert_files(
     if bodies:
         results.append(update_register(Path(out_dir), "org", bodies))
     return results
+
+
+def _reported(items: Sequence[T], stage: str, progress: Callable[[str, int, int], None] | None) -> Iterator[T]:
+    """`items`, calling `progress(stage, done, total)` once the caller is done with each."""
+    for done, item in enumerate(items, 1):
+        yield item
+        if progress is not None:
+            progress(stage, done, len(items))
 
 
 def update_register(out_dir: Path, prefix: str, proposals: Iterable[registers.Proposal]) -> FileResult:
@@ -207,48 +228,83 @@ def tei_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def validate_files(
-    paths: Sequence[Path], *, schema: Path | None = None, schematron: bool = True, jobs: int = 0
+    paths: Sequence[Path],
+    *,
+    schema: Path | None = None,
+    schematron: bool = True,
+    jobs: int = 0,
+    cache: Path | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> dict[str, list[Issue]]:
     """Every issue of every file, in the order given; in parallel over `jobs` processes (0: one per core)
-    when there are enough files to be worth it."""
-    from teikit import validate
+    when there are enough files to be worth it.
 
+    :param cache: a folder of stored results (`teikit.cache`): a file whose bytes, schema, options and
+        teikit version are those of a run that stored its issues gets them back without being parsed.
+        None: nothing is read from or written to any cache.
+    :param progress: called as `progress("validate", done, total)` as files are finished.
+    """
+    from teikit import validate
+    from teikit.cache import ValidationCache
+
+    store = ValidationCache.open(cache, schema=schema, schematron=schematron) if cache is not None else None
     workers = jobs or os.cpu_count() or 1
+    found: dict[str, list[Issue]] = {}
     if workers == 1 or len(paths) < 2 * _CHUNK:
-        return dict(_validate_chunk(list(paths), schema, schematron))
+        for path in _reported(paths, "validate", progress):
+            found.update(_validate_chunk([path], schema, schematron, store))
+        return found
     # Loaded before the workers start: where they are forked (Linux), they inherit the modules and the
     # compiled schemas instead of each paying for them (about 30 ms each).
     validate.is_valid(b"<TEI/>", schema=schema, schematron=schematron)
     chunks = [list(paths[i : i + _CHUNK]) for i in range(0, len(paths), _CHUNK)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        done = pool.map(_validate_chunk, chunks, [schema] * len(chunks), [schematron] * len(chunks))
-        return {path: issues for chunk in done for path, issues in chunk}
+        n = len(chunks)
+        for done, chunk in enumerate(pool.map(_validate_chunk, chunks, [schema] * n, [schematron] * n, [store] * n)):
+            found.update(chunk)
+            if progress is not None:
+                progress("validate", min((done + 1) * _CHUNK, len(paths)), len(paths))
+    return found
 
 
 _CHUNK = 50
 """Files per task: enough that process start-up and schema loading are paid rarely."""
 
 
-def _validate_chunk(paths: list[Path], schema: Path | None, schematron: bool) -> list[tuple[str, list[Issue]]]:
+def _validate_chunk(
+    paths: list[Path], schema: Path | None, schematron: bool, cache: ValidationCache | None = None
+) -> list[tuple[str, list[Issue]]]:
     from teikit import validate
 
-    return [(str(p), list(validate.iter_issues(p, schema=schema, schematron=schematron))) for p in paths]
+    def check(source: validate.Source, name: str) -> list[Issue]:
+        return list(validate.iter_issues(source, path=name, schema=schema, schematron=schematron))
+
+    if cache is None:
+        return [(str(p), check(p, str(p))) for p in paths]
+    return [(str(p), cache.issues(p, check)) for p in paths]
 
 
-def build(options: BuildOptions | None = None) -> BuildReport:
-    """transcripts/ -> encoded/ -> validate -> site/ (HTML) and text/ (plain text)."""
-    from teikit import render, validate
+def build(options: BuildOptions | None = None, *, progress: Callable[[str, int, int], None] | None = None
+          ) -> BuildReport:
+    """transcripts/ -> encoded/ -> validate -> site/ (HTML) and text/ (plain text).
+
+    :param progress: called as `progress(stage, done, total)` as files are finished, stage by stage
+        (`convert`, `validate`, `render`).
+    """
+    from teikit import render
 
     opts = options or BuildOptions()
-    converted = convert_files([opts.transcripts], opts.encoded)
+    converted = convert_files([opts.transcripts], opts.encoded, progress=progress)
     encodings = [Path(r.output) for r in converted if r.output and r.kind == "encoding"]
-    issues = [issue for path in encodings for issue in validate.iter_issues(path)]
+    issues = [issue for found in validate_files(encodings, progress=progress).values() for issue in found]
     pages: list[str] = []
     texts: list[str] = []
     errors: list[str] = []
     linked = {"register-links": "true"}
+    if opts.site_title is not None:
+        linked["site-title"] = opts.site_title
     try:
-        for path in encodings:
+        for path in _reported(encodings, "render", progress):
             files.write_atomic(opts.site / path.name, path.read_bytes())  # the pages link to their TEI source
             pages.append(_write(opts.site / f"{path.stem}.html", render.render_html(path, linked)))
             texts.append(_write(opts.text / f"{path.stem}.txt", render.render_text(path)))
