@@ -3,7 +3,8 @@
 Generates N encodings (benchmarks/corpus.py) and times, in one run and one process:
 - compiling each stylesheet (once; the time every later page saves);
 - document pages (`render.render_html`, linked to the register pages), reading and diplomatic texts;
-- the index in its four pre-sorted views; the register pages (one per entry, and an index each);
+- the digests (one per document: what the index and register pages read), the index in its four
+  pre-sorted views, and the register pages (one per entry, and an index each);
 - side by side: a sample of document pages rendered with the compiled stylesheet and with a fresh
   compile per page, to show what compiling once saves.
 
@@ -13,6 +14,7 @@ Generates N encodings (benchmarks/corpus.py) and times, in one run and one proce
 from __future__ import annotations
 
 import argparse
+import resource
 import tempfile
 import time
 from collections.abc import Callable
@@ -45,6 +47,7 @@ def main() -> None:
                     for name in (render.HTML, render.TEXT, render.DIPLOMATIC, render.INDEX, render.REGISTER)}
         _, html = timed(lambda: [render.render_html(p, LINKED) for p in paths])
         _, text = timed(lambda: [render.render_text(p) for p in paths] + [render.render_diplomatic(p) for p in paths])
+        _, digests = timed(lambda: [render.digest(p) for p in paths])
         _, index = timed(lambda: [render.render_index(paths, {**LINKED, "index-sort": s}) for s in INDEX_SORTS])
         registers, register_time = timed(lambda: [
             render.render_registers(Path(tmp) / "registers" / name, paths, LINKED)
@@ -62,14 +65,16 @@ def main() -> None:
         _, fresh = timed(fresh_compile_each)
 
     pages = len(paths) + len(INDEX_SORTS) + register_pages
-    seconds = html + index + register_time
+    seconds = html + digests + index + register_time
     print(f"{args.size} documents")
     print("  compile (once per process): " + ", ".join(f"{n} {s * 1000:.0f} ms" for n, s in compiled.items()))
     print(f"  document pages     {len(paths):6} in {html:7.2f} s  {len(paths) / html:7.1f} pages/s")
     print(f"  texts (2 per doc)  {2 * len(paths):6} in {text:7.2f} s  {2 * len(paths) / text:7.1f} texts/s")
+    print(f"  digests            {len(paths):6} in {digests:7.2f} s  {len(paths) / digests:7.1f} docs/s")
     print(f"  index views        {len(INDEX_SORTS):6} in {index:7.2f} s  {len(INDEX_SORTS) / index:7.1f} pages/s")
     print(f"  register pages     {register_pages:6} in {register_time:7.2f} s  {register_pages / register_time:7.1f} pages/s")
     print(f"  all HTML pages     {pages:6} in {seconds:7.2f} s  {pages / seconds:7.1f} pages/s")
+    print(f"  peak memory of the process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     print(f"  {len(sample)} document pages: compiled once {once:.2f} s, compiled per page {fresh:.2f} s "
           f"({fresh / once:.1f}x the time)")
 

@@ -12,6 +12,7 @@ per process (the batch commands use a process pool).
 from __future__ import annotations
 
 import atexit
+import hashlib
 import re
 import shutil
 import tempfile
@@ -43,6 +44,8 @@ HTML = "html/html.xsl"
 """Entry point for one document's HTML page."""
 INDEX = "html/index.xsl"
 """Entry point for the index page of a set of documents."""
+DIGEST = "common/digest.xsl"
+"""Entry point for one document's digest: the facts and mentions the index and register pages read."""
 REGISTER = "html/register.xsl"
 """Entry point for a register's pages: one per entry, and the register's index."""
 TEXT = "text/text.xsl"
@@ -85,7 +88,7 @@ def render_index(teis: Sequence[Path], params: Mapping[str, str] | None = None) 
     """The HTML5 index page listing `teis`, each linked to its page `<stem>.html`."""
     if params and _INDEX_DOCUMENTS in params:
         raise RenderError(f"{INDEX}: parameter {_INDEX_DOCUMENTS!r} is set from `teis`", code="param")
-    documents = " ".join(Path(tei).resolve().as_uri() for tei in teis)
+    documents = " ".join(digest(tei).as_uri() for tei in teis)
     return _transform(
         INDEX,
         {**(params or {}), _INDEX_DOCUMENTS: documents},
@@ -102,7 +105,7 @@ def render_registers(
     reserved = {_INDEX_DOCUMENTS, _REGISTER} & set(params or {})
     if reserved:
         raise RenderError(f"{REGISTER}: parameter {', '.join(sorted(reserved))!r} is set from the arguments", code="param")
-    documents = " ".join(Path(tei).resolve().as_uri() for tei in teis)
+    documents = " ".join(digest(tei).as_uri() for tei in teis)
     fixed = {_INDEX_DOCUMENTS: documents, _REGISTER: Path(register).resolve().as_uri()}
     with tempfile.TemporaryDirectory(prefix="teikit-pages-") as tmp:
         out = Path(tmp)
@@ -116,6 +119,27 @@ def render_registers(
     folder = next(iter(pages), "").partition("/")[0] or Path(register).stem
     extension = (params or {}).get("page-extension", ".html")
     return {f"{folder}/index{extension}": index, **pages}
+
+
+def digest(tei: Path) -> Path:
+    """The digest of one TEI document (transforms/common/digest.xsl): its facts and register mentions,
+    made once per process and file version and kept in a private folder, so the corpus-wide pages
+    read digests rather than whole documents."""
+    path = Path(tei).resolve()
+    try:
+        stat = path.stat()
+    except OSError as err:
+        raise RenderError(f"no such file: {tei}", code="not-found") from err
+    return _digest(path, stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _digest(path: Path, mtime_ns: int, size: int) -> Path:
+    target = _workdir() / "digests" / f"{hashlib.sha256(f'{path}|{mtime_ns}|{size}'.encode()).hexdigest()}.xml"
+    text = _transform(DIGEST, None, [path], lambda ex: ex.transform_to_string(source_file=str(path)))
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
 
 
 def compile_stylesheet(name: str) -> None:

@@ -21,7 +21,7 @@ TEI_NS = {"t": "http://www.tei-c.org/ns/1.0"}
 SAMPLE = HERE / "cases" / "valid" / "sample.xml"
 ENCODED = sorted((REPO / "encoded").glob("wcda-*.xml"))
 DOCUMENTS = [SAMPLE, *ENCODED]
-ENTRY_POINTS = [render.HTML, render.INDEX, render.REGISTER, render.TEXT, render.DIPLOMATIC]
+ENTRY_POINTS = [render.HTML, render.INDEX, render.REGISTER, render.DIGEST, render.TEXT, render.DIPLOMATIC]
 STYLESHEETS = sorted(p.relative_to(REPO / "transforms").as_posix() for p in (REPO / "transforms").rglob("*.xsl"))
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -535,3 +535,28 @@ def test_an_alias_entry_sends_its_mentions_to_the_entry_it_stands_for(tmp_path: 
     assert see.xpath("//main//a/@href") == ["index.html", "brezhnev.html"]
     index = html.fromstring(pages["persons/index.html"])
     assert "brejnev.html" not in index.xpath("//tbody//a/@href")
+
+
+def test_digest_holds_the_facts_and_mentions_the_corpus_pages_read(tmp_path: Path) -> None:
+    source = REPO / "encoded" / "wcda-116540.xml"
+    tei = etree.parse(str(source))
+    digest = etree.parse(str(render.digest(source))).getroot()
+    d = {"d": "urn:x-teikit:digest"}
+    assert digest.get("stem") == "wcda-116540"
+    assert digest.get("participants") == str(int(tei.xpath("count(//t:particDesc//t:person)", namespaces=TEI_NS)))
+    assert len(digest.xpath("d:m[@kind='turn']", namespaces=d)) == tei.xpath("count(//t:sp[@who])", namespaces=TEI_NS)
+    names = digest.xpath("d:m[@kind='name']", namespaces=d)
+    assert names and all(m.findtext("d:words", namespaces=d) for m in names)
+    copy = tmp_path / "wcda-116540.xml"
+    copy.write_bytes(source.read_bytes())
+    first = render.digest(copy)
+    assert render.digest(copy) == first  # made once per file version
+    copy.write_bytes(source.read_bytes().replace(b"Record of Conversation", b"Minutes", 1))
+    changed = render.digest(copy)
+    assert changed != first and b'title="Minutes' in changed.read_bytes()
+
+
+def test_corpus_pages_refuse_what_is_not_a_digest(tmp_path: Path) -> None:
+    with pytest.raises(RenderError, match="no digest"):
+        render._transform(render.INDEX, {"documents": SAMPLE.resolve().as_uri()}, [SAMPLE],
+                          lambda ex: ex.call_template_returning_string())

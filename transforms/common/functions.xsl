@@ -10,6 +10,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tk="urn:x-teikit:xslt"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:d="urn:x-teikit:digest"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
@@ -22,6 +23,13 @@
     <xsl:sequence select="($document/TEI, error(QName('urn:x-teikit:xslt', 'not-tei'),
         'not a TEI P5 document: ' || document-uri($document) || ' has root element ' || name($document/*)
         || ', not TEI in the TEI namespace'))[1]"/>
+  </xsl:function>
+
+  <!-- The digest element of a document; a dynamic error (hence a RenderError) if there is none. -->
+  <xsl:function name="tk:digest" as="element(d:digest)">
+    <xsl:param name="document" as="document-node()"/>
+    <xsl:sequence select="($document/d:digest, error(QName('urn:x-teikit:xslt', 'not-a-digest'),
+        document-uri($document) || ' is no digest (transforms/common/digest.xsl makes them)'))[1]"/>
   </xsl:function>
 
   <!-- Elements by xml:id (register entries, in their register). -->

@@ -2,12 +2,14 @@
 <!-- SPDX-License-Identifier: MIT -->
 <!--
   The index page: one table row per document (date, type, title linked to its page, number of
-  participants). Called by its initial template; reads the documents named in $documents.
+  participants). Called by its initial template; reads the digests (common/digest.xsl) of the
+  documents named in $documents, never the whole documents.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tk="urn:x-teikit:xslt"
+    xmlns:d="urn:x-teikit:digest"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
     expand-text="yes">
@@ -18,14 +20,14 @@
   <xsl:include href="html_page.xsl"/>
   <xsl:include href="html_names.xsl"/>
 
-  <!-- The documents to list: absolute URIs of TEI files, separated by spaces (teikit.render sets it). -->
+  <!-- The documents to list: absolute URIs of their digests, separated by spaces (teikit.render sets it). -->
   <xsl:param name="documents" as="xs:string" select="''"/>
 
   <!-- Order of the rows: `date` (then title), `type`, `title`, or `participants` (most first). -->
   <xsl:param name="index-sort" as="xs:string" select="'date'"/>
 
   <xsl:template name="xsl:initial-template">
-    <xsl:variable name="teis" select="tokenize($documents) ! tk:tei(doc(.))"/>
+    <xsl:variable name="digests" select="tokenize($documents) ! tk:digest(doc(.))"/>
     <html lang="{tk:label('language')}">
       <xsl:call-template name="tk:html-head">
         <xsl:with-param name="title" select="tk:label('documents') || ' — ' || $site-title"/>
@@ -46,13 +48,13 @@
               </tr>
             </thead>
             <tbody>
-              <xsl:for-each select="$teis">
-                <xsl:sort select="if ($index-sort eq 'type') then tk:doc-type(.)
-                    else if ($index-sort eq 'title') then tk:title(.)
-                    else if ($index-sort eq 'participants') then format-number(99999 - count(tk:participants(.)), '00000')
-                    else tk:date-iso(.)"/>
-                <xsl:sort select="tk:date-iso(.)"/>
-                <xsl:sort select="tk:title(.)"/>
+              <xsl:for-each select="$digests">
+                <xsl:sort select="if ($index-sort eq 'type') then string(@type)
+                    else if ($index-sort eq 'title') then string(@title)
+                    else if ($index-sort eq 'participants') then format-number(99999 - xs:integer(@participants), '00000')
+                    else string(@date)"/>
+                <xsl:sort select="string(@date)"/>
+                <xsl:sort select="string(@title)"/>
                 <xsl:apply-templates select="." mode="tk:index-row"/>
               </xsl:for-each>
             </tbody>
@@ -86,16 +88,16 @@
     <xsl:sequence select="(if ($sort eq 'date') then 'index' else 'index-by-' || $sort) || $page-extension"/>
   </xsl:function>
 
-  <xsl:template match="TEI" mode="tk:index-row">
+  <xsl:template match="d:digest" mode="tk:index-row">
     <tr>
       <td>
-        <xsl:for-each select="tk:date(.)">
+        <xsl:for-each select="*[not(self::d:*)]">
           <xsl:call-template name="tk:time"/>
         </xsl:for-each>
       </td>
-      <td>{tk:doc-type(.)}</td>
-      <td><a href="{tk:stem(.)}{$page-extension}">{tk:title(.)}</a></td>
-      <td class="num" data-label="{tk:label('participants')}">{count(tk:participants(.))}</td>
+      <td>{@type}</td>
+      <td><a href="{@stem}{$page-extension}">{@title}</a></td>
+      <td class="num" data-label="{tk:label('participants')}">{@participants}</td>
     </tr>
   </xsl:template>
 

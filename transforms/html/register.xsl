@@ -12,6 +12,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tk="urn:x-teikit:xslt"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:d="urn:x-teikit:digest"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
     expand-text="yes">
@@ -21,8 +22,9 @@
 
   <xsl:include href="html_page.xsl"/>
 
-  <!-- The documents whose mentions the pages list: absolute URIs of TEI files, separated by spaces
-       (teikit.render sets it). Their pages are expected one folder up, as <stem> + $page-extension. -->
+  <!-- The documents whose mentions the pages list: absolute URIs of their digests (common/digest.xsl),
+       separated by spaces (teikit.render sets it). Their pages are expected one folder up, as
+       <stem> + $page-extension. -->
   <xsl:param name="documents" as="xs:string" select="''"/>
 
   <!-- The register: the absolute URI of a TEI file holding a listPerson, listPlace or listOrg
@@ -43,19 +45,19 @@
     <xsl:variable name="entries" select="$all except $aliases"/>
     <xsl:variable name="alias-of" as="map(xs:string, xs:string)"
         select="map:merge($aliases ! map:entry(string(@xml:id), substring(normalize-space(@sameAs), 2)))"/>
-    <xsl:variable name="teis" select="tokenize($documents) ! tk:tei(doc(.))"/>
-    <!-- Every element of every document that stands for an entry: participants, turns, names. -->
-    <xsl:variable name="mentions" as="map(xs:string, element()*)">
+    <xsl:variable name="digests" select="tokenize($documents) ! tk:digest(doc(.))"/>
+    <!-- Every mention in every document that stands for an entry: participants, turns, names. -->
+    <xsl:variable name="mentions" as="map(xs:string, element(d:m)*)">
       <xsl:map>
-        <xsl:for-each-group select="$teis/(teiHeader/profileDesc/particDesc//person, text//*[@ref or @who])"
-            group-by="distinct-values(tk:register-pointers(.)[starts-with(., $prefix || ':')]
+        <xsl:for-each-group select="$digests/d:m"
+            group-by="distinct-values(tokenize(@ptr)[starts-with(., $prefix || ':')]
                 ! substring-after(., ':') ! ($alias-of(.), .)[1])">
           <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
         </xsl:for-each-group>
       </xsl:map>
     </xsl:variable>
-    <xsl:variable name="by-stem" as="map(xs:string, element(TEI))"
-        select="map:merge($teis ! map:entry(tk:stem(.), .), map {'duplicates': 'use-first'})"/>
+    <xsl:variable name="by-stem" as="map(xs:string, element(d:digest))"
+        select="map:merge($digests ! map:entry(string(@stem), .), map {'duplicates': 'use-first'})"/>
     <xsl:for-each select="$entries">
       <xsl:result-document href="{$folder}/{@xml:id}{$page-extension}">
         <xsl:apply-templates select="." mode="tk:entry-page">
@@ -121,7 +123,7 @@
                 <tr>
                   <td><a href="{@xml:id}{$page-extension}">{tk:entry-name(.)}</a></td>
                   <td>{string-join(tk:entry-variants(.), '; ')}</td>
-                  <td class="num" data-label="{tk:label('documents')}">{count(distinct-values($found ! tk:stem(.)))}</td>
+                  <td class="num" data-label="{tk:label('documents')}">{count(distinct-values($found/../@stem))}</td>
                   <td class="num" data-label="{tk:label('mentions')}">{count($found)}</td>
                 </tr>
               </xsl:for-each>
@@ -141,7 +143,7 @@
   <!-- One entry's page. -->
   <xsl:template match="*" mode="tk:entry-page">
     <xsl:param name="folder" as="xs:string" tunnel="yes"/>
-    <xsl:param name="found" as="element()*"/>
+    <xsl:param name="found" as="element(d:m)*"/>
     <xsl:variable name="name" select="tk:entry-name(.)"/>
     <html lang="{tk:label('language')}">
       <xsl:call-template name="tk:html-head">
@@ -198,13 +200,13 @@
             <xsl:if test="empty($found)">
               <p>{tk:label('no-mentions')}</p>
             </xsl:if>
-            <xsl:for-each-group select="$found" group-by="generate-id(root(.))">
+            <xsl:for-each-group select="$found" group-by="generate-id(..)">
               <xsl:variable name="here" select="current-group()"/>
-              <xsl:for-each select="root(.)/TEI">
+              <xsl:for-each select="..">
                 <h3>
-                  <a href="../{tk:stem(.)}{$page-extension}">{tk:title(.)}</a>
-                  <xsl:if test="tk:date-iso(.)">
-                    <span class="hint"> ({tk:date-iso(.)})</span>
+                  <a href="../{@stem}{$page-extension}">{@title}</a>
+                  <xsl:if test="string(@date)">
+                    <span class="hint"> ({@date})</span>
                   </xsl:if>
                 </h3>
                 <ul class="mentions">
@@ -273,79 +275,46 @@
   <xsl:template name="tk:document-link">
     <xsl:param name="stem" as="xs:string"/>
     <xsl:param name="text" as="xs:string"/>
-    <xsl:param name="by-stem" as="map(xs:string, element(TEI))" tunnel="yes"/>
+    <xsl:param name="by-stem" as="map(xs:string, element(d:digest))" tunnel="yes"/>
     <xsl:choose>
-      <xsl:when test="map:contains($by-stem, $stem)"><a href="../{$stem}{$page-extension}">{tk:title($by-stem($stem))}</a></xsl:when>
+      <xsl:when test="map:contains($by-stem, $stem)"><a href="../{$stem}{$page-extension}">{$by-stem($stem)/@title}</a></xsl:when>
       <xsl:otherwise>{$text}</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <!-- One mention: a link to the turn, paragraph or participant entry, and where it stands. -->
-  <xsl:template match="person" mode="tk:mention">
+  <!-- One mention (a d:m of a digest): a link to the turn, paragraph or participant entry, and where
+       it stands; a name in the text shows in its context. -->
+  <xsl:template match="d:m[@kind = 'participant']" mode="tk:mention">
     <li>
-      <a href="../{tk:stem(.)}{$page-extension}#{tk:person-anchor(.)}">{tk:label('participant')}</a>
-      <xsl:for-each select="occupation">, {normalize-space()}</xsl:for-each>
-      <xsl:if test="@role and @role ne 'participant'"> ({tk:label(@role)})</xsl:if>
+      <a href="../{../@stem}{$page-extension}#{@anchor}">{tk:label('participant')}</a>
+      <xsl:if test="string(@occupation)">, {@occupation}</xsl:if>
+      <xsl:if test="string(@role) and @role ne 'participant'"> ({tk:label(@role)})</xsl:if>
     </li>
   </xsl:template>
 
-  <xsl:template match="sp" mode="tk:mention">
+  <xsl:template match="d:m[@kind = 'turn']" mode="tk:mention">
     <li>
-      <a href="../{tk:stem(.)}{$page-extension}#{tk:turn-id(.)}">{tk:label('turn')} {count(preceding::sp) + 1}</a>:
-      “{tk:speaker-label(.)}”
+      <a href="../{../@stem}{$page-extension}#{@anchor}">{tk:label('turn')} {@n}</a>: “{@label}”
     </li>
   </xsl:template>
 
-  <!-- A name in the text: the name in its context (a few words either side, within its block),
-       the name linking to its turn or paragraph, then where it stands. -->
-  <xsl:template match="*" mode="tk:mention">
-    <xsl:variable name="anchor" select="tk:anchor(.)"/>
-    <xsl:variable name="sp" select="ancestor::sp[1]"/>
-    <xsl:variable name="p" select="ancestor::p[1]"/>
-    <xsl:variable name="block" select="(ancestor::*[self::p or self::item or self::head or self::label
-        or self::stage[tk:is-block-stage(.)] or self::docTitle or self::titlePart])[last()]"/>
-    <xsl:variable name="read" select="$block//text()[tk:is-read(.)] except .//text()"/>
-    <xsl:variable name="before" select="tokenize(normalize-space(string-join($read[. &lt;&lt; current()])))"/>
-    <xsl:variable name="after" select="tokenize(normalize-space(string-join($read[. >> current()])))"/>
-    <xsl:variable name="words">
-      <xsl:apply-templates select="." mode="tk:words"/>
-    </xsl:variable>
+  <xsl:template match="d:m" mode="tk:mention">
     <li>
       <span class="kwic">
-        <xsl:if test="count($before) gt $tk:context">… </xsl:if>
-        <xsl:value-of select="$before[position() gt last() - $tk:context]"/>
-        <xsl:if test="exists($before)"><xsl:text> </xsl:text></xsl:if>
-        <a href="../{tk:stem(.)}{$page-extension}{$anchor ! ('#' || .)}"><mark>{normalize-space($words)}</mark></a>
-        <xsl:if test="exists($after) and not(matches($after[1], '^\p{P}'))"><xsl:text> </xsl:text></xsl:if>
-        <xsl:value-of select="$after[position() le $tk:context]"/>
-        <xsl:if test="count($after) gt $tk:context"> …</xsl:if>
+        <xsl:value-of select="d:before"/>
+        <xsl:if test="string(d:before)"><xsl:text> </xsl:text></xsl:if>
+        <a href="../{../@stem}{$page-extension}{@anchor[string()] ! ('#' || .)}"><mark>{d:words}</mark></a>
+        <xsl:if test="string(d:after) and not(matches(d:after, '^\p{P}'))"><xsl:text> </xsl:text></xsl:if>
+        <xsl:value-of select="d:after"/>
       </span>
       <span class="where">
         <xsl:choose>
-          <xsl:when test="$sp"> — {tk:label('turn')} {count($sp/preceding::sp) + 1}, {tk:speaker-name($sp)}</xsl:when>
-          <xsl:when test="$p and ancestor::body"> — {tk:label('paragraph')} {substring-after(tk:paragraph-id($p), 'p-')}</xsl:when>
-          <xsl:when test="ancestor::stage"> — {tk:label('stage')}</xsl:when>
-          <xsl:when test="ancestor::front"> — {tk:label('front')}</xsl:when>
-          <xsl:when test="ancestor::back"> — {tk:label('back')}</xsl:when>
+          <xsl:when test="@where = 'turn'"> — {tk:label('turn')} {@n}, {@speaker}</xsl:when>
+          <xsl:when test="@where = 'paragraph'"> — {tk:label('paragraph')} {@n}</xsl:when>
+          <xsl:when test="string(@where)"> — {tk:label(@where)}</xsl:when>
         </xsl:choose>
       </span>
     </li>
   </xsl:template>
-
-  <!-- Words of context shown on each side of a mention. -->
-  <xsl:variable name="tk:context" as="xs:integer" select="8"/>
-
-  <!-- True for text the reading shows: not in a note, nor in the alternative a choice does not read. -->
-  <xsl:function name="tk:is-read" as="xs:boolean">
-    <xsl:param name="text" as="text()"/>
-    <xsl:sequence select="empty($text/ancestor::note)
-        and (every $option in $text/ancestor::*[parent::choice] satisfies $option is tk:reading($option/parent::choice))"/>
-  </xsl:function>
-
-  <!-- The words of a mention as the reading text has them: corrections and expansions, no notes. -->
-  <xsl:template match="choice" mode="tk:words">
-    <xsl:apply-templates select="tk:reading(.)" mode="#current"/>
-  </xsl:template>
-  <xsl:template match="note" mode="tk:words"/>
 
 </xsl:stylesheet>
