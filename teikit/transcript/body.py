@@ -29,6 +29,7 @@ _FIELD_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^from$|^sender$", "from"),
         (r"^to$|^addressee$|^to whom$", "to"),
         (r"^destination$", "destination"),
+        (r"^(?:no|nº|n°)\.?$|^number$", "number"),
         (r"^copies$|^distribution$|^distributed to$", "distribution"),
     )
 )
@@ -186,7 +187,7 @@ class _Parser:
             self._merge_opener(opener)
         elif self.speakers is not None and self.speakers.is_declared(span.start, span.end) and self._turn(span):
             pass  # a declared speaker's short label wins over a field label ("Record:")
-        elif (fields := self._fields(span)) is not None:
+        elif (fields := self._fields(span) or self._side_block(span)) is not None:
             self._append_fields(fields)
         elif self._turn(span):
             pass
@@ -365,6 +366,22 @@ class _Parser:
             self.pending_field = (fields, items[-1])
         return fields
 
+    def _side_block(self, span: Span) -> FieldList | None:
+        """In the field block, a bare side heading over its people's names ("[North] Korea" ⏎ "Pak Il-su,
+        Ri Chol"): a participants field whose label is the side."""
+        last = self.out.blocks[-1] if self.out.blocks else None
+        lns = lines(self.text, span)
+        if not (isinstance(last, FieldList) and last.kind == "fields") or len(lns) < 2 \
+                or not _is_side_heading(self.text, lns[0].start, lns[0].end):
+            return None
+        value = trim(self.text, lns[1].start, span.end)
+        items = split_items(self.text, value.start, value.end)
+        if not items or any(parse_mention(self.text, a, _item_end(self.text, a, b)) is None for a, b in items):
+            return None
+        label = lns[0]
+        return FieldList(kind="fields", fields=(
+            Field(label=label, key="participants", value=self._field_value("participants", label, value)),))
+
     def _complete_field(self, span: Span) -> None:
         """A label alone at the end of a block ("Date and Time:") takes the next block as its value."""
         assert self.pending_field is not None
@@ -391,8 +408,9 @@ class _Parser:
                     whole = next((i for i in extra if i.tag == "placeName" and (i.start, i.end) == (value.start, value.end)), None)
                     self.out.setting_place_ref = dict(whole.attrs).get("ref") if whole is not None else None
         elif key in _ROLES and raw:
-            label_text = " ".join(self.text[label.start : label.end - 1].split())
-            side = label_text if key == "participants" and _SIDE_LABEL.search(label_text) else None
+            label_text = " ".join(self.text[label.start : label.end].rstrip(":").split())
+            heading = not self.text[label.start : label.end].endswith(":")  # a bare side heading
+            side = label_text if key == "participants" and (heading or _SIDE_LABEL.search(label_text)) else None
             extra.extend(self._people(value, _ROLES[key], side))
         para = self.para(value, tag="item", extra=tuple(extra))
         names = {(i.start, i.end) for i in extra if i.tag == "persName"}
@@ -405,8 +423,17 @@ class _Parser:
             per_line = _one_per_line(self.text, seg_start, seg_end)
             items = per_line if per_line is not None else [(a, b, None) for a, b in split_items(self.text, seg_start, seg_end)]
             last_id: str | None = None
+            routed = False
             for a, b, title in items:
-                single = role in {"sender", "addressee"} and last_id is not None
+                b = _item_end(self.text, a, b)
+                if _is_placeholder(self.text[a:b]):  # "N.N., adviser", "signee": someone left unnamed
+                    last_id = None
+                    continue
+                if role in {"sender", "addressee"} and _names_a_place(self.text, a, b):
+                    out.extend(self._field_places(Span(start=a, end=b)))  # "From: OTTAWA": a post, not a person
+                    routed = True
+                    continue
+                single = role in {"sender", "addressee"} and (last_id is not None or routed)
                 mention = None if single else parse_mention(self.text, a, b)
                 if mention is not None and title is not None:
                     mention = mention.with_title(self.text, title)
@@ -414,28 +441,32 @@ class _Parser:
                     last_id = self._title_continuation(a, b, last_id, out, quiet=single)
                     continue
                 alt = " ".join(self.text[mention.alt_span[0] : mention.alt_span[1]].split()) if mention.alt_span else None
-                last_id = self.persons.add(mention.name, role=role, side=seg_side, titles=mention.titles,
+                person_role, titles = _role_in_titles(role, mention.titles)
+                last_id = self.persons.add(mention.name, role=person_role, side=seg_side, titles=titles,
                                            variants=(*mention.variants, *((alt,) if alt else ())))
                 out.extend(mention_inlines(self.text, mention, last_id))
         return out
 
     def _side_segments(self, value: Span, side: str | None) -> list[tuple[int, int, str | None]]:
-        """Split a participants value at side headings ("Korean side:", a bare "[North] Korea" line)."""
+        """Split a participants value at side headings ("Korean side:" at the start of a line or after a
+        semicolon, a bare "[North] Korea", "North" or "US Side" line)."""
         segments: list[tuple[int, int, str | None]] = []
         current_side, seg_start = side, value.start
         lns = lines(self.text, value)
+        heads: list[tuple[int, int, str]] = []  # (start, end of the heading, side)
         for i, ln in enumerate(lns):
             line = self.text[ln.start : ln.end]
-            m = _SIDE_PREFIX.match(line)
-            bare = i + 1 < len(lns) and "," not in line and ";" not in line and len(line.split()) <= 3 \
-                and not _LIST_ITEM.match(line) and (parse_mention(self.text, ln.start, ln.end) is None
-                                                    or _names_a_country(line))
-            if m is None and not bare:
+            if i + 1 < len(lns) and _is_side_heading(self.text, ln.start, ln.end):
+                heads.append((ln.start, ln.end, line))
                 continue
-            if ln.start > seg_start:
-                segments.append((seg_start, rstrip(self.text, seg_start, ln.start), current_side))
-            current_side = " ".join((m["side"] if m else line).split())
-            seg_start = ln.start + (m.end() if m else len(line))
+            for m in _SIDE_PREFIX.finditer(line):
+                if m.start() == 0 or line[: m.start()].rstrip().endswith(";"):
+                    heads.append((ln.start + m.start(), ln.start + m.end(), m["side"]))
+        for start, end, label in heads:
+            if start > seg_start:
+                segments.append((seg_start, _before_semicolon(self.text, seg_start, start), current_side))
+            current_side = " ".join(label.split())
+            seg_start = end
         segments.append((seg_start, value.end, current_side))
         return [(a, b, s) for a, b, s in segments if self.text[a:b].strip()]
 
@@ -596,6 +627,73 @@ class _Parser:
         self.out.blocks.append(self.para(span, tag=tag))
 
 
+_ROLE_NOTE = re.compile(r"\s*\((?P<role>note-?taker|recorder|interpreter|translator)\)$", re.IGNORECASE)
+
+
+def _role_in_titles(role: Role, titles: tuple[str, ...]) -> tuple[Role, tuple[str, ...]]:
+    """ "J. Doe, NSC Staff (notetaker)": a participant whose title notes the task of recording or
+    interpreting has that role, and the note leaves the title."""
+    if role != "participant":
+        return role, titles
+    out = []
+    for title in titles:
+        m = _ROLE_NOTE.search(title)
+        if m is not None:
+            role = "interpreter" if m["role"].lower() in {"interpreter", "translator"} else "recorder"
+            title = title[: m.start()]
+        if title.strip():
+            out.append(title.strip())
+    return role, tuple(out)
+
+
+def _item_end(text: str, start: int, end: int) -> int:
+    """The end of a list item without a closing "et al.", a flattened footnote number or the full stop
+    that ends the list ("Ana Lis et al.", "NOWAK 1", "Ion Marin."); an initial keeps its point
+    ("Gromyko A.A.")."""
+    m = re.search(r"\s*,?\s+et\s+al\.?$", text[start:end])
+    if m is not None:
+        end = start + m.start()
+    m = re.search(r"(?<=[^\W\d])\s+\d{1,2}$", text[start:end])
+    if m is not None:  # "WINIEWICZ 1": a footnote number flattened onto the line; no name ends in one
+        end = start + m.start()
+    words = text[start:end].split()
+    if words and words[-1].endswith(".") and sum(c.isalpha() for c in words[-1]) >= 3 and words[-1].count(".") == 1:
+        end -= 1
+    return rstrip(text, start, end)
+
+
+def _is_placeholder(item: str) -> bool:
+    """ "N.N., adviser", "signee": a list item that stands for someone the document does not name."""
+    first = item.split(",")[0].strip().casefold()
+    return first in {"n.n.", "n. n.", "nn", "n.n", "signee", "the signee", "undersigned", "the undersigned", "signatory"}
+
+
+def _names_a_place(text: str, start: int, end: int) -> bool:
+    """Whether a routing item is wholly the name of a place ("OTTAWA", "Hanoi")."""
+    return any((a, b) == (start, end) for a, b, _ in gazetteer.find_places(text, start, end))
+
+
+def _before_semicolon(text: str, start: int, end: int) -> int:
+    """The end of a side's names before the next side heading, without the semicolon between them."""
+    end = rstrip(text, start, end)
+    return rstrip(text, start, end - 1) if end > start and text[end - 1] == ";" else end
+
+
+_SIDE_WORDS = frozenset("side sides delegation delegations party".split())
+_COMPASS = frozenset("north south east west".split())
+
+
+def _is_side_heading(text: str, start: int, end: int) -> bool:
+    """A bare line above a side's names: "[North] Korea", "Vietnam", "North", "US Side"."""
+    line = text[start:end]
+    words = line.replace("[", "").replace("]", "").split()
+    if not words or len(words) > 3 or "," in line or ";" in line or _LIST_ITEM.match(line):
+        return False
+    if words[-1].lower() in _SIDE_WORDS or (len(words) == 1 and words[0].lower() in _COMPASS):
+        return True
+    return parse_mention(text, start, end) is None or _names_a_country(line)
+
+
 def _names_a_country(line: str) -> bool:
     """ "Albania", "[North] Vietnam": a line that is (or ends in) the name of a country."""
     words = line.replace("[", "").replace("]", "").split()
@@ -624,8 +722,14 @@ def _one_per_line(text: str, start: int, end: int) -> list[tuple[int, int, tuple
     """Items of a list written one person a line (bullets, or a name and a role apart by spaces):
     (start, end) of the name and the span of the role after it."""
     lns = lines(text, Span(start=start, end=end))
-    if len(lns) < 2 or not any(_LIST_ITEM.match(text, ln.start, ln.end) or "  " in text[ln.start : ln.end] for ln in lns):
-        return None
+    if len(lns) < 2 and not (lns and text[lns[0].start] in "-•*–▪◦"):
+        return None  # one line is a list only when bulleted ("Our Side" ⏎ "• Li Wen, Vice Premier")
+    if not any(_LIST_ITEM.match(text, ln.start, ln.end) or "  " in text[ln.start : ln.end] for ln in lns):
+        # "Tran Van A (Vice Premier)" ⏎ "Le B (…)": a name a line, each with its title in parentheses
+        if any("," in text[ln.start : ln.end] or ";" in text[ln.start : ln.end]
+               or parse_mention(text, ln.start, ln.end) is None for ln in lns):
+            return None
+        return [(ln.start, ln.end, None) for ln in lns]
     items = []
     for ln in lns:
         m = _LIST_ITEM.match(text, ln.start, ln.end)

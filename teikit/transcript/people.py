@@ -16,11 +16,13 @@ TITLE_WORDS = frozenset(
     ambassador comrade comrades cde. com. comr. c. marshal director head chief foreign counsellor
     counselor attaché attache consul commander mr. mrs. ms. dr. professor prof. chancellor governor
     mayor senator colonel lieutenant captain major admiral envoy chargé charge executive assistant
-    pm p.m. fm pres. gen. amb. cde tov. tov com mr mrs dr sir madame monsieur herr frau""".split()
+    pm p.m. fm pres. gen. amb. cde tov. tov com mr mrs dr sir madame monsieur herr frau academician
+    prince princess king queen hon. hon'ble honourable honorable""".split()
 )
 """Words that open a title before a name ("Vice Premier …"); compared in lower case."""
 
-_NAME_TOKEN = r"[A-Z][\w'’.]*(?:-[\w'’]+)*"
+_NAME_TOKEN = r"[A-Z][\w'’.]*(?:\?+[\w'’.]*)*(?:-[\w'’]+)*"
+"""A capitalised name word; "?" stands inside it where a copy lost a letter with a diacritic ("Vasil??")."""
 _ITEM = re.compile(
     rf"""(?:and\s+)?
     (?:\[(?P<pre>[^\]\n]+)\]\s*)?
@@ -90,7 +92,7 @@ def _top_level(value: str, sep: str) -> bool:
     return False
 
 
-_FORMS_OF_ADDRESS = frozenset("comrade comrades c. cde. cde com. com comr. mr. mrs. ms. mr mrs ms".split())
+FORMS_OF_ADDRESS = frozenset("comrade comrades c. cde. cde com. com comr. mr. mrs. ms. mr mrs ms".split())
 """Words of address before a name: kept in the text as roleName, not recorded as the person's title."""
 _HEAD_TITLES = ("ambassador", "minister", "premier", "chairman", "secretary", "director", "president", "consul")
 _NOT_PEOPLE = frozenset("urgent secret immediate priority confidential personal copy copies eyes only".split())
@@ -114,10 +116,13 @@ def _item(text: str, start: int, end: int) -> Mention | None:
         return None
     title_words = m["title"].split()
     if any(not is_title(w) for w in title_words):
-        return None
+        return _lowercase_led(text, m)
     name_words = m["name"].split()
-    while name_words and is_title(name_words[0]) and len(name_words) > 1:
+    while len(name_words) > 1 and (is_title(name_words[0]) or (name_words[0].lower() == "the" and is_title(name_words[1]))):
         name_words.pop(0)
+    # "State Secretary Anna Berg": capitalised words up to the last title word are a compound title
+    cut = max((i + 1 for i, w in enumerate(name_words[:-1]) if i > 0 and _is_head_title(w)), default=0)
+    name_words = name_words[cut:]
     if all(w.lower().strip(".") in _NOT_PEOPLE or is_title(w) for w in name_words):
         return None  # "URGENT", or a title standing alone ("SovAmbassador")
     name_start = m.start("name") + m["name"].index(name_words[0])
@@ -130,7 +135,7 @@ def _item(text: str, start: int, end: int) -> Mention | None:
     if title_start is not None:
         title_span = (title_start, rstrip(text, title_start, name_start))
         title = " ".join(text[title_span[0] : title_span[1]].split())
-        if title.lower() not in _FORMS_OF_ADDRESS:
+        if title.lower() not in FORMS_OF_ADDRESS:
             titles.append(title)
     for group in ("ptitle", "ctitle"):
         if m[group] and m[group].strip().lower() not in _NOT_PEOPLE:
@@ -154,6 +159,32 @@ def _item(text: str, start: int, end: int) -> Mention | None:
         ptitle_span=m.span("ptitle") if m["ptitle"] else (m.span("ctitle") if m["ctitle"] else None),
         titles=tuple(titles),
     )
+
+
+def _is_head_title(word: str) -> bool:
+    """A title word that can close a compound title ("State Secretary"), not an initial or a form of address."""
+    return word[:1].isupper() and "." not in word and word.lower() not in FORMS_OF_ADDRESS and is_title(word)
+
+
+_NOT_NAME_WORDS = frozenset(
+    """and or the of for with et by to from on in at as also former acting member members adviser advisor
+    interpreter translator delegate head deputy staff""".split()
+)
+"""Lower-case words that open a list item as a role or a phrase, never as a name whose capital was lost."""
+
+
+def _lowercase_led(text: str, m: re.Match[str]) -> Mention | None:
+    """ "tefan Marin", "von Weber": a name whose first word is in lower case (a copy that dropped the
+    capital with its diacritic, or a particle), standing alone in its list item."""
+    words = m["title"].split()
+    if len(words) != 1 or m["pre"] or m["ptitle"] or m["ctitle"]:
+        return None
+    word = words[0]
+    if not word.isalpha() or not word.islower() or len(word) < 2 or word in _NOT_NAME_WORDS or is_title(word):
+        return None
+    start = m.start("title")
+    return Mention(name=" ".join(text[start : m.end("name")].split()), name_start=start, name_end=m.end("name"),
+                   start=start, alt_span=m.span("alt") if m["alt"] and _is_romanisation(m["alt"]) else None)
 
 
 _TITLE_OF = re.compile(r"(?P<title>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*?)"
@@ -217,10 +248,13 @@ class PersonIndex:
         key = name.casefold()
         return next((e for e in self._entries if e.name.casefold() == key), None)
 
-    def find(self, name: str, title: str | None = None) -> str | None:
-        """The id of the one person `name` denotes: full name, variant, or surname (narrowed by title)."""
+    def find(self, name: str, title: str | None = None, side: str | None = None) -> str | None:
+        """The id of the one person `name` denotes: full name, variant, or surname (narrowed by title,
+        then by the side the label names: "South (PARK)")."""
         key = name.casefold()
         exact = [e for e in self._entries if key in {e.name.casefold(), *(v.casefold() for v in e.variants)}]
+        if len(exact) > 1 and side is not None:
+            exact = [e for e in exact if _on_side(e, side)] or exact
         if len(exact) == 1:
             return exact[0].id
         if not exact and (romanised := self.find_romanised(name)):
@@ -229,6 +263,8 @@ class PersonIndex:
         if title is not None and len(by_part) > 1:
             t = title.casefold()
             by_part = [e for e in by_part if any(t == x.casefold() for x in e.titles)]
+        if side is not None and len(by_part) > 1:
+            by_part = [e for e in by_part if _on_side(e, side)]
         return by_part[0].id if len(by_part) == 1 else None
 
     def find_romanised(self, name: str) -> str | None:
@@ -247,9 +283,14 @@ class PersonIndex:
             entry.variants.append(form)
 
     def find_by_title(self, title: str) -> str | None:
-        """The one person holding `title` ("Premier"), or None when none or several do."""
-        t = title.casefold()
+        """The one person holding `title` ("Premier"), or None when none or several do. A listed title
+        holds it when it reads the same, or when its head does: "Chairman of the Association" and
+        "First Secretary of the Provincial Committee" hold "Chairman" and "Secretary", but "Vice Premier"
+        does not hold "Premier"."""
+        t = " ".join(title.casefold().split())
         holders = [e for e in self._entries if any(x.casefold() == t for x in e.titles)]
+        if not holders:
+            holders = [e for e in self._entries if any(_holds(x, t) for x in e.titles)]
         return holders[0].id if len(holders) == 1 else None
 
     def get(self, ident: str) -> _Entry:
@@ -272,6 +313,25 @@ class PersonIndex:
             Person(id=e.id, name=e.name, variants=tuple(e.variants), titles=tuple(e.titles), role=e.role, side=e.side)
             for e in self._entries
         )
+
+
+def _on_side(entry: _Entry, side: str) -> bool:
+    """Whether a person was listed under the side a label names ("North" for the side "North")."""
+    return entry.side is not None and side.casefold() in re.findall(r"[\w-]+", entry.side.casefold())
+
+
+_LOWER_RANKS = frozenset("vice deputy assistant under associate junior second third sub acting".split())
+"""Words that make a title a different, lower office: a "Vice Premier" is not "the Premier"."""
+
+
+def _holds(listed: str, title: str) -> bool:
+    """Whether a listed title ("Chairman of the Union, Delegation Leader") holds a short one."""
+    for piece in listed.split(","):
+        head = re.split(r"\s+(?:of|for|to|at|in)\s+|\s*\(", piece.strip(), maxsplit=1)[0].casefold()
+        words = head.split()
+        if head == title or (head.endswith(" " + title) and not _LOWER_RANKS & set(words[: -len(title.split())])):
+            return True
+    return False
 
 
 def mention_inlines(text: str, mention: Mention, ident: str) -> list[Inline]:

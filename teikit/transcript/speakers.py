@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from teikit.transcript.people import TITLE_WORDS, PersonIndex
+from teikit.transcript.people import FORMS_OF_ADDRESS, TITLE_WORDS, PersonIndex
 
 _DECL_WORDS = (r"(?:to be abbreviated as|hereafter abbreviated(?: as)?|hereafter referred to as|hereafter,?|"
                r"henceforth referred to as|henceforth abbreviated(?: as)?|henceforth,?|abbreviated as)")
@@ -95,8 +95,8 @@ class Speakers:
         title, name = split_title(name_part)
         if not name:
             return self.persons.find_by_title(title) if title else None
-        found = self.persons.find(name, title)
-        if found is not None and title and title.lower() not in {"comrade", "c.", "cde.", "com."}:
+        found = self.persons.find(name, title, side["side"] if side else None)
+        if found is not None and title and title.lower() not in FORMS_OF_ADDRESS:
             self.persons.add(self.persons.get(found).name, titles=(title,))  # "Premier:" may follow
         return found
 

@@ -1,0 +1,138 @@
+"""Participant lists and speaker labels: the general rules behind them, each on a small made-up text."""
+
+from __future__ import annotations
+
+import pytest
+
+from teikit.model import Document, Turn
+from teikit.transcript import parse_transcript
+from teikit.transcript.people import PersonIndex, parse_mention
+
+
+def _doc(text: str) -> Document:
+    return parse_transcript(text, "<test>")
+
+
+def _people(doc: Document) -> dict[str, tuple[str, str | None, tuple[str, ...]]]:
+    return {p.name: (p.role, p.side, p.titles) for p in doc.persons}
+
+
+def _sides(doc: Document) -> dict[str, str | None]:
+    return {p.name: p.side for p in doc.persons}
+
+
+def _speakers(doc: Document) -> list[tuple[str, str]]:
+    names = {p.id: p.name for p in doc.persons}
+    return [(" ".join(doc.text[b.speaker.start : b.speaker.end].split()), names[b.who])
+            for b in doc.body if isinstance(b, Turn)]
+
+
+@pytest.mark.parametrize(
+    ("item", "name", "titles"),
+    [
+        ("State Secretary Anna Berg", "Anna Berg", ("State Secretary",)),
+        ("Prince Ratana, Chairman of the Front", "Ratana", ("Prince", "Chairman of the Front")),
+        ("Academician Petrov", "Petrov", ("Academician",)),
+        ("The Hon'ble U Tin, Prime Minister", "U Tin", ("The Hon'ble", "Prime Minister")),
+        ("tefan Marin", "tefan Marin", ()),  # a copy lost the capital with its diacritic
+        ("von Weber", "von Weber", ()),
+        ("Ion Vasil??", "Ion Vasil??", ()),
+        ("A. C. Petrov", "A. C. Petrov", ()),  # an initial is not a title
+    ],
+)
+def test_mention_titles_and_names(item: str, name: str, titles: tuple[str, ...]) -> None:
+    mention = parse_mention(item, 0, len(item))
+    assert mention is not None
+    assert (mention.name, mention.titles) == (name, titles)
+
+
+@pytest.mark.parametrize("item", ["the Chancellor (BK)", "member of the Politburo", "adviser Kim"])
+def test_phrases_are_not_names(item: str) -> None:
+    assert parse_mention(item, 0, len(item)) is None
+
+
+def test_find_by_title_reads_the_head_of_a_listed_title() -> None:
+    persons = PersonIndex()
+    chair = persons.add("Wen Bo", titles=("Chairman of the Association",))
+    secretary = persons.add("Lu Ping", titles=("First Secretary of the Provincial Committee",))
+    persons.add("Ma Lin", titles=("Vice Premier",))
+    assert persons.find_by_title("Chairman") == chair
+    assert persons.find_by_title("Secretary") == secretary
+    assert persons.find_by_title("Premier") is None  # a Vice Premier is not the Premier
+    persons.add("Fan Yi", titles=("Chairman of the Committee",))
+    assert persons.find_by_title("Chairman") is None  # two chairmen: no guess
+
+
+def test_title_only_label_before_the_declaration() -> None:
+    doc = _doc("Record of a Reception\n\nTime: 3 May 1961\n\n"
+               "Foreign guests: Le Van Hoa, Director of the Studio\n"
+               "Accompanying persons: Wen Bo (Chairman of the Association); Ma Lin (Vice Premier)\n\n"
+               "Chairman: Welcome to Beijing.\n\n"
+               "Chairman Wen Bo (hereafter, Wen): Is this your first visit\n\n"
+               "Le Van Hoa: It is the third.\n\nPremier: Good.\n")
+    turns = _speakers(doc)
+    assert turns[:3] == [("Chairman:", "Wen Bo"), ("Chairman Wen Bo (hereafter, Wen):", "Wen Bo"),
+                         ("Le Van Hoa:", "Le Van Hoa")]
+    assert ("Premier:", "Ma Lin") not in turns  # the Vice Premier does not answer to "Premier"
+
+
+def test_side_label_narrows_a_shared_surname() -> None:
+    doc = _doc("Record of the Talks\n\nDate: 8/29/73\n\nParticipants:\n"
+               "South: LEE Sang-ho (chief delegate), KIM Dal-ho\nNorth: KIM Tae-su (chief delegate), JO Il\n\n"
+               "South (LEE): Let us begin.\n\nNorth (KIM): We agree.\n")
+    assert _speakers(doc) == [("South (LEE):", "LEE Sang-ho"), ("North (KIM):", "KIM Tae-su")]
+    assert len(doc.persons) == 4
+
+
+def test_list_items_lose_et_al_full_stops_footnote_numbers_and_placeholders() -> None:
+    doc = _doc("Minutes\n\nTime: 9 July 1971\n\n"
+               "Participants on the Soviet side: Deputy Premier Ivan Orlov; N.N., adviser\n"
+               "Participants on the German side: State Secretary Anna Berg; signee\n"
+               "Attending: comrades Petre Lupu, Dan Ionescu et al.\n"
+               "Guests: Vasile Dinu, Ambassador of Romania in Hanoi.\n\n"
+               "To: [Deputy Foreign Minister Jan] NOWAK 1, URGENT\nFrom: DROBNY\n\nText.\n")
+    people = _people(doc)
+    assert set(people) == {"Ivan Orlov", "Anna Berg", "Petre Lupu", "Dan Ionescu", "Vasile Dinu", "NOWAK", "DROBNY"}
+    assert people["Anna Berg"][2] == ("State Secretary",)  # "signee" is not her title
+    assert people["Vasile Dinu"][2] == ("Ambassador of Romania in Hanoi",)
+    assert people["NOWAK"][:2] == ("addressee", None)
+
+
+def test_routing_lines_naming_places_are_not_people() -> None:
+    doc = _doc("Decrypted cable\n\nFrom: OTTAWA\nTo: MOSCOW\nNo: 412\n\nTo PETROV.\n\nText of the message.\n")
+    assert doc.persons == ()
+    assert {"ottawa", "moscow"} <= {p.id for p in doc.places}
+
+
+def test_bare_side_headings_and_inline_sides() -> None:
+    doc = _doc("Memorandum of Conversation\n\nPARTICIPANTS:\nUS Side\n"
+               "• John Hale, Deputy Secretary of Commerce\n• Paul Kerr, NSC Staff (notetaker)\n"
+               "PRC Side\n• Gu Lin, Vice Premier\n\nPLACE: Beijing\n\n"
+               "Vice Premier Gu: Welcome.\n\nMr. Hale: Thank you.\n")
+    people = _people(doc)
+    assert set(people) == {"John Hale", "Paul Kerr", "Gu Lin"}
+    assert people["Paul Kerr"] == ("recorder", "US Side", ("NSC Staff",))
+    assert people["Gu Lin"][1] == "PRC Side"
+    assert "Mr." not in people["John Hale"][2]  # a form of address is not a title
+
+    doc = _doc("Record\n\nTime: 11 August 1960\n\n"
+               "Participants: Korean side: Kim Gwang (Vice Minister), Jo Yeong (Director); "
+               "Chinese side: Huang Dong (First Secretary of the Provincial Committee)\n\n"
+               "Secretary: You crossed the bridge.\n\nKim: Yes.\n")
+    assert _sides(doc) == {"Kim Gwang": "Korean side", "Jo Yeong": "Korean side", "Huang Dong": "Chinese side"}
+    assert _speakers(doc) == [("Secretary:", "Huang Dong"), ("Kim:", "Kim Gwang")]
+
+
+def test_side_heading_blocks_and_one_name_a_line() -> None:
+    doc = _doc("Record\n\nTime: 9 October 1961\n\nLocation: Main Hall\n\n"
+               "[North] Korea\nJeong Il [Jong Il], Kim Tae\n\nChina\nChen Wu, Li Qin\n\n"
+               "Participants:\nVietnam\nTran Van Ba (Vice Premier)\nLe Thi Hoa (Vice Minister of Trade)\n\n"
+               "Chen: Welcome.\n")
+    assert _sides(doc) == {"Jeong Il": "[North] Korea", "Kim Tae": "[North] Korea", "Chen Wu": "China",
+                           "Li Qin": "China", "Tran Van Ba": "Vietnam", "Le Thi Hoa": "Vietnam"}
+    assert _people(doc)["Le Thi Hoa"][2] == ("Vice Minister of Trade",)
+
+
+def test_initials_are_not_a_numbered_list() -> None:
+    doc = _doc("Minutes\n\nTime: 9 July 1965\n\nInterpreter: V. I. Sorok\n\nSOROK: Good day.\n")
+    assert _people(doc) == {"V. I. Sorok": ("interpreter", None, ())}
