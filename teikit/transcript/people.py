@@ -92,7 +92,9 @@ def _top_level(value: str, sep: str) -> bool:
     return False
 
 
-FORMS_OF_ADDRESS = frozenset("comrade comrades c. cde. cde com. com comr. mr. mrs. ms. mr mrs ms".split())
+FORMS_OF_ADDRESS = frozenset(
+    "comrade comrades c. cde. cde com. com comr. mr. mrs. ms. mr mrs ms hon. hon'ble honourable honorable".split()
+)
 """Words of address before a name: kept in the text as roleName, not recorded as the person's title."""
 _HEAD_TITLES = ("ambassador", "minister", "premier", "chairman", "secretary", "director", "president", "consul")
 _NOT_PEOPLE = frozenset("urgent secret immediate priority confidential personal copy copies eyes only".split())
@@ -135,7 +137,7 @@ def _item(text: str, start: int, end: int) -> Mention | None:
     if title_start is not None:
         title_span = (title_start, rstrip(text, title_start, name_start))
         title = " ".join(text[title_span[0] : title_span[1]].split())
-        if title.lower() not in FORMS_OF_ADDRESS:
+        if title.lower().removeprefix("the ") not in FORMS_OF_ADDRESS:  # "The Hon'ble" is a style
             titles.append(title)
     for group in ("ptitle", "ctitle"):
         if m[group] and m[group].strip().lower() not in _NOT_PEOPLE:
