@@ -296,7 +296,8 @@ def build(options: BuildOptions | None = None, *, progress: Callable[[str, int, 
     opts = options or BuildOptions()
     converted = convert_files([opts.transcripts], opts.encoded, progress=progress)
     encodings = [Path(r.output) for r in converted if r.output and r.kind == "encoding"]
-    issues = [issue for found in validate_files(encodings, progress=progress).values() for issue in found]
+    # One process, as before: a second build in one process would fork with Saxon's threads running.
+    issues = [issue for found in validate_files(encodings, jobs=1, progress=progress).values() for issue in found]
     pages: list[str] = []
     texts: list[str] = []
     errors: list[str] = []

@@ -56,3 +56,17 @@ def test_review_report_markdown_and_json(tmp_path: Path) -> None:
     assert ("wcda-116540.txt", "page-join", 94) in kinds
     md = review.render_report(results)
     assert f"`{odd}:5:3` **unbalanced-bracket**" in md
+
+
+def test_progress_is_reported_stage_by_stage(tmp_path: Path) -> None:
+    notes = tmp_path / "transcripts"
+    notes.mkdir()
+    for i in range(3):
+        (notes / f"note{i}.txt").write_text(f"Note {i}.\n\nIt has two paragraphs.\n", encoding="utf-8")
+    calls: list[tuple[str, int, int]] = []
+    options = pipeline.BuildOptions(transcripts=notes, encoded=tmp_path / "encoded", site=tmp_path / "site",
+                                    text=tmp_path / "text", site_title="Archive X")
+    report = pipeline.build(options, progress=lambda *call: calls.append(call))
+    assert report.ok
+    assert calls == [(stage, done, 3) for stage in ("convert", "validate", "render") for done in (1, 2, 3)]
+    assert "Archive X" in (tmp_path / "site" / "note0.html").read_text(encoding="utf-8")
