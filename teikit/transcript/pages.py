@@ -1,0 +1,98 @@
+"""Where the printed page shows through a transcript: page-number blocks, paragraphs cut by a page
+break, and the numbered endnotes at the end of a document."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from teikit import dates
+from teikit.model import Block, FieldList, Inline, Para, Span, Turn
+from teikit.transcript.blocks import LIST_ITEM, TERMINAL, lines
+
+PAGE_BLOCK = re.compile(r"(?:[(\[](?:page|p\.|str\.)\s*(?P<a>\d{1,4})[)\]]|[-–]\s*(?P<b>\d{1,4})\s*[-–]|(?P<c>\d{1,4}))$",
+                        re.IGNORECASE)
+"""A block that is only a page number: "(page 3)", "- 3 -", "3"."""
+_ENDNOTE_LINE = re.compile(r"(?:\[(?P<a>\d{1,3})\]|(?P<b>\d{1,3})[.)]?)\s+\S")
+
+Put = Callable[[Para], None]
+
+
+def split_endnotes(text: str, spans: list[Span]) -> tuple[list[Span], list[tuple[str, Span]]]:
+    """Trailing blocks whose lines are numbered notes referenced as [N] earlier: the document's endnotes."""
+    notes: list[tuple[str, Span]] = []
+    cut = len(spans)
+    while cut > 1:
+        found = []
+        for ln in lines(text, spans[cut - 1]):
+            m = _ENDNOTE_LINE.match(text, ln.start, ln.end)
+            if m is None:
+                found = []
+                break
+            found.append((m["a"] or m["b"], ln))
+        if not found:
+            break
+        notes[:0] = found
+        cut -= 1
+    body_text = text[spans[0].start : spans[cut - 1].end] if cut else ""
+    if not notes or not all(f"[{n}]" in body_text for n, _ in notes):
+        return spans, []
+    return spans[:cut], notes
+
+
+def page_marks(page: tuple[Span, str] | None) -> tuple[Inline, ...]:
+    """A page-number block (its span and number) as a <pb/> and the <fw> that wraps the number."""
+    if page is None:
+        return ()
+    span, number = page
+    return (Inline(start=span.start, end=span.start, tag="pb", attrs=(("n", number),)),
+            Inline(start=span.start, end=span.end, tag="fw", attrs=(("type", "pageNum"),)))
+
+
+def tail(blocks: list[Block]) -> tuple[Para, Put] | None:
+    """The last paragraph or list item written, and how to replace it in `blocks`."""
+    if not blocks:
+        return None
+    i = len(blocks) - 1
+    last = blocks[i]
+
+    def put(block: Block) -> None:
+        blocks[i] = block
+
+    if isinstance(last, Turn):
+        if not last.paras:
+            return None
+        inner = last.paras[-1]
+        if isinstance(inner, FieldList):
+            return _last_item(inner, lambda lst: put(last.model_copy(update={"paras": (*last.paras[:-1], lst)})))
+        return inner, lambda p: put(last.model_copy(update={"paras": (*last.paras[:-1], p)}))
+    if isinstance(last, FieldList) and last.kind != "fields":
+        return _last_item(last, put)
+    if isinstance(last, Para) and last.tag == "p":
+        return last, put
+    return None
+
+
+def _last_item(lst: FieldList, put: Callable[[FieldList], None]) -> tuple[Para, Put]:
+    item = lst.fields[-1]
+    return item.value, lambda p: put(lst.model_copy(
+        update={"fields": (*lst.fields[:-1], item.model_copy(update={"value": p}))}))
+
+
+def is_page_join(text: str, para: Para, span: Span) -> bool:
+    """Whether `span` continues `para` across a page break: the paragraph stops mid-sentence and the block
+    resumes lower case (or with a number), and is neither a list item nor a dated entry."""
+    if para.tag not in {"p", "item"}:
+        return False
+    before = text[para.span.end - 1]
+    after = text[span.start]
+    if before in TERMINAL or not (after.islower() or after.isdigit()) or LIST_ITEM.match(text, span.start, span.end):
+        return False
+    # a heading or a dated entry, not a sentence cut by a page break
+    return not ((para.tag == "p" and para.span.end - para.span.start < 60) or is_date_line(text[span.start : span.end]))
+
+
+def is_date_line(raw: str) -> bool:
+    """A line that is a date and nothing else (a journal's entry heading)."""
+    found = dates.find_dates(raw)
+    return "\n" not in raw and len(found) == 1 and found[0].start == 0 and found[0].end >= len(raw.rstrip(".:")) - 1
