@@ -6,7 +6,8 @@ Generates N encodings (benchmarks/corpus.py) and times, in one run and one proce
 - the digests (one per document: what the index and register pages read), the index in its four
   pre-sorted views, and the register pages (one per entry, and an index each);
 - side by side: a sample of document pages rendered with the compiled stylesheet and with a fresh
-  compile per page, to show what compiling once saves.
+  compile per page, to show what compiling once saves; and each document's page, texts and digest
+  as `teikit build` renders them, on one process and on every core.
 
     python benchmarks/render.py [--size 1000] [--sample 20]
 """
@@ -14,6 +15,7 @@ Generates N encodings (benchmarks/corpus.py) and times, in one run and one proce
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import tempfile
 import time
@@ -23,7 +25,7 @@ from typing import TypeVar
 
 from corpus import make_corpus
 
-from teikit import render
+from teikit import pipeline, render
 from teikit.pipeline import INDEX_SORTS
 
 T = TypeVar("T")
@@ -63,6 +65,8 @@ def main() -> None:
                 render.render_html(p, LINKED)
 
         _, fresh = timed(fresh_compile_each)
+        _, build_one = timed(lambda: list(pipeline._rendered(paths, LINKED, jobs=1)))
+        _, build_all = timed(lambda: list(pipeline._rendered(paths, LINKED, jobs=0)))
 
     pages = len(paths) + len(INDEX_SORTS) + register_pages
     seconds = html + digests + index + register_time
@@ -77,6 +81,8 @@ def main() -> None:
     print(f"  peak memory of the process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     print(f"  {len(sample)} document pages: compiled once {once:.2f} s, compiled per page {fresh:.2f} s "
           f"({fresh / once:.1f}x the time)")
+    print(f"  as teikit build renders them (page, 2 texts, digest per document): 1 process {build_one:.2f} s, "
+          f"{os.cpu_count()} processes {build_all:.2f} s ({build_one / build_all:.2f}x the throughput)")
 
 
 if __name__ == "__main__":

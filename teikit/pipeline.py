@@ -5,7 +5,9 @@ Returns result records and never prints; the CLI decides what to show.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -16,7 +18,7 @@ from pydantic import Field
 from teikit import files, gazetteer, registers, tei
 from teikit.transcript import csv_export, detect, parse_csv_export, parse_transcript
 from teikit.transcript.people import slug
-from teikit.errors import TeikitError
+from teikit.errors import RenderError, TeikitError
 from teikit.model import Document, Issue, Record, ReviewNote
 
 if TYPE_CHECKING:
@@ -40,6 +42,8 @@ class BuildOptions(Record):
     text: Path = Path("text")
     site_title: str | None = None
     """The edition's name in every page's title and header; None: the stylesheets' default."""
+    jobs: int = 0
+    """Processes that validate and render (0: one per core)."""
 
 
 Status = Literal["written", "unchanged", "kept-edits", "error"]
@@ -258,7 +262,7 @@ def validate_files(
     # compiled schemas instead of each paying for them (about 30 ms each).
     validate.is_valid(b"<TEI/>", schema=schema, schematron=schematron)
     chunks = [list(paths[i : i + _CHUNK]) for i in range(0, len(paths), _CHUNK)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with _pool(workers) as pool:
         n = len(chunks)
         for done, chunk in enumerate(pool.map(_validate_chunk, chunks, [schema] * n, [schematron] * n, [store] * n)):
             found.update(chunk)
@@ -269,6 +273,13 @@ def validate_files(
 
 _CHUNK = 50
 """Files per task: enough that process start-up and schema loading are paid rarely."""
+
+
+def _pool(workers: int, *, fresh: bool = False) -> ProcessPoolExecutor:
+    """A process pool; its workers start afresh (spawn) when `fresh` or when this process runs Saxon,
+    whose threads a fork would not carry over, else they are forked and inherit what is loaded."""
+    fork = not fresh and "saxonche" not in sys.modules and "fork" in multiprocessing.get_all_start_methods()
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork" if fork else "spawn"))
 
 
 def _validate_chunk(
@@ -296,8 +307,8 @@ def build(options: BuildOptions | None = None, *, progress: Callable[[str, int, 
     opts = options or BuildOptions()
     converted = convert_files([opts.transcripts], opts.encoded, progress=progress)
     encodings = [Path(r.output) for r in converted if r.output and r.kind == "encoding"]
-    # One process, as before: a second build in one process would fork with Saxon's threads running.
-    issues = [issue for found in validate_files(encodings, jobs=1, progress=progress).values() for issue in found]
+    issues = [issue for found in validate_files(encodings, jobs=opts.jobs, progress=progress).values()
+              for issue in found]
     pages: list[str] = []
     texts: list[str] = []
     errors: list[str] = []
@@ -305,11 +316,17 @@ def build(options: BuildOptions | None = None, *, progress: Callable[[str, int, 
     if opts.site_title is not None:
         linked["site-title"] = opts.site_title
     try:
-        for path in _reported(encodings, "render", progress):
-            files.write_atomic(opts.site / path.name, path.read_bytes())  # the pages link to their TEI source
-            pages.append(_write(opts.site / f"{path.stem}.html", render.render_html(path, linked)))
-            texts.append(_write(opts.text / f"{path.stem}.txt", render.render_text(path)))
-            texts.append(_write(opts.text / f"{path.stem}.diplomatic.txt", render.render_diplomatic(path)))
+        done = 0
+        for chunk in _rendered(encodings, linked, opts.jobs):
+            for path, page, text, diplomatic, digest in chunk:
+                files.write_atomic(opts.site / path.name, path.read_bytes())  # the pages link to their TEI source
+                pages.append(_write(opts.site / f"{path.stem}.html", page))
+                texts.append(_write(opts.text / f"{path.stem}.txt", text))
+                texts.append(_write(opts.text / f"{path.stem}.diplomatic.txt", diplomatic))
+                render.store_digest(path, digest)
+                done += 1
+                if progress is not None:
+                    progress("render", done, len(encodings))
         for sort in INDEX_SORTS:  # pre-sorted views: sorting works without JavaScript
             name = "index.html" if sort == "date" else f"index-by-{sort}.html"
             pages.append(_write(opts.site / name, render.render_index(encodings, {**linked, "index-sort": sort})))
@@ -322,6 +339,43 @@ def build(options: BuildOptions | None = None, *, progress: Callable[[str, int, 
         errors.append(str(err))
     return BuildReport(converted=tuple(converted), issues=tuple(issues), pages=tuple(pages), texts=tuple(texts),
                        errors=tuple(errors))
+
+
+_RENDER_CHUNK = 20
+"""Documents per rendering task: enough that a worker's start and its stylesheet compiles are paid rarely."""
+
+Rendered = tuple[Path, str, str, str, str]
+"""One document's page, reading text, diplomatic text and digest."""
+
+
+def _rendered(encodings: Sequence[Path], params: dict[str, str], jobs: int) -> Iterator[list[Rendered]]:
+    """Each document rendered, chunk by chunk in the order given; over `jobs` processes (0: one per core)
+    when there are enough documents to be worth it. A RenderError stops the run."""
+    chunks = [list(encodings[i : i + _RENDER_CHUNK]) for i in range(0, len(encodings), _RENDER_CHUNK)]
+    workers = jobs or os.cpu_count() or 1
+    if workers == 1 or len(chunks) < 2:
+        yield from (_render_chunk(chunk, params) for chunk in chunks)
+        return
+    with _pool(workers, fresh=True) as pool:  # fresh: the workers run Saxon
+        for outcome in pool.map(_render_chunk_or_error, chunks, [params] * len(chunks)):
+            if isinstance(outcome, str):
+                raise RenderError(outcome)
+            yield outcome
+
+
+def _render_chunk(paths: list[Path], params: dict[str, str]) -> list[Rendered]:
+    from teikit import render
+
+    return [(path, render.render_html(path, params), render.render_text(path), render.render_diplomatic(path),
+             render.digest(path).read_text(encoding="utf-8")) for path in paths]
+
+
+def _render_chunk_or_error(paths: list[Path], params: dict[str, str]) -> list[Rendered] | str:
+    """As `_render_chunk`, in a worker: a RenderError comes back as its message (it prints as path:line:col)."""
+    try:
+        return _render_chunk(paths, params)
+    except TeikitError as err:
+        return str(err)
 
 
 def _registers(encoded: Path) -> list[Path]:

@@ -29,15 +29,21 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
 
 __all__ = [
+    "DIGEST",
+    "DIPLOMATIC",
     "HTML",
     "INDEX",
+    "REGISTER",
     "TEXT",
     "compile_stylesheet",
     "declared_params",
+    "digest",
+    "render_diplomatic",
     "render_html",
     "render_index",
     "render_registers",
     "render_text",
+    "store_digest",
 ]
 
 HTML = "html/html.xsl"
@@ -125,18 +131,36 @@ def digest(tei: Path) -> Path:
     """The digest of one TEI document (transforms/common/digest.xsl): its facts and register mentions,
     made once per process and file version and kept in a private folder, so the corpus-wide pages
     read digests rather than whole documents."""
+    key = _version(tei)
+    if key not in _digests:
+        text = _transform(DIGEST, None, [key[0]], lambda ex: ex.transform_to_string(source_file=str(key[0])))
+        _digests[key] = _write_digest(key, text)
+    return _digests[key]
+
+
+def store_digest(tei: Path, text: str) -> Path:
+    """Keep `text` as the digest of `tei` as it is now: one that `digest` made in another process."""
+    key = _version(tei)
+    _digests[key] = _write_digest(key, text)
+    return _digests[key]
+
+
+_Version = tuple[Path, int, int]
+_digests: dict[_Version, Path] = {}
+"""The digest file of each document version (path, mtime, size) made or stored in this process."""
+
+
+def _version(tei: Path) -> _Version:
     path = Path(tei).resolve()
     try:
         stat = path.stat()
     except OSError as err:
         raise RenderError(f"no such file: {tei}", code="not-found") from err
-    return _digest(path, stat.st_mtime_ns, stat.st_size)
+    return path, stat.st_mtime_ns, stat.st_size
 
 
-@cache
-def _digest(path: Path, mtime_ns: int, size: int) -> Path:
-    target = _workdir() / "digests" / f"{hashlib.sha256(f'{path}|{mtime_ns}|{size}'.encode()).hexdigest()}.xml"
-    text = _transform(DIGEST, None, [path], lambda ex: ex.transform_to_string(source_file=str(path)))
+def _write_digest(key: _Version, text: str) -> Path:
+    target = _workdir() / "digests" / f"{hashlib.sha256(repr(key).encode()).hexdigest()}.xml"
     target.parent.mkdir(exist_ok=True)
     target.write_text(text, encoding="utf-8")
     return target

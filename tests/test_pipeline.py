@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
+
+import pytest
 
 from teikit import pipeline, review, tei
 
@@ -70,3 +73,27 @@ def test_progress_is_reported_stage_by_stage(tmp_path: Path) -> None:
     assert report.ok
     assert calls == [(stage, done, 3) for stage in ("convert", "validate", "render") for done in (1, 2, 3)]
     assert "Archive X" in (tmp_path / "site" / "note0.html").read_text(encoding="utf-8")
+
+
+def test_build_on_several_processes_writes_what_one_process_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from teikit import pipeline as pl
+
+    monkeypatch.setattr(pl, "_RENDER_CHUNK", 1)  # two documents, two tasks: the pool renders them
+    outputs = {}
+    for jobs in (1, 2):
+        root = tmp_path / f"jobs{jobs}"
+        shutil.copytree(REPO / "transcripts", root / "transcripts")
+        report = pl.build(pl.BuildOptions(transcripts=root / "transcripts", encoded=root / "encoded",
+                                          site=root / "site", text=root / "text", jobs=jobs))
+        assert report.ok, report
+        outputs[jobs] = {p.relative_to(root).as_posix(): p.read_bytes()
+                         for p in sorted((root / "site").rglob("*")) + sorted((root / "text").rglob("*")) if p.is_file()}
+    assert outputs[1].keys() == outputs[2].keys() and len(outputs[1]) > 50
+    assert outputs[1] == outputs[2]
+
+
+def test_a_render_error_in_a_worker_comes_back_as_its_message(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<notTEI/>", encoding="utf-8")
+    outcome = pipeline._render_chunk_or_error([bad], {})
+    assert isinstance(outcome, str) and "not a TEI P5 document" in outcome and "bad.xml" in outcome
