@@ -301,10 +301,13 @@ def render(fmt: str, paths: Sequence[Path], out_dir: Path, site_title: str | Non
 @click.option("-o", "--site", type=click.Path(path_type=Path), default=Path("site"), show_default=True)
 @click.option("--text", type=click.Path(path_type=Path), default=Path("text"), show_default=True)
 @click.option("--site-title", help="The edition's name in every page's title and header.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes to validate and render with; 0 means one per core.")
 @_boundary
-def build(transcripts: Path, encoded: Path, site: Path, text: Path, site_title: str | None) -> None:
+def build(transcripts: Path, encoded: Path, site: Path, text: Path, site_title: str | None, jobs: int) -> None:
     """Convert transcripts, validate the encodings, render the HTML site and plain texts."""
-    options = pipeline.BuildOptions(transcripts=transcripts, encoded=encoded, site=site, text=text, site_title=site_title)
+    options = pipeline.BuildOptions(transcripts=transcripts, encoded=encoded, site=site, text=text,
+                                    site_title=site_title, jobs=jobs)
     with _ProgressBars() as progress:
         report = pipeline.build(options, progress=progress)
     for result in report.converted:

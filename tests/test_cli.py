@@ -326,3 +326,11 @@ def test_pyproject_mistakes_are_usage_errors(tmp_path: Path, monkeypatch: pytest
     assert code == 2 and stderr.startswith(f"Error: {Path('..', 'pyproject.toml')}: {message}"), stderr
     assert "Traceback" not in stdout + stderr
     assert run("--version")[0] == 0  # the file is read only when a command runs
+
+
+def test_build_takes_jobs_from_the_command_line_and_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _in_project(tmp_path, monkeypatch, "[tool.teikit]\njobs = 1\n")
+    defaults = project_defaults(cli, root / "pyproject.toml", click.Context(cli))
+    assert defaults["build"] == {"jobs": 1} and defaults["validate"] == {"jobs": 1}
+    code, _, stderr = run("build", "--jobs", "-1")
+    assert code == 2 and "-1" in stderr
