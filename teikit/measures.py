@@ -38,7 +38,8 @@ _UNITS: tuple[tuple[str, str], ...] = (
 _COUNTED = (r"(?:[A-Z][a-z]+\s+)?(?:professionals|students|specialists|experts|workers|engineers|technicians|"
             r"people|persons|soldiers|troops|delegates|machines|machine tools|lathes|tractors|trucks|cars|"
             r"factories|plants|enterprises|ships|aircraft|planes|tanks|guns|rifles|copies|generators)"
-            r"(?:\s+and\s+[a-z]+)?")
+            r"(?:\s+and\s+[a-z]+)?(?![\w'’-])")
+"""Things counted by a number ("400 students"); the whole word only ("our two peoples" counts nations)."""
 _NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
         + r")(?:\s+(?P<scale>(?:hundred\s+)?(?:thousand|million|billion|milliard)|hundred))?")
 _MEASURE = re.compile(
@@ -126,12 +127,20 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[Mea
 _VERB_LIKE = re.compile(r"[a-z]{3,}ed|is|are|was|were|will|would|should|could|can|must|may|has|have|had|went|came|"
                         r"remains?|remained|goes|comes", re.IGNORECASE)
 """Words that end the goods: the verb of the clause ("50,000 tons of grain promised by …")."""
+_AFTER_GOODS = re.compile(r"a|an|the|this|that|these|those|each|every|per|some|any|over|under|above|below|than|more|"
+                          r"less|very|too|also|only|still|already|again|now|then|soon|if|unless|when|because|but|or|"
+                          r"since|until|while|so|as|"
+                          r"[a-z]+(?:al|ar|ate|ent|ant|ive|ous|ual|ear|th|ck|ct|ss|ful|ed)ly", re.IGNORECASE)
+"""Determiners, adverbs and conjunctions that follow the goods and open what is said of them ("cotton yarn
+a year", "zinc over five years", "steel very soon", "coal if the …")."""
 
 
 def _goods(commodity: str | None) -> str:
-    """The goods named after "of": the words before the first that reads as a verb."""
+    """The goods named after "of": the words before the first that reads as a verb, a determiner, an adverb
+    or a conjunction."""
     words = (commodity or "").split()
-    cut = next((i for i, w in enumerate(words) if i and _VERB_LIKE.fullmatch(w)), len(words))
+    cut = next((i for i, w in enumerate(words) if i and (_VERB_LIKE.fullmatch(w) or _AFTER_GOODS.fullmatch(w))),
+               len(words))
     return " ".join(words[:cut])
 
 

@@ -163,3 +163,33 @@ def test_a_word_in_capitals_is_a_name_only_as_the_subject_of_a_verb() -> None:
     text = "GORBACHEV asked about deliveries to the CMEA countries. ZAIKOV said nothing."
     people = [text[e.start : e.end] for e in find_entities(text) if e.kind == "person"]
     assert people == ["GORBACHEV", "ZAIKOV"]
+
+
+def test_a_title_a_possessive_and_a_following_initial_are_not_organisations() -> None:
+    text = ("Record of the Second Plenary Meeting of the Joint Commission. Our Ministry agrees, and so does our "
+            "Ministry of Foreign Trade. He met Chairman of the Council of Ministers B. Dorj.")
+    orgs = [text[e.start : e.end] for e in find_entities(text) if e.kind == "org"]
+    assert orgs == ["Joint Commission", "Ministry of Foreign Trade", "Council of Ministers"]
+
+
+def test_goods_stop_before_a_determiner_or_an_adverb_and_peoples_are_no_count() -> None:
+    text = ("They need 2,000 tons of raw wool a month, 40,000 tons of copper over three years and 500 tons of "
+            "steel annually and 70 tons of coal if paid, for the friendship of our two peoples; two people came, with 900 tons of food supply.")
+    found = {text[e.start : e.end]: dict(e.attrs).get("commodity") for e in find_entities(text) if e.kind == "measure"}
+    assert found == {"2,000 tons of raw wool": "raw wool", "40,000 tons of copper": "copper",
+                     "500 tons of steel": "steel", "70 tons of coal": "coal", "two people": "people", "900 tons of food supply": "food supply"}
+
+
+def test_a_bracketed_modern_name_decides_which_place_is_meant() -> None:
+    def places(text: str) -> dict[str, str]:
+        return {text[e.start : e.end]: dict(e.attrs)["ref"] for e in find_entities(text) if e.kind == "place"}
+
+    # a former name the bracketed city's entry knows, though a larger namesake lies in another country
+    assert places("Trains crossed at Andong [Dandong] daily.") == {"Andong": "pla:dandong", "Dandong": "pla:dandong"}
+    assert places("Andong lies in the south.") == {"Andong": "pla:andong"}
+    # a namesake in the country the brackets name
+    from teikit import gazetteer
+
+    ((_, _, libya),) = gazetteer.find_places("Tripoli", 0, 7)
+    ((_, _, lebanon), _) = gazetteer.find_places("Tripoli [Lebanon]", 0, 17)
+    assert (libya.country, lebanon.country) == ("LY", "LB")

@@ -15,7 +15,8 @@ from teikit.transcript.people import TITLE_WORDS
 _HEADS = ("Ministry|Commission|Committee|Party|CP|Embassy|Agency|Archives?|Bureau|Department|Council|Academy|Army|"
           "Government|Programme|Program|Institute|Foundation|Library|University|Front|League|Federation|Association|"
           "Secretariat|Presidium|Politburo|Legation|Consulate|MFA|Plenary|Directorate")
-_CAP = r"(?:[A-Z][\w'’-]*)"
+_CAP = r"(?:[A-Z](?:[\w'’-]+|(?!\.)))"
+"""A capitalised word, never an initial ("Council of Ministers D. Tsendsuren": the name ends before "D.")."""
 _SP = r"[ \t]+"
 _ORG = re.compile(
     rf"(?<![\w-])(?P<org>{_CAP}(?:{_SP}(?:of{_SP}(?:the{_SP})?)?{_CAP})*?{_SP}(?:{_HEADS})"
@@ -23,8 +24,17 @@ _ORG = re.compile(
     rf"|(?:{_HEADS}){_SP}(?:of|for|on){_SP}(?:the{_SP})?{_CAP}(?:{_SP}{_CAP})*)(?![\w-])"
 )
 _OF = re.compile(rf"{_SP}of{_SP}(?:the{_SP})?")
-_LEADING = (TITLE_WORDS - {"foreign", "general", "first", "executive", "chief", "head", "party"}) | {"the"}
-"""Words that open a phrase before an organisation's name: titles of people, and the article."""
+_POSSESSIVES = frozenset("our your their his her its my".split())
+_LEADING = (TITLE_WORDS - {"foreign", "general", "first", "executive", "chief", "head", "party"}) | {"the"} | _POSSESSIVES
+"""Words that open a phrase before an organisation's name: titles of people, the article, and a possessive
+("Our Ministry": the speaker's own ministry, described rather than named)."""
+_EVENTS = "Meeting|Session|Sitting|Plenum|Congress|Conference|Talks|Negotiations"
+_EVENT = re.compile(rf"{_SP}(?:{_EVENTS})(?![\w-])")
+"""A name followed by one of these words names an event ("the Fourth Plenary Meeting"), not an organisation."""
+_NOT_OF_ORG = frozenset("record records minutes memorandum memo note notes transcript report summary telegram letter "
+                        "protocol journal diary information".split()) | frozenset(_EVENTS.lower().split("|"))
+"""Kinds of document and of event: "Record of the …", "Meeting of the Joint Commission" name a title or an
+event of an organisation, and the organisation's name starts after "of"."""
 
 
 _DEFINED = re.compile(r"(?<=[\w.'’])[ \t]*\((?P<acronym>[A-Z][A-Z&]{1,9})\)")
@@ -72,18 +82,23 @@ def find_orgs(text: str, start: int, end: int, known: dict[str, str] | None = No
     for m in _ORG.finditer(text, start, end):
         a, b = m.span("org")
         name = m["org"]
-        for cut in _OF.finditer(name):
-            left = name[: cut.start()].split()
-            if any(w.lower() in TITLE_WORDS for w in left) or left[-1:] == ["Day"]:
-                a, name = a + cut.end(), name[cut.end():]
-                break
+        while (cut := next((c for c in _OF.finditer(name) if _before_org(name[: c.start()].split())), None)) is not None:
+            a, name = a + cut.end(), name[cut.end():]  # "Minutes of the Third Session of the …": each in turn
         while (first := name.split()[0] if name.split() else "").lower() in _LEADING:
             name = name[len(first):].lstrip()
             a = b - len(name)
         words = name.split()
+        if _EVENT.match(text, b):
+            continue
         if len(words) >= 2 and not any(x <= a < y or x < b <= y for x, y, _ in found):
             found.append((a, b, name))
     return sorted(found)
+
+
+def _before_org(left: list[str]) -> bool:
+    """Whether the words before "of" are a person's title, a kind of document or event, or a day ("Director of
+    the …", "Record of the …", "Day of the …"): the organisation's name starts after "of"."""
+    return any(w.lower() in TITLE_WORDS or w.lower() in _NOT_OF_ORG for w in left) or left[-1:] == ["Day"]
 
 
 def outside_names(start: int, end: int, names: Iterable[Inline]) -> bool:
