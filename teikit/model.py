@@ -132,7 +132,8 @@ class Person(Record):
     variants: tuple[str, ...] = ()
     """Other written forms: bracketed romanisations, completed names."""
     titles: tuple[str, ...] = ()
-    role: Role = "participant"
+    roles: tuple[Role, ...] = ("participant",)
+    """What the person does in the document; several for one listed as "Interpreter and recorder"."""
     side: str | None = None
     """The label of the group the person is listed under, e.g. "[North] Korean Attendees"."""
 

@@ -238,13 +238,13 @@ def _partic_desc(persons: Iterable[Person]) -> etree._Element:
     outer = _sub(partic, "listPerson")
     groups: dict[tuple[str | None, str | None], etree._Element] = {}
     for person in persons:
-        kind = "side" if person.side else ("staff" if person.role != "participant" else None)
+        kind = "side" if person.side else ("staff" if person.roles != ("participant",) else None)
         key = (kind, person.side)
         if key not in groups:
             groups[key] = _sub(outer, "listPerson", **({"type": kind} if kind else {}))
             if person.side:
                 _sub(groups[key], "head", text=person.side)
-        entry = _sub(groups[key], "person", role=person.role, sameAs=f"per:{person.id}")
+        entry = _sub(groups[key], "person", role=" ".join(person.roles), sameAs=f"per:{person.id}")
         entry.set(_XML_ID, person.id)
         _sub(entry, "persName", text=person.name)
         for variant in person.variants:

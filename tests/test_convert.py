@@ -176,3 +176,22 @@ def test_markup_never_nests_where_tei_forbids() -> None:
             "Zhou Enlai: The paper has [stamp: Received [Laughter] today].\n\nPlace: [Laughter]\n")
     issues = [str(i) for i in iter_issues(serialise(convert_text(text, "nesting.txt")), path="nesting.xml")]
     assert issues == []
+
+
+def test_a_person_with_several_roles_keeps_them_all() -> None:
+    from teikit import convert_text
+    from teikit.tei import serialise
+    from teikit.transcript.fields import field_roles
+    from teikit.validate import iter_issues
+
+    assert field_roles("Interpreter and recorder", "interpreter") == ("interpreter", "recorder")
+    assert field_roles("Interpreter/Note-taker", "interpreter") == ("interpreter", "recorder")
+    assert field_roles("Interpreter", "interpreter") == ("interpreter",)
+    assert field_roles("Guests and accompanying persons", "participants") == ("participant",)
+    text = ("Record of Conversation\n\nTime: 3 May 1960\nParticipants: Li Wen, Premier; Pak Song, Minister\n"
+            "Interpreter and recorder: Zhang San\n\nLi Wen: Welcome.\n\nPak Song: Thank you.\n")
+    tree = convert_text(text, "roles.txt")
+    zhang = next(p for p in tree.iterfind(".//t:particDesc//t:person", NS) if p.findtext("t:persName", namespaces=NS) == "Zhang San")
+    assert zhang.get("role") == "interpreter recorder"
+    assert zhang.getparent().get("type") == "staff"
+    assert [str(i) for i in iter_issues(serialise(tree), path="roles.xml")] == []

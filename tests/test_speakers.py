@@ -14,7 +14,7 @@ def _doc(text: str) -> Document:
 
 
 def _people(doc: Document) -> dict[str, tuple[str, str | None, tuple[str, ...]]]:
-    return {p.name: (p.role, p.side, p.titles) for p in doc.persons}
+    return {p.name: (" ".join(p.roles), p.side, p.titles) for p in doc.persons}
 
 
 def _sides(doc: Document) -> dict[str, str | None]:

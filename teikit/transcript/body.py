@@ -12,7 +12,7 @@ from teikit.model import Block, EntityRef, Field, FieldList, Inline, Opener, Par
 from teikit.transcript import inline, overlaps, pages
 from teikit.transcript.base import Note
 from teikit.transcript.blocks import LIST_ITEM, TERMINAL, blocks, lines, trim
-from teikit.transcript.fields import FIELD_LINE, ROLES, SIDE_LABEL, field_key
+from teikit.transcript.fields import FIELD_LINE, ROLES, SIDE_LABEL, field_key, field_roles
 from teikit.transcript.marking import Marker
 from teikit.transcript.opener import read_opener, split_runs
 from teikit.transcript.participants import is_side_heading, item_end, read_people
@@ -247,7 +247,8 @@ class _Parser:
             label_text = " ".join(self.text[label.start : label.end].rstrip(":").split())
             heading = not self.text[label.start : label.end].endswith(":")  # a bare side heading
             side = label_text if key == "participants" and (heading or SIDE_LABEL.search(label_text)) else None
-            people, notes = read_people(self.text, value, ROLES[key], side, self.persons, self.marker.field_places)
+            people, notes = read_people(self.text, value, field_roles(label_text, key), side, self.persons,
+                                        self.marker.field_places)
             self.out.notes.extend(notes)
             extra.extend(people)
         para = self.para(value, tag="item", extra=tuple(extra))

@@ -37,6 +37,21 @@ FIELD_LINE = re.compile(r"(?P<label>[A-Z\[][^:\n]{0,60}?):(?:[ \t]+(?=\S)|[ \t]*
 """A line that opens with a label and a colon."""
 
 
+_STAFF: frozenset[Role] = frozenset({"interpreter", "recorder"})
+
+
+def field_roles(label: str, key: str) -> tuple[Role, ...]:
+    """The roles of the people a field lists: one, or each task a staff label joins ("Interpreter and
+    recorder", "Interpreter/Note-taker").
+
+    :param key: the field's meaning (one of ROLES).
+    """
+    parts = re.split(r"\s+(?:and|&)\s+|\s*/\s*", label.strip("[]: "))
+    keys = [next((k for rx, k in _FIELD_KEYS if rx.search(p)), None) for p in parts]
+    roles = tuple(dict.fromkeys(ROLES[k] for k in keys if k in ROLES))
+    return roles if len(roles) > 1 and set(roles) <= _STAFF else (ROLES[key],)
+
+
 def field_key(label: str) -> str | None:
     """What a field label means ("time", "place", "participants", …), or None if it is not a field label."""
     if len(label.split()) > 5 or any(c.isdigit() for c in label) or "[" in label[1:] or "note" in label.lower():

@@ -19,15 +19,18 @@ _SIDE_WORDS = frozenset("side sides delegation delegations party".split())
 _COMPASS = frozenset("north south east west".split())
 
 
-def read_people(text: str, value: Span, role: Role, side: str | None, persons: PersonIndex,
+def read_people(text: str, value: Span, roles: tuple[Role, ...], side: str | None, persons: PersonIndex,
                 places: Callable[[Span], list[Inline]]) -> tuple[list[Inline], list[Note]]:
     """The people a field value lists, added to `persons`: their marks, and notes on items not read as people.
+
+    :param roles: what the people listed do (the roles the field's label names).
 
     :param side: the side the field's label names, if any; side headings inside the value override it.
     :param places: marks a routing item that names a place ("From: OTTAWA") instead of a person.
     """
     out: list[Inline] = []
     notes: list[Note] = []
+    routing = bool({"sender", "addressee"} & set(roles))
     for seg_start, seg_end, seg_side in _side_segments(text, value, side):
         per_line = _one_per_line(text, seg_start, seg_end)
         items = per_line if per_line is not None else [(a, b, None) for a, b in split_items(text, seg_start, seg_end)]
@@ -38,11 +41,11 @@ def read_people(text: str, value: Span, role: Role, side: str | None, persons: P
             if _is_placeholder(text[a:b]):  # "N.N., adviser", "signee": someone left unnamed
                 last_id = None
                 continue
-            if role in {"sender", "addressee"} and _names_a_place(text, a, b):
+            if routing and _names_a_place(text, a, b):
                 out.extend(places(Span(start=a, end=b)))  # "From: OTTAWA": a post, not a person
                 routed = True
                 continue
-            single = role in {"sender", "addressee"} and (last_id is not None or routed)
+            single = routing and (last_id is not None or routed)
             mention = None if single else parse_mention(text, a, b)
             if mention is not None and title is not None:
                 mention = mention.with_title(text, title)
@@ -50,8 +53,8 @@ def read_people(text: str, value: Span, role: Role, side: str | None, persons: P
                 last_id = _title_continuation(text, a, b, last_id, persons, out, notes, quiet=single)
                 continue
             alt = " ".join(text[mention.alt_span[0] : mention.alt_span[1]].split()) if mention.alt_span else None
-            person_role, titles = _role_in_titles(role, mention.titles)
-            last_id = persons.add(mention.name, role=person_role, side=seg_side, titles=titles,
+            person_roles, titles = _roles_in_titles(roles, mention.titles)
+            last_id = persons.add(mention.name, roles=person_roles, side=seg_side, titles=titles,
                                   variants=(*mention.variants, *((alt,) if alt else ())))
             out.extend(mention_inlines(text, mention, last_id))
     return out, notes
@@ -99,20 +102,20 @@ def _title_continuation(text: str, a: int, b: int, last_id: str | None, persons:
     return last_id
 
 
-def _role_in_titles(role: Role, titles: tuple[str, ...]) -> tuple[Role, tuple[str, ...]]:
+def _roles_in_titles(roles: tuple[Role, ...], titles: tuple[str, ...]) -> tuple[tuple[Role, ...], tuple[str, ...]]:
     """ "J. Doe, NSC Staff (notetaker)": a participant whose title notes the task of recording or
     interpreting has that role, and the note leaves the title."""
-    if role != "participant":
-        return role, titles
+    if roles != ("participant",):
+        return roles, titles
     out = []
     for title in titles:
         m = _ROLE_NOTE.search(title)
         if m is not None:
-            role = "interpreter" if m["role"].lower() in {"interpreter", "translator"} else "recorder"
+            roles = ("interpreter",) if m["role"].lower() in {"interpreter", "translator"} else ("recorder",)
             title = title[: m.start()]
         if title.strip():
             out.append(title.strip())
-    return role, tuple(out)
+    return roles, tuple(out)
 
 
 def item_end(text: str, start: int, end: int) -> int:

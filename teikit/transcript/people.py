@@ -221,7 +221,7 @@ class _Entry:
     name: str
     variants: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
-    role: Role = "participant"
+    roles: tuple[Role, ...] = ("participant",)
     side: str | None = None
 
 
@@ -231,16 +231,19 @@ class PersonIndex:
     def __init__(self) -> None:
         self._entries: list[_Entry] = []
 
-    def add(self, name: str, *, role: Role = "participant", side: str | None = None,
+    def add(self, name: str, *, roles: tuple[Role, ...] = ("participant",), side: str | None = None,
             titles: tuple[str, ...] = (), variants: tuple[str, ...] = ()) -> str:
-        """Add a person (or enrich the one with that name) and return the id."""
+        """Add a person (or enrich the one with that name) and return the id.
+
+        :param roles: the roles of a person new to the index; a known person keeps the roles first given.
+        """
         entry = self._by_name(name)
         if entry is None:
             base = slug(name)
             ident, n = base, 2
             while any(e.id == ident for e in self._entries):
                 ident, n = f"{base}-{n}", n + 1
-            entry = _Entry(ident, name, role=role, side=side)
+            entry = _Entry(ident, name, roles=roles, side=side)
             self._entries.append(entry)
         for value, bucket in ((titles, entry.titles), (variants, entry.variants)):
             bucket.extend(v for v in value if v not in bucket and v != entry.name)
@@ -312,7 +315,7 @@ class PersonIndex:
 
     def persons(self) -> tuple[Person, ...]:
         return tuple(
-            Person(id=e.id, name=e.name, variants=tuple(e.variants), titles=tuple(e.titles), role=e.role, side=e.side)
+            Person(id=e.id, name=e.name, variants=tuple(e.variants), titles=tuple(e.titles), roles=e.roles, side=e.side)
             for e in self._entries
         )
 
