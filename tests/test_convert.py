@@ -195,3 +195,25 @@ def test_a_person_with_several_roles_keeps_them_all() -> None:
     assert zhang.get("role") == "interpreter recorder"
     assert zhang.getparent().get("type") == "staff"
     assert [str(i) for i in iter_issues(serialise(tree), path="roles.xml")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("FROM: EMBASSY\nTO: CENTRE\n\nCipher No. 4412\n\nThe delegation arrived today and was met at the station "
+         "by the vice minister.\n\nIVANOV\n", "telegram"),
+        ("Embassy in Warsaw\n\nDear Comrade Director,\n\nI send you the minutes you asked for. They were approved "
+         "by the delegation yesterday and are complete.\n\nWith comradely greetings,\nJan Nowak\n", "letter"),
+        ("Embassy in Warsaw\n\nComrade Minister,\n\nI send you the minutes you asked for. They were approved by "
+         "the delegation yesterday and are complete.\n\nAmbassador\n[signature]\n", "letter"),
+        ("Embassy in Ulaanbaatar\n\n3 May\n\nI received the counsellor of the embassy, who spoke about the harvest "
+         "and the coming fair.\n\n9 May\n\nI visited the minister, who said the fair is postponed.\n", "journal"),
+        ("Embassy in Ulaanbaatar\n\nThe counsellor spoke about the harvest and the coming fair, which the "
+         "ministry will postpone.\n", "document"),
+    ],
+    ids=["routing-and-number", "dear-and-closing", "vocative-and-signature", "dated-entries", "no-evidence"],
+)
+def test_document_type_from_the_form_when_the_title_names_none(text: str, kind: str) -> None:
+    from teikit.transcript import parse_transcript
+
+    assert parse_transcript(text, "doc.txt").header.doc_type == kind

@@ -15,6 +15,7 @@ from teikit import dates
 from teikit.transcript import citation, csv_export
 from teikit.transcript.base import Detection, Layout, Note, Wrapper
 from teikit.transcript.body import parse_body
+from teikit.transcript.doctype import body_type
 from teikit.transcript.layouts import bare, csv_row, generic, live_new, live_old, mirror, pdf_markdown, pdf_old, pdf_plain
 from teikit.transcript.people import PersonIndex, slug
 from teikit.transcript.wrapper import flatten, section_text
@@ -74,7 +75,8 @@ def parse_transcript(text: str, path: str = "<string>", doc_id: str | None = Non
     body = parse_body(norm, wrapper.body_start, wrapper.body_end, persons, anchor=_anchor(norm, wrapper))
     head = next((b for b in body.blocks if isinstance(b, Para) and b.tag == "head"), None)
     header = _header(norm, wrapper, has_turns=any(isinstance(b, Turn) for b in body.blocks),
-                     heading=" ".join(norm[head.span.start : head.span.end].split()) if head else None)
+                     heading=" ".join(norm[head.span.start : head.span.end].split()) if head else None,
+                     form=body_type(norm, body.blocks))
     header = header.model_copy(
         update={
             "setting_date": body.setting_date[0] if body.setting_date else None,
@@ -134,7 +136,8 @@ def _anchor(text: str, wrapper: Wrapper) -> str | None:
     return citation.parse_citation(values.get("citation", "")).date
 
 
-def _header(text: str, wrapper: Wrapper, *, has_turns: bool, heading: str | None = None) -> Header:
+def _header(text: str, wrapper: Wrapper, *, has_turns: bool, heading: str | None = None,
+            form: str | None = None) -> Header:
     values = {s.key: section_text(text, s) for s in flatten([*wrapper.front, *wrapper.back]) if s.paras}
     cite = citation.parse_citation(values.get("citation", ""))
     title = (
@@ -151,7 +154,7 @@ def _header(text: str, wrapper: Wrapper, *, has_turns: bool, heading: str | None
         title=title,
         date=date,
         date_text=date_text,
-        doc_type=citation.doc_type(title, values.get("summary"), has_turns=has_turns),
+        doc_type=citation.doc_type(title, values.get("summary"), has_turns=has_turns, form=form),
         record_id=cite.record_id or values.get("record-id"),
         record_url=cite.url,
         publisher=cite.publisher,

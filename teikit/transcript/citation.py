@@ -109,10 +109,14 @@ def rendition_language(contents: str) -> str | None:
     return (m[1] or m[2]) if m else None
 
 
-def doc_type(title: str, summary: str | None, *, has_turns: bool) -> str:
-    """The document type from the words of its title, then its summary; a text with turns is a conversation."""
+def doc_type(title: str, summary: str | None, *, has_turns: bool, form: str | None = None) -> str:
+    """The document type from the words of its title, then its summary; a text with turns is a conversation;
+    else the type its form suggests.
+
+    :param form: the type the body's form suggests (a telegram's routing, a letter's salutation), if any.
+    """
     for source in (title, summary or ""):
         hits = [(m.start(), kind) for rx, kind in _DOC_TYPES if (m := re.search(rx, source, re.IGNORECASE))]
         if hits:
             return min(hits)[1]
-    return "record-of-conversation" if has_turns else "document"
+    return "record-of-conversation" if has_turns else form or "document"

@@ -28,6 +28,11 @@ _OPENER_LINES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _FILE_NUMBER = re.compile(r"^(?:(?:No|Nº|N°)\.?\s*)?\d[\w-]*(?:/[\w-]+)+$|^(?:No|Nº|N°)\.?\s*\d[\w/.-]*$")
 
 
+def line_kind(line: str) -> str | None:
+    """The kind of an opener line ("classification", "number", "routing", …), or None."""
+    return next((k for rx, k in _OPENER_LINES if rx.match(line)), None)
+
+
 def read_opener(text: str, span: Span, para: Callable[..., Para]) -> Opener | None:
     """The block as opener lines, or None if any line is not one.
 
@@ -36,8 +41,7 @@ def read_opener(text: str, span: Span, para: Callable[..., Para]) -> Opener | No
     paras = []
     for ln in lines(text, span):
         value = text[ln.start : ln.end]
-        kind = next((k for rx, k in _OPENER_LINES if rx.match(value)), None)
-        if kind is not None:
+        if (kind := line_kind(value)) is not None:
             paras.append(para(ln, tag="seg", attrs=(("type", kind),)))
         elif _FILE_NUMBER.match(value):
             paras.append(Para(span=ln, tag="idno", attrs=(("type", "file"),)))
@@ -53,7 +57,7 @@ def split_runs(text: str, span: Span) -> list[Span]:
     for ln in lines(text, span):
         value = text[ln.start : ln.end]
         m = FIELD_LINE.match(text, ln.start, ln.end)
-        if any(rx.match(value) for rx, _ in _OPENER_LINES) or _FILE_NUMBER.match(value):
+        if line_kind(value) is not None or _FILE_NUMBER.match(value):
             kind = "opener"
         elif m is not None and field_key(m["label"]) is not None:
             kind = "field"
