@@ -47,9 +47,26 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", key(name)).strip("-")
 
 
+def lookup(name: str) -> Place | None:
+    """The place `name` names: a country's or city's name in any spelling `key` folds, or, written in
+    capitals only, a state's acronym ("DPRK"; "Sam" is no acronym)."""
+    return (acronyms().get(name) if name.isupper() else None) or index().get(key(name))
+
+
+@cache
+def acronyms() -> dict[str, Place]:
+    """Acronym in capitals -> state, for the acronyms of official names that name one state only."""
+    return _indexes()[1]
+
+
 @cache
 def index() -> dict[str, Place]:
     """Name key -> place, for every country and large city."""
+    return _indexes()[0]
+
+
+@cache
+def _indexes() -> tuple[dict[str, Place], dict[str, Place]]:
     import pycountry
 
     out: dict[str, Place] = {}
@@ -85,11 +102,12 @@ def index() -> dict[str, Place]:
             out.setdefault(key(name), place)
     seen: dict[str, set[str]] = {}
     for acronym, place in acronyms:
-        seen.setdefault(acronym.lower(), set()).add(place.id)
+        seen.setdefault(acronym.upper(), set()).add(place.id)
+    unique: dict[str, Place] = {}
     for acronym, place in acronyms:  # an acronym two states share names neither
-        if len(seen[acronym.lower()]) == 1:
-            out.setdefault(acronym.lower(), place)
-    return out
+        if len(seen[acronym.upper()]) == 1 and key(acronym) not in out:
+            unique.setdefault(acronym.upper(), place)
+    return out, unique
 
 
 @cache
@@ -220,7 +238,7 @@ def _building(text: str, m: re.Match[str]) -> list[tuple[int, int, Place]] | Non
 
 def describe(name: str) -> tuple[str | None, str | None]:
     """(kind, the id of the place it is part of) for a place the register names: country, city or building."""
-    place = index().get(name.lower() if name.isupper() else key(name))
+    place = lookup(name)
     if place is not None:
         return place.kind, None
     found = find_buildings(name, 0, len(name))
@@ -232,7 +250,6 @@ def describe(name: str) -> tuple[str | None, str | None]:
 def find_places(text: str, start: int, end: int) -> list[tuple[int, int, Place]]:
     """Buildings, countries and large cities named in text[start:end], longest names first; a place
     named inside a building's name is not found apart from it ("Pyongyang Hotel")."""
-    places = index()
     found: list[tuple[int, int, Place]] = find_buildings(text, start, end)
     buildings = [(a, b) for a, b, _ in found]
     for m in _CANDIDATE.finditer(text, start, end):
@@ -243,8 +260,9 @@ def find_places(text: str, start: int, end: int) -> list[tuple[int, int, Place]]
         while i < len(words):  # the longest name from each word on: "The USSR", "Nizhnyi Novgorod"
             for n in range(len(words) - i, 0, -1):
                 name = re.sub(r"['’]s$", "", " ".join(words[i : i + n]))  # "the Soviet Union's policy"
-                place = places.get(name.lower() if name.isupper() else key(name))
+                place = lookup(name)
                 if place is not None and not (name.isupper() and len(name) < 3) \
+                        and not _NAMES_AN_AGREEMENT.match(text, offset + len(name)) \
                         and not any(x < offset + len(name) and offset < y for x, y in buildings):
                     found.append((offset, offset + len(name), place))
                     offset += len(" ".join(words[i : i + n])) + 1
@@ -255,6 +273,10 @@ def find_places(text: str, start: int, end: int) -> list[tuple[int, int, Place]]
                 i += 1
     return _glossed(text, sorted(found, key=lambda f: (f[0], -f[1])))
 
+
+_NAMES_AN_AGREEMENT = re.compile(r"[ \t]+(?:Pact|Treaty|Alliance|Accords?|Agreements?|Declaration|Convention|Protocol|"
+                                 r"Doctrine)\b")
+"""Words after a place that make it the name of an agreement or alliance ("the Warsaw Pact"), not a place."""
 
 _GLOSS = re.compile(r"[ \t]*\[(?P<gloss>[^\[\]\n]+)\]")
 _GLOSSED = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})[ \t]*\[$")

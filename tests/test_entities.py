@@ -193,3 +193,10 @@ def test_a_bracketed_modern_name_decides_which_place_is_meant() -> None:
     ((_, _, libya),) = gazetteer.find_places("Tripoli", 0, 7)
     ((_, _, lebanon), _) = gazetteer.find_places("Tripoli [Lebanon]", 0, 17)
     assert (libya.country, lebanon.country) == ("LY", "LB")
+
+
+def test_a_state_acronym_is_found_only_in_capitals_and_an_agreement_named_after_a_place_is_none() -> None:
+    text = "Are the DPRK and the USSR in the Warsaw Pact? Sam said the ARE delegation had left Warsaw."
+    places = [(text[e.start : e.end], dict(e.attrs)["ref"]) for e in find_entities(text) if e.kind == "place"]
+    assert places == [("DPRK", "pla:north-korea"), ("USSR", "pla:union-of-soviet-socialist-republics"),
+                      ("ARE", "pla:egypt"), ("Warsaw", "pla:warsaw")]

@@ -91,7 +91,7 @@ _NOT_NAMES_UPPER = frozenset("SECRET URGENT CONFIDENTIAL PERSONAL IMMEDIATE PRIO
 def _is_place_or_word(name: str) -> bool:
     if name.isupper():
         vowels = sum(c in "AEIOUY" for c in name)
-        return vowels < 2 or name in _NOT_NAMES_UPPER or name.lower() in gazetteer.index()
+        return vowels < 2 or name in _NOT_NAMES_UPPER or gazetteer.lookup(name) is not None
     return False
 
 

@@ -73,7 +73,7 @@ def find_orgs(text: str, start: int, end: int, known: dict[str, str] | None = No
     found = []
     for a, b, acronym, x, y in find_acronyms(text, start, end):
         name = " ".join(text[a:b].split())
-        if gazetteer.index().get(gazetteer.key(name)) is None:  # a state's acronym is a place's
+        if gazetteer.lookup(name) is None:  # a state's acronym is a place's
             known.setdefault(acronym, name)
             found.append((a, b, name))
     if known:

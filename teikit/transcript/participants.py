@@ -165,8 +165,7 @@ def is_side_heading(text: str, start: int, end: int) -> bool:
 def names_a_country(line: str) -> bool:
     """ "Albania", "[North] Vietnam": a line that is (or ends in) the name of a country."""
     words = line.replace("[", "").replace("]", "").split()
-    places = gazetteer.index()
-    return any((place := places.get(gazetteer.key(" ".join(words[i:])))) is not None and place.kind == "country"
+    return any((place := gazetteer.lookup(" ".join(words[i:]))) is not None and place.kind == "country"
                for i in range(len(words)))
 
 
