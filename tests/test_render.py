@@ -560,3 +560,13 @@ def test_corpus_pages_refuse_what_is_not_a_digest(tmp_path: Path) -> None:
     with pytest.raises(RenderError, match="no digest"):
         render._transform(render.INDEX, {"documents": SAMPLE.resolve().as_uri()}, [SAMPLE],
                           lambda ex: ex.call_template_returning_string())
+
+
+def test_a_participant_with_several_roles_shows_each_as_a_word(tmp_path: Path) -> None:
+    text = (REPO / "encoded" / "wcda-116540.xml").read_text(encoding="utf-8")
+    roles = re.findall(r'<person role="([^"]+)"', text)
+    target = next(r for r in roles if r != "participant")
+    doc = tmp_path / "doc.xml"
+    doc.write_text(text.replace(f'<person role="{target}"', '<person role="interpreter recorder"', 1), encoding="utf-8")
+    page = html.fromstring(render.render_html(doc))
+    assert "(interpreter and recorder)" in [" ".join(s.text_content().split()) for s in page.xpath("//span[@class='role']")]

@@ -79,6 +79,12 @@
     <xsl:sequence select="($tk:labels($key), $key)[1]"/>
   </xsl:function>
 
+  <!-- A person's roles other than "participant", as words ("interpreter and recorder"); "" if none. -->
+  <xsl:function name="tk:roles" as="xs:string">
+    <xsl:param name="roles" as="xs:string?"/>
+    <xsl:sequence select="tk:join-names(tokenize($roles)[. ne 'participant'] ! tk:label(.))"/>
+  </xsl:function>
+
   <!-- A list of names in prose: "A", "A and B", "A, B and C". -->
   <xsl:function name="tk:join-names" as="xs:string">
     <xsl:param name="names" as="xs:string*"/>

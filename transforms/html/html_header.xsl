@@ -125,8 +125,8 @@
         </xsl:choose>
       </b>
       <xsl:for-each select="occupation">, {normalize-space()}</xsl:for-each>
-      <xsl:if test="@role and @role ne 'participant'">
-        <span class="role"> ({tk:label(@role)})</span>
+      <xsl:if test="tk:roles(@role)">
+        <span class="role"> ({tk:roles(@role)})</span>
       </xsl:if>
       <xsl:if test="exists($variants)">
         <span class="variants"> — {tk:label('also-written')} {string-join($variants, '; ')}</span>

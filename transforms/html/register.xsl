@@ -288,7 +288,7 @@
     <li>
       <a href="../{../@stem}{$page-extension}#{@anchor}">{tk:label('participant')}</a>
       <xsl:if test="string(@occupation)">, {@occupation}</xsl:if>
-      <xsl:if test="string(@role) and @role ne 'participant'"> ({tk:label(@role)})</xsl:if>
+      <xsl:if test="tk:roles(@role)"> ({tk:roles(@role)})</xsl:if>
     </li>
   </xsl:template>
 
