@@ -2,4 +2,5 @@
 
 from teikit.cli import main
 
-main()
+if __name__ == "__main__":  # not when a worker process started afresh (spawn) imports this module
+    main()

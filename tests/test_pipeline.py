@@ -97,3 +97,23 @@ def test_a_render_error_in_a_worker_comes_back_as_its_message(tmp_path: Path) ->
     bad.write_text("<notTEI/>", encoding="utf-8")
     outcome = pipeline._render_chunk_or_error([bad], {})
     assert isinstance(outcome, str) and "not a TEI P5 document" in outcome and "bad.xml" in outcome
+
+
+def test_python_m_teikit_build_renders_on_worker_processes(tmp_path: Path) -> None:
+    """Enough documents for the worker pool; the workers start afresh and must not rerun the command."""
+    import subprocess
+    import sys
+
+    sources = tmp_path / "transcripts"
+    sources.mkdir()
+    for listed in (REPO / "tests" / "cases" / "fixtures.txt").read_text(encoding="utf-8").split():
+        if listed.endswith(".txt"):
+            shutil.copy(REPO / "tests" / "cases" / listed, sources / Path(listed).name)
+    assert len(list(sources.iterdir())) > 2 * pipeline._RENDER_CHUNK
+    run = subprocess.run([sys.executable, "-m", "teikit", "build", "-j", "2"], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=600, check=False)
+    assert run.returncode in (0, 1), run.stderr  # 1: some fixture may carry a validation warning
+    assert "Usage:" not in run.stderr and "Traceback" not in run.stderr
+    assert run.stdout.count(" documents, ") == 1  # the summary once: no worker ran the command again
+    pages = list((tmp_path / "site").glob("*.html"))
+    assert len(pages) > 2 * pipeline._RENDER_CHUNK
