@@ -570,3 +570,14 @@ def test_a_participant_with_several_roles_shows_each_as_a_word(tmp_path: Path) -
     doc.write_text(text.replace(f'<person role="{target}"', '<person role="interpreter recorder"', 1), encoding="utf-8")
     page = html.fromstring(render.render_html(doc))
     assert "(interpreter and recorder)" in [" ".join(s.text_content().split()) for s in page.xpath("//span[@class='role']")]
+
+
+def test_register_index_counts_the_documents_that_attest_an_entry_without_naming_it_in_the_text(
+        person_pages: dict[str, str]) -> None:
+    register = etree.parse(str(REGISTERS / "persons.xml"))
+    for person in register.xpath("//t:listPerson/t:person", namespaces=TEI_NS):
+        attested = {ref.get("target").rsplit("/", 1)[-1].removesuffix(".xml")
+                    for ref in person.xpath("t:note[@type='attestation']/t:ref", namespaces=TEI_NS)}
+        ident = person.get("{http://www.w3.org/XML/1998/namespace}id")
+        row = html.fromstring(person_pages["persons/index.html"]).xpath("//tr[td/a/@href=$h]", h=f"{ident}.html")[0]
+        assert int(row.xpath("string(td[@data-label='Documents'])")) >= len(attested & {p.stem for p in ENCODED})

@@ -122,7 +122,7 @@ td.num { text-align: right; }
   body { font-size: 1rem; }
   .meta { grid-template-columns: 1fr; }
   .meta dd { margin-bottom: .4rem; }
-  thead { position: absolute; left: -100vw; }
+  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   tr, td { display: block; border: 0; padding: .1rem 0; }
   tr { border-bottom: 1px solid var(--rule); padding: .5rem 0; }
   td.num { text-align: left; }

@@ -111,7 +111,7 @@
             <thead>
               <tr>
                 <th scope="col">{tk:label('name')}</th>
-                <th scope="col">{tk:label('also-written')}</th>
+                <th scope="col">{tk:label('variants')}</th>
                 <th scope="col" class="num">{tk:label('documents')}</th>
                 <th scope="col" class="num">{tk:label('mentions')}</th>
               </tr>
@@ -120,10 +120,17 @@
               <xsl:for-each select="$entries">
                 <xsl:sort select="lower-case(tk:entry-name(.))"/>
                 <xsl:variable name="found" select="$mentions(string(@xml:id))"/>
+                <xsl:variable name="attested" select="note[@type = 'attestation']/ref/@target
+                    ! replace(tokenize(., '/')[last()], '\.[^.]*$', '')"/>
                 <tr>
                   <td><a href="{@xml:id}{$page-extension}">{tk:entry-name(.)}</a></td>
-                  <td>{string-join(tk:entry-variants(.), '; ')}</td>
-                  <td class="num" data-label="{tk:label('documents')}">{count(distinct-values($found/../@stem))}</td>
+                  <td>
+                    <xsl:if test="exists(tk:entry-variants(.))">
+                      <xsl:attribute name="data-label" select="tk:label('variants')"/>
+                    </xsl:if>
+                    <xsl:value-of select="string-join(tk:entry-variants(.), '; ')"/>
+                  </td>
+                  <td class="num" data-label="{tk:label('documents')}">{count(distinct-values(($found/../@stem, $attested)))}</td>
                   <td class="num" data-label="{tk:label('mentions')}">{count($found)}</td>
                 </tr>
               </xsl:for-each>
@@ -159,7 +166,7 @@
           <h1>{$name}</h1>
           <dl class="meta">
             <xsl:if test="exists(tk:entry-variants(.))">
-              <dt>{tk:label('also-written')}</dt>
+              <dt>{tk:label('variants')}</dt>
               <dd>{string-join(tk:entry-variants(.), '; ')}</dd>
             </xsl:if>
             <xsl:if test="occupation | roleName | affiliation">
