@@ -45,18 +45,34 @@ def parse_body(text: str, start: int, end: int, persons: PersonIndex, *, anchor:
     spans = blocks(text, start, end)
     spans, endnotes = pages.split_endnotes(text, spans)
     parser = _Parser(text, persons, frozenset(n for n, _ in endnotes), spans, anchor)
+    parser.flat_refs = _flattened_refs(text, spans, [n for n, _ in endnotes])
     for span in spans:
         parser.feed(span)
     parser.finish()
+    parser.footnotes = frozenset()  # an endnote's own number is not a reference to it
+    parser.flat_refs = []
+    for number, span in endnotes:
+        parser.out.blocks.append(parser.para(span, tag="note", attrs=(("xml:id", f"fn-{number}"), ("place", "end"),
+                                                                      ("n", number))))
     parser.add_mentions()
     parser.out.mentioned = parser.marker.others.persons()
     parser.out.places = tuple(parser.marker.places.values())
     parser.out.orgs = tuple(parser.marker.orgs.values())
-    parser.footnotes = frozenset()  # an endnote's own number is not a reference to it
-    for number, span in endnotes:
-        parser.out.blocks.append(parser.para(span, tag="note", attrs=(("xml:id", f"fn-{number}"), ("place", "end"),
-                                                                      ("n", number))))
     return parser.out
+
+
+def _flattened_refs(text: str, spans: list[Span], numbers: list[str]) -> list[Inline]:
+    """For each numbered endnote the text never marks as "[N]", the first place its number is flattened
+    onto a word ("WINIEWICZ 1,"): a reference to it."""
+    if not spans:
+        return []
+    start, end = spans[0].start, spans[-1].end
+    refs = []
+    for n in numbers:
+        if n.isdigit() and f"[{n}]" not in text[start:end] and (m := inline.flattened_ref(text, n, start, end)):
+            refs.append(Inline(start=m.start("n"), end=m.end("n"), tag="ref",
+                               attrs=(("type", "footnote"), ("target", f"#fn-{n}"))))
+    return refs
 
 
 class _Parser:
@@ -66,11 +82,13 @@ class _Parser:
         self.anchor = anchor
         self.persons = persons
         self.footnotes = footnotes
+        self.flat_refs: list[Inline] = []
         self.out = Body()
         self.labels = Counter(k for s in spans if (k := label_key(text, s.start, s.end)))
         self.speakers: Speakers | None = None
         self.pending_field: tuple[FieldList, Field] | None = None
         self.pending_page: tuple[Span, str] | None = None
+        self.last_page: int | None = None
         self.marker = Marker(text, persons)
 
     # --- inline markup ---------------------------------------------------------------------
@@ -78,7 +96,8 @@ class _Parser:
     def para(self, span: Span, *, tag: str = "p", attrs: tuple[tuple[str, str], ...] = (),
              extra: tuple[Inline, ...] = (), entities: bool = True) -> Para:
         found = inline.annotate(self.text, span.start, span.end, footnotes=self.footnotes)
-        proposed = [*extra, *found.inlines]
+        refs = [r for r in self.flat_refs if span.start <= r.start and r.end <= span.end]
+        proposed = [*extra, *refs, *found.inlines]
         if entities:
             proposed += self._dates_and_measures(span, covered={(i.start, i.end) for i in extra if i.tag == "date"})
         kept, dropped = overlaps.resolve(proposed)
@@ -99,8 +118,9 @@ class _Parser:
             self._complete_field(span)
             return
         if (page := pages.PAGE_BLOCK.match(self.text, span.start, span.end)) is not None and self.out.blocks:
-            self._flush_page()
-            self.pending_page = (span, page["a"] or page["b"] or page["c"])
+            self._set_page(span, page["a"] or page["b"] or page["c"])
+            return
+        if self._leading_page(span):
             return
         if self._join_page(span):
             return
@@ -110,7 +130,7 @@ class _Parser:
             for group in groups:
                 self.feed(group)
             return
-        blocks_ = self.out.blocks
+        blocks_ = [b for b in self.out.blocks if not _is_page_block(b)]
         if (not blocks_ or isinstance(blocks_[-1], Opener)) and (opener := self._opener(span)) is not None:
             self._merge_opener(opener)
         elif self.speakers is not None and self.speakers.is_declared(span.start, span.end) and self._turn(span):
@@ -126,7 +146,7 @@ class _Parser:
 
     def _groups(self, span: Span) -> list[Span]:
         """Before any prose, a block mixing opener lines and field lines is read as runs of one kind each."""
-        if any(isinstance(b, (Turn, Para)) for b in self.out.blocks):
+        if any(isinstance(b, (Turn, Para)) and not _is_page_block(b) for b in self.out.blocks):
             return [span]
         return split_runs(self.text, span)
 
@@ -314,6 +334,30 @@ class _Parser:
         else:
             self.out.blocks.append(new)
 
+    def _set_page(self, span: Span, number: str) -> None:
+        self._flush_page()
+        self.pending_page = (span, number)
+        self.last_page = int(number)
+
+    def _leading_page(self, span: Span) -> bool:
+        """A page number at the head of a block: on a line of its own, or glued to the first word of a
+        page that goes on with a sentence the paragraph before left open. Page numbers run in order."""
+        found = pages.leading_page(self.text, span)
+        if found is None:
+            return False
+        page, number, rest = found
+        if self.last_page is not None and int(number) != self.last_page + 1:
+            return False
+        if self.text[page.end] != "\n":  # glued to a word: only where it cuts an open sentence
+            tail = pages.tail(self.out.blocks)
+            in_turn = bool(self.out.blocks) and isinstance(self.out.blocks[-1], Turn)
+            if tail is None or not pages.is_page_join(self.text, tail[0], rest, marked=True, in_turn=in_turn) \
+                    or label_key(self.text, rest.start, rest.end):
+                return False
+        self._set_page(page, number)
+        self.feed(rest)
+        return True
+
     def _flush_page(self) -> None:
         """A page marker that no page join took: at the end of the paragraph before it, or on its own."""
         if self.pending_page is None:
@@ -333,10 +377,11 @@ class _Parser:
         """A paragraph that stops mid-sentence and resumes lower case (or with a number) after a blank line
         (and perhaps a page marker) is one paragraph split by a page break: extend it, with a <pb/>."""
         tail = pages.tail(self.out.blocks)
-        if tail is None or not pages.is_page_join(self.text, tail[0], span):
+        in_turn = bool(self.out.blocks) and isinstance(self.out.blocks[-1], Turn)
+        if tail is None or not pages.is_page_join(self.text, tail[0], span, marked=self.pending_page is not None,
+                                                  in_turn=in_turn):
             return False
         para, put = tail
-        in_turn = isinstance(self.out.blocks[-1], Turn)
         rest = self._turn_para(span) if in_turn else self.para(span)
         marks = pages.page_marks(self.pending_page) or (Inline(start=span.start, end=span.start, tag="pb"),)
         self.pending_page = None
@@ -358,6 +403,11 @@ class _Parser:
         started = any(isinstance(b, (Turn, Para, FieldList)) for b in self.out.blocks)
         tag = "head" if not started and _is_heading(raw) else "p"
         self.out.blocks.append(self.para(span, tag=tag))
+
+
+def _is_page_block(block: Block) -> bool:
+    """A page marker standing on its own between blocks."""
+    return isinstance(block, Para) and block.tag == "ab"
 
 
 def _is_stage_block(raw: str) -> bool:

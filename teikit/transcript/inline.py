@@ -35,7 +35,8 @@ _NOTE = re.compile(r"^(?:(?P<who>translator|editor|ed|tr)(?:'s|’s|s)?\.?\s*not
 _NOTE_SUFFIX = re.compile(r"[-–—]\s*(?P<who>translator|editor)(?:'s|’s)?\s+note\.?$", re.IGNORECASE)
 _STAMP = re.compile(r"^(?:[\w.-]+\s+){0,4}stamps?\b\s*(?:and handwriting)?\s*:?", re.IGNORECASE)
 _PAGE = re.compile(r"^(?:page|p\.|pp\.|str\.|s\.)\s*(?P<n>\d{1,4})$", re.IGNORECASE)
-_FOOTNOTE = re.compile(r"^\d{1,3}$")
+_FOOTNOTE = re.compile(r"^(?:\d{1,3}|[ivxlc]{1,6}|[a-z])$")
+"""A note marker: "[1]", "[ii]", "[a]"."""
 _NAME_WORD = re.compile(r"^[A-Z][\w'’-]*\.?$")
 _SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
 _UPPER = re.compile(r"\b[A-ZÀ-Ý][A-ZÀ-Ý'’-]{4,}\b")
@@ -63,6 +64,13 @@ def annotate(text: str, start: int, end: int, *, footnotes: frozenset[str] = fro
         _classify(text, kind, a, b, found, footnotes)
     _layout_marks(text, start, end, found)
     return found
+
+
+def flattened_ref(text: str, number: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """A footnote number flattened onto the word it marks ("WINIEWICZ 1, URGENT"): after a name, before
+    punctuation or the end of the line."""
+    rx = re.compile(rf"(?<=[^\W\d_]{{2}}) (?P<n>{number})(?=[,;:]|\.?$)", re.MULTILINE)
+    return rx.search(text, start, len(text) if end is None else end)
 
 
 def _brackets(text: str, start: int, end: int, found: Found) -> Iterator[tuple[str, int, int]]:
@@ -118,14 +126,28 @@ def _classify(text: str, kind: str, a: int, b: int, found: Found, footnotes: fro
             found.inlines.append(Inline(start=a, end=b, tag="ref",
                                         attrs=(("type", "footnote"), ("target", f"#fn-{inner}"))))
             found.footnote_refs.append(inner)
+        elif not inner.isdigit() and not _is_marker(text, a, b):
+            _supplied(text, a, b, inner, found)
     elif _STAGE_WORDS.match(inner) or _SENTENCE.match(inner):
         found.inlines.append(Inline(start=a, end=b, tag="stage"))
     elif inner:
-        reason = _supplied_reason(text, a, inner)
-        attrs = (("reason", reason),) if reason else ()
-        found.inlines.append(Inline(start=a + 1, end=b - 1, tag="supplied", attrs=attrs))
-        if len(inner.split()) > 12:
-            found.notes.append(Note(a, "unclassified-bracket", f"long bracketed passage read as supplied text: [{inner[:40]}…]"))
+        _supplied(text, a, b, inner, found)
+
+
+def _supplied(text: str, a: int, b: int, inner: str, found: Found) -> None:
+    reason = _supplied_reason(text, a, inner)
+    attrs = (("reason", reason),) if reason else ()
+    found.inlines.append(Inline(start=a + 1, end=b - 1, tag="supplied", attrs=attrs))
+    if len(inner.split()) > 12:
+        found.notes.append(Note(a, "unclassified-bracket", f"long bracketed passage read as supplied text: [{inner[:40]}…]"))
+
+
+def _is_marker(text: str, a: int, b: int) -> bool:
+    """A note marker by its place: glued to the word it marks ("KROTOV[i]") or opening a line of its own
+    ("[i] KROTOV: …", the note itself)."""
+    glued = a > 0 and text[a - 1].isalpha()
+    opens_line = (a == 0 or text[a - 1] == "\n") and text[b : b + 1] == " "
+    return glued or opens_line
 
 
 def _parenthesis(text: str, inner: str, a: int, b: int, found: Found) -> None:
