@@ -74,6 +74,9 @@ _ROMAN_MONTHS = {r: i for i, r in enumerate("I II III IV V VI VII VIII IX X XI X
 _M = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _D = r"\d{1,2}(?:\s?(?:st|nd|rd|th))?"
 _Y = r"(?:1[89]\d\d|20[0-4]\d)"
+_NUMBERING = re.compile(r"\b(?:no|nr|art|article|item|point|section|chapter|part|para|paragraph|table|annex)\.?\s*$|§\s*$",
+                        re.IGNORECASE)
+"""Words before a number that is a heading's or a clause's, not a date's."""
 _SEASONS = {"spring": ("03", "05"), "summer": ("06", "08"), "autumn": ("09", "11"), "fall": ("09", "11"),
             "winter": ("12", "02")}
 _RELATIVE_YEAR = {"this year": 0, "next year": 1, "last year": -1, "the following year": 1, "the previous year": -1,
@@ -88,6 +91,7 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("mdy", rf"\b(?P<m>{_M})\s+(?P<d>{_D}),?\s*(?P<y>{_Y})\b"),
         ("dmy", rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M}),?\s*(?P<y>{_Y})\b"),
         ("roman", rf"\b(?P<d>\d{{1,2}})\.\s?(?P<rm>X{{0,1}}I{{0,3}}|I?V|VI{{1,3}}|I?X)\.\s?(?P<y>{_Y})\b"),
+        ("roman-dm", r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?-i:(?P<rm>XI{0,2}|I?V|VI{1,3}|I{1,3}|IX))(?!\w|\.\s?\d|\.\w)"),
         ("numeric", rf"(?<![\d./])(?P<a>\d{{1,2}})\.\s?(?P<b>\d{{1,2}})\.\s?(?P<y>{_Y})(?![\d.]\d)"),
         ("slash", r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{2}|\d{4})(?![\d/])"),
         ("yearrange", rf"\b(?:from|between)\s+(?P<y1>{_Y})\s+(?:through|to|until|till|and|-|–)\s+(?P<y2>{_Y})\b"),
@@ -143,6 +147,10 @@ def _reading(kind: str, m: re.Match[str], anchor: str | None) -> DateRef | None:
     if kind == "roman":
         iso = _iso(int(m["y"]), _ROMAN_MONTHS[m["rm"].upper()], int(m["d"])) if m["rm"].upper() in _ROMAN_MONTHS else None
         return DateRef(*span, (("when", iso),)) if iso else None
+    if kind == "roman-dm":
+        if _NUMBERING.search(m.string[max(0, m.start() - 20) : m.start()]):  # "Section 2.I": a number, not a date
+            return None
+        return _without_year(span, _ROMAN_MONTHS[m["rm"]], int(m["d"]), anchor)
     if kind in {"numeric", "slash"}:
         return _numeric(kind, m, span, year, anchor)
     if kind == "yearrange":
@@ -168,6 +176,23 @@ def _reading(kind: str, m: re.Match[str], anchor: str | None) -> DateRef | None:
     if kind == "relday":
         return _relative_day(m, span, anchor)
     return DateRef(*span, (("when", m["y"]),))
+
+
+def _without_year(span: tuple[int, int], month: int, day: int, anchor: str | None) -> DateRef | None:
+    """A day and month without a year ("23.X"): in the year that puts it nearest the document's date."""
+    if anchor is None:
+        return DateRef(*span, (), ambiguous=True)
+    if len(anchor) < 10:
+        iso = _iso(int(anchor[:4]), month, day)
+        return DateRef(*span, (("when", iso), ("cert", "medium"))) if iso else None
+    import datetime as _dt
+
+    day0 = _dt.date.fromisoformat(anchor[:10])
+    readings = [iso for y in (day0.year - 1, day0.year, day0.year + 1) if (iso := _iso(y, month, day))]
+    if not readings:
+        return None
+    best = min(readings, key=lambda r: abs((_dt.date.fromisoformat(r) - day0).days))
+    return DateRef(*span, (("when", best), ("cert", "medium")))
 
 
 def _nearest(span: tuple[int, int], y: int, a: int, b: int, anchor: str | None) -> DateRef:

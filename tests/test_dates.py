@@ -1,0 +1,35 @@
+"""Dates in running text (SOURCE-FORMATS §6), each form on a small made-up string."""
+
+from __future__ import annotations
+
+import pytest
+
+from teikit.dates import find_dates
+
+
+def _read(text: str, anchor: str | None = None) -> list[tuple[str, dict[str, str]]]:
+    return [(text[r.start : r.end], dict(r.attrs)) for r in find_dates(text, anchor=anchor)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Embassy Pyongyang, 6.II.1953", ("6.II.1953", {"when": "1953-02-06"})),
+    ("on 28.VIII.1962.", ("28.VIII.1962", {"when": "1962-08-28"})),
+])
+def test_roman_numeral_month_with_a_year(text: str, expected: tuple[str, dict[str, str]]) -> None:
+    assert _read(text) == [expected]
+
+
+def test_roman_numeral_month_without_a_year_takes_the_documents_year() -> None:
+    assert _read("On 23.X I spoke with him.", "1965-10-24") == [("23.X", {"when": "1965-10-23", "cert": "medium"})]
+    assert _read("we met on 28.VIII. and again", "1962-09-02") == [("28.VIII", {"when": "1962-08-28", "cert": "medium"})]
+    # the nearer year: in early January, "23.XII" is the December just gone
+    assert _read("On 23.XII the ship left.", "1966-01-05") == [("23.XII", {"when": "1965-12-23", "cert": "medium"})]
+
+
+def test_roman_numeral_month_without_a_year_or_a_document_date_has_no_when() -> None:
+    assert _read("On 23.X I spoke with him.") == [("23.X", {})]
+
+
+@pytest.mark.parametrize("text", ["see Section 2.I above", "item 3.V of the list", "at 1.5 km", "on 23.XIII"])
+def test_numbering_is_no_roman_date(text: str) -> None:
+    assert _read(text, "1965-10-24") == []
