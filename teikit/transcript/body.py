@@ -193,6 +193,14 @@ class _Parser:
 
     def _merge_opener(self, opener: Opener) -> None:
         last = self.out.blocks[-1] if self.out.blocks else None
+        if last is not None and _is_page_block(last):  # no block may stand before an opener: the page
+            assert isinstance(last, Para)                 # number opens its first line
+            first = opener.lines[0]
+            first = first.model_copy(update={"span": Span(start=last.span.start, end=first.span.end),
+                                             "inlines": (*last.inlines, *first.inlines)})
+            opener = Opener(lines=(first, *opener.lines[1:]))
+            self.out.blocks.pop()
+            last = self.out.blocks[-1] if self.out.blocks else None
         if isinstance(last, Opener):
             self.out.blocks[-1] = Opener(lines=last.lines + opener.lines)
         else:
@@ -202,19 +210,24 @@ class _Parser:
 
     def _fields(self, span: Span) -> FieldList | None:
         lns = lines(self.text, span)
-        starts: list[tuple[int, re.Match[str], str]] = []
+        starts: list[tuple[int, int, str]] = []
+        """(line, where its value starts, meaning); a dated line has no label."""
         for i, ln in enumerate(lns):
             m = FIELD_LINE.match(self.text, ln.start, ln.end)
             key = field_key(m["label"]) if m else None
             if m is not None and key is not None:
-                starts.append((i, m, key))
+                starts.append((i, m.end(), key))
             elif i == 0:
                 return None
+            elif starts[-1][0] == i - 1 and starts[-1][1] < lns[i - 1].end \
+                    and pages.is_date_line(self.text[ln.start : ln.end]):
+                starts.append((i, ln.start, "time"))  # "From: … ⏎ No: 412 ⏎ 7 June 1949": the routing date
         items = []
-        for n, (i, m, key) in enumerate(starts):
+        for n, (i, value_start, key) in enumerate(starts):
             last_line = lns[starts[n + 1][0] - 1] if n + 1 < len(starts) else lns[-1]
-            label = Span(start=lns[i].start, end=m.end("label") + 1)
-            value = trim(self.text, m.end(), last_line.end)
+            label = Span(start=lns[i].start, end=lns[i].start if value_start == lns[i].start
+                         else self.text.rindex(":", lns[i].start, value_start) + 1)
+            value = trim(self.text, value_start, last_line.end)
             items.append(Field(label=label, key=key, value=self._field_value(key, label, value)))
         fields = FieldList(kind="fields", fields=tuple(items))
         last_value = items[-1].value.span

@@ -1,0 +1,28 @@
+"""Field and routing blocks ("From:", "To:", "No:", a dated line), each rule on a small made-up text."""
+
+from __future__ import annotations
+
+from teikit.model import FieldList
+from teikit.transcript import parse_transcript
+
+
+def _fields(text: str) -> list[tuple[str, str, str]]:
+    doc = parse_transcript(text, "<test>")
+    block = next(b for b in doc.body if isinstance(b, FieldList) and b.kind == "fields")
+    return [(doc.text[f.label.start : f.label.end], f.key, doc.text[f.value.span.start : f.value.span.end])
+            for f in block.fields]
+
+
+def test_a_number_and_a_date_line_stay_in_the_routing_block() -> None:
+    assert _fields("Telegram\n\nFrom: LISBON\nTo: PARIS\nNo: 77\n3 May 1951\n\nThe cargo has left.\n") == [
+        ("From:", "from", "LISBON"), ("To:", "to", "PARIS"), ("No:", "number", "77"), ("", "time", "3 May 1951")]
+
+
+def test_a_label_alone_takes_the_date_on_the_next_line_as_its_value() -> None:
+    assert _fields("Minutes\n\nTime:\n3 May 1951\nPlace: Lisbon\n\nThe talks began.\n") == [
+        ("Time:", "time", "3 May 1951"), ("Place:", "place", "Lisbon")]
+
+
+def test_a_value_going_on_over_a_line_is_one_field() -> None:
+    assert _fields("Minutes\n\nParticipants: Ana Lopes,\nJoao Mendes\nPlace: Lisbon\n\nThe talks began.\n") == [
+        ("Participants:", "participants", "Ana Lopes,\nJoao Mendes"), ("Place:", "place", "Lisbon")]
