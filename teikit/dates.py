@@ -178,6 +178,19 @@ def _reading(kind: str, m: re.Match[str], anchor: str | None) -> DateRef | None:
     return DateRef(*span, (("when", m["y"]),))
 
 
+_DAY_MONTH = re.compile(rf"(?:(?P<d1>{_D})\s+(?P<m1>{_M})|(?P<m2>{_M})\s+(?P<d2>{_D}))(?=[.:]?\s*$)", re.IGNORECASE)
+
+
+def find_day_month(text: str, start: int = 0, end: int | None = None, *, anchor: str | None = None) -> DateRef | None:
+    """A line that is a day of a month and nothing else ("3 March", "March 15:"), a journal entry's
+    heading: in the year that puts it nearest the document's date."""
+    m = _DAY_MONTH.match(text, start, len(text) if end is None else end)
+    if m is None:
+        return None
+    day = int(re.match(r"\d+", m["d1"] or m["d2"])[0])  # type: ignore[index]
+    return _without_year((m.start(), m.end()), _MONTHS[(m["m1"] or m["m2"]).rstrip(".").lower()], day, anchor)
+
+
 def _without_year(span: tuple[int, int], month: int, day: int, anchor: str | None) -> DateRef | None:
     """A day and month without a year ("23.X"): in the year that puts it nearest the document's date."""
     if anchor is None:

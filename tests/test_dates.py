@@ -33,3 +33,13 @@ def test_roman_numeral_month_without_a_year_or_a_document_date_has_no_when() -> 
 @pytest.mark.parametrize("text", ["see Section 2.I above", "item 3.V of the list", "at 1.5 km", "on 23.XIII"])
 def test_numbering_is_no_roman_date(text: str) -> None:
     assert _read(text, "1965-10-24") == []
+
+
+@pytest.mark.parametrize(("line", "expected"), [("3 March", "1958-03-03"), ("March 15:", "1958-03-15"),
+                                                ("28th February.", "1958-02-28")])
+def test_a_day_of_a_month_alone_takes_the_documents_year(line: str, expected: str) -> None:
+    from teikit.dates import find_day_month
+
+    ref = find_day_month(line, anchor="1958-03-03")
+    assert ref is not None and dict(ref.attrs) == {"when": expected, "cert": "medium"}
+    assert find_day_month(f"On {line} we met", anchor="1958-03-03") is None

@@ -200,3 +200,10 @@ def test_a_state_acronym_is_found_only_in_capitals_and_an_agreement_named_after_
     places = [(text[e.start : e.end], dict(e.attrs)["ref"]) for e in find_entities(text) if e.kind == "place"]
     assert places == [("DPRK", "pla:north-korea"), ("USSR", "pla:union-of-soviet-socialist-republics"),
                       ("ARE", "pla:egypt"), ("Warsaw", "pla:warsaw")]
+
+
+def test_a_sic_after_a_name_is_not_part_of_it() -> None:
+    from teikit.transcript import parse_transcript
+
+    doc = parse_transcript("Journal\n\nReceived the Chinese Ambassador Wang Bing [SIC] today.\n", "<test>")
+    assert [(p.id, p.name) for p in doc.mentioned] == [("wang-bing", "Wang Bing")]

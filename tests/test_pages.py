@@ -70,3 +70,15 @@ def test_endnotes_referenced_by_a_number_flattened_onto_a_name() -> None:
 def test_numbered_lines_without_a_reference_stay_text() -> None:
     body = _body("Report\n\nThe talks went well.\n\n1 tractor and 2 trucks were sent.\n")
     assert body.find(".//t:note[@place='end']", NS) is None
+
+
+def test_journal_entry_headings_are_dated_paragraphs_not_page_joins() -> None:
+    body = _body("Journal\n\nJOURNAL\nof the Ambassador\nfor the period 3 through 15 March 1958\n\n3 March\n\n"
+                 "I visited the minister.\n\n15 March\n\nA conversation with the secretary.\n")
+    paras = body.findall(".//t:p", NS)
+    assert [_plain(p) for p in paras[-4:]] == ["3 March", "I visited the minister.", "15 March",
+                                                "A conversation with the secretary."]
+    dates = [p.find("t:date", NS) for p in paras[-4:]]
+    assert dates[0].attrib == {"when": "1958-03-03", "cert": "medium"}
+    assert dates[2].attrib == {"when": "1958-03-15", "cert": "medium"}
+    assert body.find(".//t:pb", NS) is None  # "15" is no page number

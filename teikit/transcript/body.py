@@ -89,6 +89,8 @@ class _Parser:
         self.pending_field: tuple[FieldList, Field] | None = None
         self.pending_page: tuple[Span, str] | None = None
         self.last_page: int | None = None
+        self.recent_date: str | None = None
+        """The last full date written in the body: the year of a later "3 March" when the document has no date."""
         self.marker = Marker(text, persons)
 
     # --- inline markup ---------------------------------------------------------------------
@@ -107,6 +109,10 @@ class _Parser:
     def _dates_and_measures(self, span: Span, covered: set[tuple[int, int]]) -> list[Inline]:
         found, ambiguous = inline.dates_and_measures(self.text, span.start, span.end, anchor=self.anchor,
                                                      covered=covered)
+        for i in found:
+            attrs = dict(i.attrs)
+            if i.tag == "date" and "cert" not in attrs and len(day := attrs.get("when", attrs.get("from", ""))) == 10:
+                self.recent_date = day
         self.out.notes.extend(Note(ref.start, "ambiguous-date", f"date {self.text[ref.start:ref.end]!r} "
                                    "can be read more than one way: no @when given") for ref in ambiguous)
         return found
@@ -359,6 +365,8 @@ class _Parser:
         if found is None:
             return False
         page, number, rest = found
+        if pages.is_date_line(self.text[span.start : span.end]):  # "15 March": a journal's entry heading
+            return False
         if self.last_page is not None and int(number) != self.last_page + 1:
             return False
         if self.text[page.end] != "\n":  # glued to a word: only where it cuts an open sentence
@@ -415,7 +423,9 @@ class _Parser:
             return
         started = any(isinstance(b, (Turn, Para, FieldList)) for b in self.out.blocks)
         tag = "head" if not started and _is_heading(raw) else "p"
-        self.out.blocks.append(self.para(span, tag=tag))
+        entry = dates.find_day_month(self.text, span.start, span.end, anchor=self.anchor or self.recent_date)
+        extra = (Inline(start=entry.start, end=entry.end, tag="date", attrs=entry.attrs),) if entry else ()
+        self.out.blocks.append(self.para(span, tag=tag, extra=extra))
 
 
 def _is_page_block(block: Block) -> bool:

@@ -11,7 +11,7 @@ import re
 
 from teikit import gazetteer
 from teikit.model import Inline
-from teikit.transcript.people import TITLE_WORDS, PersonIndex
+from teikit.transcript.people import TITLE_WORDS, PersonIndex, is_romanisation
 
 _NAME = r"(?:[A-Z]\.[ \t]?){0,3}[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|II))*"
 _TITLE_WORD = "|".join(
@@ -107,7 +107,7 @@ _NOT_NAMES = frozenset(
 
 def _titled(text: str, m: re.Match[str], persons: PersonIndex, others: PersonIndex) -> list[Inline]:
     name = re.sub(r"['’]s$", "", m["name"] or "")
-    completion = m["comp"].strip() if m["comp"] else None
+    completion = m["comp"].strip() if m["comp"] and is_romanisation(m["comp"]) else None  # not "[SIC]"
     if not name and not completion:
         return []
     if m["title"].split()[-1].lower() in _MODIFIERS or any(w.lower() in _NOT_NAMES for w in name.split()):
@@ -117,7 +117,7 @@ def _titled(text: str, m: re.Match[str], persons: PersonIndex, others: PersonInd
     full = f"{wanted} {completion}" if wanted and completion and len(completion.split()) == 1 else (wanted or completion)
     assert full is not None
     ident = persons.find(full) or persons.find(wanted or full, title) or (persons.find(completion) if completion else None)
-    end = m.end() if m["comp"] or not m["name"] else m.start("name") + len(name)
+    end = m.end() if completion or not m["name"] else m.start("name") + len(name)
     if ident:
         persons.add_form(ident, full)
         attrs: tuple[tuple[str, str], ...] = (("ref", f"#{ident}"),)

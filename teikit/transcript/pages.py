@@ -122,6 +122,8 @@ def is_page_join(text: str, para: Para, span: Span, *, marked: bool = False, in_
 
 
 def is_date_line(raw: str) -> bool:
-    """A line that is a date and nothing else (a journal's entry heading)."""
+    """A line that is a date and nothing else (a journal's entry heading: "14 October 1958", "3 March")."""
+    if "\n" not in raw and dates.find_day_month(raw.strip()) is not None:
+        return True
     found = dates.find_dates(raw)
     return "\n" not in raw and len(found) == 1 and found[0].start == 0 and found[0].end >= len(raw.rstrip(".:")) - 1

@@ -157,7 +157,7 @@ def _item(text: str, start: int, end: int) -> Mention | None:
         start=m.start("pre") - 1 if m["pre"] else (title_start if title_start is not None else name_start),
         variants=variants,
         title_span=title_span,
-        alt_span=m.span("alt") if m["alt"] and _is_romanisation(m["alt"]) else None,
+        alt_span=m.span("alt") if m["alt"] and is_romanisation(m["alt"]) else None,
         ptitle_span=m.span("ptitle") if m["ptitle"] else (m.span("ctitle") if m["ctitle"] else None),
         titles=tuple(titles),
     )
@@ -186,7 +186,7 @@ def _lowercase_led(text: str, m: re.Match[str]) -> Mention | None:
         return None
     start = m.start("title")
     return Mention(name=" ".join(text[start : m.end("name")].split()), name_start=start, name_end=m.end("name"),
-                   start=start, alt_span=m.span("alt") if m["alt"] and _is_romanisation(m["alt"]) else None)
+                   start=start, alt_span=m.span("alt") if m["alt"] and is_romanisation(m["alt"]) else None)
 
 
 _TITLE_OF = re.compile(r"(?P<title>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*?)"
@@ -202,7 +202,7 @@ def _titled_of(text: str, start: int, end: int) -> Mention | None:
                    start=m.start("title"), title_span=m.span("title"), titles=(" ".join(m["title"].split()),))
 
 
-def _is_romanisation(alt: str) -> bool:
+def is_romanisation(alt: str) -> bool:
     """A bracket after a name holds another spelling of it, not an editor's remark ("[sic]")."""
     return alt[:1].isupper() and alt.strip().lower().rstrip("!") not in {"sic", "illegible", "no name given"}
 
