@@ -26,3 +26,16 @@ def test_a_label_alone_takes_the_date_on_the_next_line_as_its_value() -> None:
 def test_a_value_going_on_over_a_line_is_one_field() -> None:
     assert _fields("Minutes\n\nParticipants: Ana Lopes,\nJoao Mendes\nPlace: Lisbon\n\nThe talks began.\n") == [
         ("Participants:", "participants", "Ana Lopes,\nJoao Mendes"), ("Place:", "place", "Lisbon")]
+
+
+def test_a_ministrys_class_label_opens_the_document() -> None:
+    from teikit.model import Opener
+    from teikit.transcript.opener import line_kind
+
+    doc = parse_transcript("Foreign Ministry Top Secret Document\n[Not Reviewed by the Premier]\n\n"
+                           "Time: 3 May 1951\n\nThe talks began.\n", "<test>")
+    opener = next(b for b in doc.body if isinstance(b, Opener))
+    assert [dict(p.attrs)["type"] for p in opener.lines] == ["classification", "review-status"]
+    assert line_kind("Ministry of Foreign Affairs Strictly Confidential") == "classification"
+    assert line_kind("He said it was secret") is None
+    assert line_kind("The Secret") is None

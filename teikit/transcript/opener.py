@@ -15,6 +15,9 @@ _OPENER_LINES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for rx, kind in (
         (r"^(?:(?:top |highly |strictly )?secret|confidential|(?:highly )?classified|restricted|urgent|"
          r"eyes only|for official use only|personal)\b[^\n]{0,60}$", "classification"),
+        (r"^(?!(?:the|a|an|this|that|it)\s)(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*|of|for|and)){0,5}\s+"
+         r"(?:(?:top|strictly|highly)\s+)?(?:secret|confidential)(?:\s+(?:document|file|telegram|cable))?$",
+         "classification"),
         (r"^copy\s+(?:n[º°o]\.?\s*)?\d+(?:\s+of\s+\d+)?\b[^\n]{0,30}$", "classification"),
         (r"^[(\[][^()\[\]]*\b(?:proofread|review|approv|examin|check)\w*[^()\[\]]*[)\]]$", "review-status"),
         (r"^(?:ciphered telegram|ciphergram|telegram|cable|cipher)\s+(?:n[º°o]\.?|number)\s*[\w./-]+[^\n]{0,40}$",
@@ -24,7 +27,8 @@ _OPENER_LINES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?:two|three|four|\d+) copies printed|^making copies is prohibited", "distribution"),
     )
 )
-"""Opener line -> its kind (the @type of its <seg>)."""
+"""Opener line -> its kind (the @type of its <seg>). A classification may follow the body that sets it
+("Foreign Ministry Top Secret Document")."""
 _FILE_NUMBER = re.compile(r"^(?:(?:No|Nº|N°)\.?\s*)?\d[\w-]*(?:/[\w-]+)+$|^(?:No|Nº|N°)\.?\s*\d[\w/.-]*$")
 
 
