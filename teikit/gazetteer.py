@@ -21,7 +21,9 @@ class Place:
     """A place the gazetteer knows."""
 
     id: str
-    """Register id: slug of the name."""
+    """Register id: slug of the name; for a city whose name other cities share, with its country's ISO
+    3166 alpha-2 code ("tripoli-ly", "tripoli-lb"), and its GeoNames province code when namesakes share a
+    country too ("pingxiang-cn-03")."""
     name: str
     kind: str
     """country, city or building."""
@@ -120,14 +122,32 @@ def _geonames() -> Any:
 @cache
 def _cities() -> tuple[tuple[Place, int, tuple[str, ...]], ...]:
     """(place, population, alternate names) of every city large enough, the smallest first."""
+    cities = [c for c in sorted(_geonames().get_cities().values(), key=lambda c: c["population"])
+              if c["population"] >= MIN_CITY_POPULATION and len(c["name"]) >= 4]
+    # "Man", "Bo": three-letter town names are words and syllables of names far more often
+    ids = _city_ids(cities)
     out = []
-    for city in sorted(_geonames().get_cities().values(), key=lambda c: c["population"]):
-        if city["population"] < MIN_CITY_POPULATION or len(city["name"]) < 4:
-            continue  # "Man", "Bo": three-letter town names are words and syllables of names far more often
-        place = Place(_slug(city["name"]), city["name"], "city", city["geonameid"], None, city["latitude"],
+    for city in cities:
+        ident = ids[city["geonameid"]]
+        place = Place(ident, city["name"], "city", city["geonameid"], None, city["latitude"],
                       city["longitude"], country=city["countrycode"])
         out.append((place, city["population"], tuple(city["alternatenames"])))
     return tuple(out)
+
+
+def _city_ids(cities: list[dict[str, Any]]) -> dict[int, str]:
+    """GeoNames id -> register id: the slug of the city's name; for namesakes ("Tripoli" in Libya and in
+    Lebanon) qualified by the country, then by the province, then by the GeoNames id, until no other city
+    shares it."""
+    ids = {c["geonameid"]: _slug(c["name"]) for c in cities}
+    for part in ("countrycode", "admin1code", "geonameid"):
+        counts: dict[str, int] = {}
+        for ident in ids.values():
+            counts[ident] = counts.get(ident, 0) + 1
+        for c in cities:
+            if counts[ids[c["geonameid"]]] > 1:
+                ids[c["geonameid"]] += f"-{_slug(str(c.get(part) or c['geonameid']))}"
+    return ids
 
 
 @cache

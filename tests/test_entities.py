@@ -207,3 +207,15 @@ def test_a_sic_after_a_name_is_not_part_of_it() -> None:
 
     doc = parse_transcript("Journal\n\nReceived the Chinese Ambassador Wang Bing [SIC] today.\n", "<test>")
     assert [(p.id, p.name) for p in doc.mentioned] == [("wang-bing", "Wang Bing")]
+
+
+def test_namesake_cities_get_ids_qualified_by_country_and_unique_names_keep_theirs() -> None:
+    from teikit import gazetteer
+
+    tripoli = gazetteer.lookup("Tripoli")
+    assert tripoli is not None and tripoli.id == f"tripoli-{tripoli.country.lower()}"
+    namesakes = {p.id for p in gazetteer._homonyms()[gazetteer.key("Tripoli")]}
+    assert len(namesakes) == len(gazetteer._homonyms()[gazetteer.key("Tripoli")]) > 1
+    assert gazetteer.lookup("Hanoi").id == "hanoi"  # a name no other city has keeps its plain slug
+    ids = [p.id for p, _, _ in gazetteer._cities()]
+    assert len(ids) == len(set(ids))  # namesakes in one country too ("Pingxiang"): qualified by province
