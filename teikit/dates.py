@@ -16,7 +16,7 @@ _TIME = r"(?P<hour>\d{1,2})\s?[:.]\s?(?P<minute>\d{2})(?:\s?(?P<ampm>[ap])\.?\s?
 
 _DATE_FORMS = (
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s*{_YEAR}\b", re.IGNORECASE),  # "1 November1962": a space lost
 )
 _TIME_FORM = re.compile(rf"(?<![\d/]){_TIME}(?![\d/])", re.IGNORECASE)
 

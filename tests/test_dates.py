@@ -43,3 +43,10 @@ def test_a_day_of_a_month_alone_takes_the_documents_year(line: str, expected: st
     ref = find_day_month(line, anchor="1958-03-03")
     assert ref is not None and dict(ref.attrs) == {"when": expected, "cert": "medium"}
     assert find_day_month(f"On {line} we met", anchor="1958-03-03") is None
+
+
+def test_a_field_date_with_a_lost_space_still_sets_the_time() -> None:
+    from teikit.dates import find_datetime
+
+    found = find_datetime("17 March1964, 10:00 a.m.")
+    assert found is not None and found.iso == "1964-03-17T10:00:00"
