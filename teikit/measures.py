@@ -35,18 +35,24 @@ _UNITS: tuple[tuple[str, str], ...] = (
     (r"pieces?", "piece"),
     (r"sets?", "set"),
 )
+_FUNCTION_WORDS = (r"(?:about|above|across|after|against|along|among|around|as|at|before|behind|below|beneath|beside|"
+                   r"between|beyond|but|by|despite|down|during|except|for|from|if|in|inside|into|like|near|nor|of|off|on|"
+                   r"onto|or|out|outside|over|past|per|since|so|than|that|then|through|throughout|till|to|toward|towards|"
+                   r"under|unless|until|up|upon|via|when|whereas|which|while|with|within|without|yet|and|the|a|an)\b")
+"""Prepositions, conjunctions and determiners: the goods end before any of them ("300 tractors and for …",
+"45,000 tons of raw sugar during …")."""
 _COUNTED = (r"(?:[A-Z][a-z]+\s+)?(?:professionals|students|specialists|experts|workers|engineers|technicians|"
             r"people|persons|soldiers|troops|delegates|machines|machine tools|lathes|tractors|trucks|cars|"
             r"factories|plants|enterprises|ships|aircraft|planes|tanks|guns|rifles|copies|generators)"
-            r"(?:\s+and\s+[a-z]+)?(?![\w'’-])")
+            rf"(?:\s+and\s+(?!{_FUNCTION_WORDS})[a-z]+)?(?![\w'’-])")
 """Things counted by a number ("400 students"); the whole word only ("our two peoples" counts nations)."""
 _NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
         + r")(?:\s+(?P<scale>(?:hundred\s+)?(?:thousand|million|billion|milliard)|hundred))?")
 _MEASURE = re.compile(
     (rf"(?<![\w.,/-]){_NUM}(?:\s*(?:to|-|–)\s*(?P<num2>\d[\d,.]*)(?:\s+(?:thousand|million|billion))?)?"
      rf"(?:\s+(?:of\s+)?(?P<unit>" + "|".join(u for u, _ in _UNITS) + rf")|\s+(?P<counted>(?:[a-z]+\s+){{0,2}}{_COUNTED}))"
-     rf"(?:\s+(?:of\s+)(?P<commodity>(?!the\b|that\b|which\b|this\b)[a-z][a-z-]*(?:\s+(?!and\b|in\b|from\b|for\b|to\b|"
-     rf"with\b|by\b|at\b|of\b)[a-z][a-z-]*){{0,2}}))?").replace(r"\s", r"[ \t\u00a0]"),
+     rf"(?:\s+(?:of\s+)(?P<commodity>(?!the\b|that\b|which\b|this\b)[a-z][a-z-]*(?:\s+(?!{_FUNCTION_WORDS})"
+     rf"[a-z][a-z-]*){{0,2}}))?").replace(r"\s", r"[ \t\u00a0]"),
     re.IGNORECASE,
 )
 """A quantity never runs across a line break (\\s is narrowed to spaces)."""

@@ -180,6 +180,14 @@ def test_goods_stop_before_a_determiner_or_an_adverb_and_peoples_are_no_count() 
                      "500 tons of steel": "steel", "70 tons of coal": "coal", "two people": "people", "900 tons of food supply": "food supply"}
 
 
+def test_goods_end_before_a_preposition_or_a_conjunction() -> None:
+    text = ("We sent 300 additional tractors and for the rest we wait; they bought 45,000 tons of raw sugar during "
+            "the year, 20 trucks and by autumn 60 tractors and trucks.")
+    found = {text[e.start : e.end]: dict(e.attrs).get("commodity") for e in find_entities(text) if e.kind == "measure"}
+    assert found == {"300 additional tractors": "additional tractors", "45,000 tons of raw sugar": "raw sugar",
+                     "20 trucks": "trucks", "60 tractors and trucks": "tractors and trucks"}
+
+
 def test_a_bracketed_modern_name_decides_which_place_is_meant() -> None:
     def places(text: str) -> dict[str, str]:
         return {text[e.start : e.end]: dict(e.attrs)["ref"] for e in find_entities(text) if e.kind == "place"}
