@@ -116,6 +116,8 @@ class DateRef:
     attrs: tuple[tuple[str, str], ...]
     ambiguous: bool = False
     """The words are a date whose reading is uncertain: no @when is given."""
+    doubt: str = "can be read more than one way"
+    """Why an ambiguous date has no @when, for the review note."""
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None, *, anchor: str | None = None) -> list[DateRef]:
@@ -160,7 +162,7 @@ def _reading(kind: str, m: re.Match[str], anchor: str | None) -> DateRef | None:
         rel = m["rel"].lower()
         y = int(rel) if rel.isdigit() else (year + _RELATIVE_YEAR[rel] if year else None)
         if y is None:
-            return DateRef(*span, (), ambiguous=True)
+            return DateRef(*span, (), ambiguous=True, doubt=_NO_ANCHOR)
         first, last = _SEASONS[m["s"].lower()]
         to_year = y + 1 if m["s"].lower() == "winter" else y
         cert = () if rel.isdigit() else (("cert", "medium"),)
@@ -169,7 +171,7 @@ def _reading(kind: str, m: re.Match[str], anchor: str | None) -> DateRef | None:
         return DateRef(*span, (("when", f"{int(m['y']):04d}-{_MONTHS[m['m'].rstrip('.').lower()]:02d}"),))
     if kind == "relyear":
         if year is None:
-            return DateRef(*span, (), ambiguous=True)
+            return DateRef(*span, (), ambiguous=True, doubt=_NO_ANCHOR)
         words = m.group(0).lower()
         cert = "high" if words in {"this year", "next year", "last year"} else "medium"
         return DateRef(*span, (("when", f"{year + _RELATIVE_YEAR[words]:04d}"), ("cert", cert)))
@@ -178,6 +180,7 @@ def _reading(kind: str, m: re.Match[str], anchor: str | None) -> DateRef | None:
     return DateRef(*span, (("when", m["y"]),))
 
 
+_NO_ANCHOR = "is relative to a document date that is missing"
 _DAY_MONTH = re.compile(rf"(?:(?P<d1>{_D})\s+(?P<m1>{_M})|(?P<m2>{_M})\s+(?P<d2>{_D}))(?=[.:]?\s*$)", re.IGNORECASE)
 
 
@@ -194,7 +197,8 @@ def find_day_month(text: str, start: int = 0, end: int | None = None, *, anchor:
 def _without_year(span: tuple[int, int], month: int, day: int, anchor: str | None) -> DateRef | None:
     """A day and month without a year ("23.X"): in the year that puts it nearest the document's date."""
     if anchor is None:
-        return DateRef(*span, (), ambiguous=True)
+        return DateRef(*span, (), ambiguous=True, doubt="has no year, and neither the document's date nor a date "
+                       "before it gives one")
     if len(anchor) < 10:
         iso = _iso(int(anchor[:4]), month, day)
         return DateRef(*span, (("when", iso), ("cert", "medium"))) if iso else None
@@ -243,7 +247,7 @@ def _numeric(kind: str, m: re.Match[str], span: tuple[int, int], year: int | Non
 
 def _relative_day(m: re.Match[str], span: tuple[int, int], anchor: str | None) -> DateRef:
     if anchor is None or len(anchor) < 10:
-        return DateRef(*span, (), ambiguous=True)
+        return DateRef(*span, (), ambiguous=True, doubt=_NO_ANCHOR)
     import datetime as _dt
 
     words = m.group(0).lower()

@@ -50,3 +50,14 @@ def test_a_field_date_with_a_lost_space_still_sets_the_time() -> None:
 
     found = find_datetime("17 March1964, 10:00 a.m.")
     assert found is not None and found.iso == "1964-03-17T10:00:00"
+
+
+def test_a_day_of_a_month_with_no_year_to_take_says_the_year_is_missing() -> None:
+    from teikit.dates import find_day_month
+    from teikit.transcript import parse_transcript
+
+    ref = find_day_month("3 March")
+    assert ref is not None and ref.ambiguous and "no year" in ref.doubt
+    doc = parse_transcript("Journal\n\nI visited the minister on 23.X and left.\n\n15 March\n\nA talk with the secretary.\n")
+    notes = [n.message for n in doc.review if n.kind == "ambiguous-date"]
+    assert len(notes) == 2 and all("no year" in n and "more than one way" not in n for n in notes)

@@ -113,9 +113,11 @@ class _Parser:
             attrs = dict(i.attrs)
             if i.tag == "date" and "cert" not in attrs and len(day := attrs.get("when", attrs.get("from", ""))) == 10:
                 self.recent_date = day
-        self.out.notes.extend(Note(ref.start, "ambiguous-date", f"date {self.text[ref.start:ref.end]!r} "
-                                   "can be read more than one way: no @when given") for ref in ambiguous)
+        self.out.notes.extend(self._date_note(ref) for ref in ambiguous)
         return found
+
+    def _date_note(self, ref: dates.DateRef) -> Note:
+        return Note(ref.start, "ambiguous-date", f"date {self.text[ref.start:ref.end]!r} {ref.doubt}: no @when given")
 
     # --- dispatch --------------------------------------------------------------------------
 
@@ -425,6 +427,8 @@ class _Parser:
         tag = "head" if not started and _is_heading(raw) else "p"
         entry = dates.find_day_month(self.text, span.start, span.end, anchor=self.anchor or self.recent_date)
         extra = (Inline(start=entry.start, end=entry.end, tag="date", attrs=entry.attrs),) if entry else ()
+        if entry is not None and entry.ambiguous:
+            self.out.notes.append(self._date_note(entry))
         self.out.blocks.append(self.para(span, tag=tag, extra=extra))
 
 
