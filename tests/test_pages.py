@@ -28,7 +28,8 @@ def test_a_page_number_on_the_first_line_of_a_block_is_a_page_break() -> None:
                  "The minister said that the talks would go on until the delegations are ready for\n\n"
                  "2\nan agreement on the price.\n")
     assert [pb.get("n") for pb in body.iter(f"{{{TEI_NS}}}pb")] == ["1", "2"]
-    assert body.find("t:div/t:ab[@type='page']/t:fw", NS).text == "1"  # not a word of the paragraph after it
+    # not a word of the line after it: the page number opens the opener's first line
+    assert body.find("t:div/t:opener/t:seg[@type='number']/t:fw", NS).text == "1"
     paras = body.findall(".//t:p", NS)
     assert _plain(paras[-1]).endswith("ready for 2 an agreement on the price.")
     assert paras[-1].find("t:fw", NS).text == "2"

@@ -139,8 +139,10 @@ class _Parser:
                 self.feed(group)
             return
         blocks_ = [b for b in self.out.blocks if not _is_page_block(b)]
-        if (not blocks_ or isinstance(blocks_[-1], Opener)) and (opener := self._opener(span)) is not None:
+        if _may_open(self.text, blocks_) and (opener := self._opener(span)) is not None:
             self._merge_opener(opener)
+        elif (copies := self._distribution(span)) is not None:
+            self.out.blocks.append(copies)
         elif self.speakers is not None and self.speakers.is_declared(span.start, span.end) and self._turn(span):
             pass  # a declared speaker's short label wins over a field label ("Record:")
         elif (fields := self._fields(span) or self._side_block(span)) is not None:
@@ -153,10 +155,25 @@ class _Parser:
             self._prose(span)
 
     def _groups(self, span: Span) -> list[Span]:
-        """Before any prose, a block mixing opener lines and field lines is read as runs of one kind each."""
-        if any(isinstance(b, (Turn, Para)) and not _is_page_block(b) for b in self.out.blocks):
+        """Before any prose, a block mixing opener lines and field lines is read as runs of one kind each,
+        and a place-and-date line under a stamp ("[stamp:] SECRET ⏎ Hanoi, 17 October 1956") stands apart."""
+        if any(isinstance(b, Turn) or isinstance(b, Para) and b.tag != "head" and not _is_page_block(b)
+               and not _is_stamp(b) for b in self.out.blocks):
             return [span]
+        lns = lines(self.text, span)
+        if len(lns) > 1 and _STAMP_LINE.match(self.text, lns[0].start, lns[0].end) and _is_place_date(self.text, lns[1]):
+            return [lns[0], Span(start=lns[1].start, end=span.end)]
         return split_runs(self.text, span)
+
+    def _distribution(self, span: Span) -> Para | None:
+        """A distribution list after the body has begun ("Copies: 1 - Cde. Gromyko, 2 - to file"): a paragraph
+        holding one distribution segment with its label, not a field of the opening block."""
+        m = _DISTRIBUTION.match(self.text, span.start, span.end)
+        if m is None or not any(isinstance(b, Turn) or isinstance(b, Para) and b.tag != "head" for b in self.out.blocks):
+            return None
+        extra = (Inline(start=span.start, end=span.end, tag="seg", attrs=(("type", "distribution"),)),
+                 Inline(start=span.start, end=m.end("label") + 1, tag="label"))
+        return self.para(span, extra=extra)
 
     def _append_fields(self, fields: FieldList) -> None:
         last = self.out.blocks[-1] if self.out.blocks else None
@@ -180,6 +197,9 @@ class _Parser:
                 self.out.blocks[i] = block.model_copy(update={"paras": tuple(self._mentioned_block(p) for p in block.paras)})
             elif isinstance(block, (Para, FieldList)):
                 self.out.blocks[i] = self._mentioned_block(block)
+            elif isinstance(block, Opener):  # routing and stamp lines name people, places and offices too
+                self.out.blocks[i] = Opener(lines=tuple(ln if ln.tag == "idno" else self._mentioned(ln)
+                                                        for ln in block.lines))
 
     def _mentioned_block(self, block: Para | FieldList) -> Para | FieldList:
         if isinstance(block, Para):
@@ -209,6 +229,15 @@ class _Parser:
             opener = Opener(lines=(first, *opener.lines[1:]))
             self.out.blocks.pop()
             last = self.out.blocks[-1] if self.out.blocks else None
+        for i, block in enumerate(self.out.blocks):  # a letterhead above the opener is a heading
+            if isinstance(block, Para) and not isinstance(last, Opener) and _is_title(self.text, block):
+                self.out.blocks[i] = block.model_copy(update={"tag": "head"})
+        stamps: list[Para] = []
+        while isinstance(last, Para) and _is_stamp(last):  # a stamp above the opener's lines is its first line
+            stamps.insert(0, _stamp_line(last))
+            self.out.blocks.pop()
+            last = self.out.blocks[-1] if self.out.blocks else None
+        opener = Opener(lines=(*stamps, *opener.lines))
         if isinstance(last, Opener):
             self.out.blocks[-1] = Opener(lines=last.lines + opener.lines)
         else:
@@ -424,12 +453,54 @@ class _Parser:
             self.out.blocks.append(self.para(span, tag="stage"))
             return
         started = any(isinstance(b, (Turn, Para, FieldList)) for b in self.out.blocks)
-        tag = "head" if not started and _is_heading(raw) else "p"
+        tag = "head" if not started and _is_heading(raw) and not _STAMP_LINE.fullmatch(raw) else "p"
         entry = dates.find_day_month(self.text, span.start, span.end, anchor=self.anchor or self.recent_date)
         extra = (Inline(start=entry.start, end=entry.end, tag="date", attrs=entry.attrs),) if entry else ()
         if entry is not None and entry.ambiguous:
             self.out.notes.append(self._date_note(entry))
         self.out.blocks.append(self.para(span, tag=tag, extra=extra))
+
+
+_STAMP_LINE = re.compile(r"\[[^\[\]\n]*\bstamp\b[^\[\]\n]*\][^\n]*$", re.IGNORECASE)
+_PLACE_DATE = re.compile(r"(?-i:[A-Z])[\w.'’ -]{1,40},[ \t]+(?=\d|[A-Z])")
+_DISTRIBUTION = re.compile(r"(?P<label>(?:copies|copy|distribution|distributed)(?:[ \t]+(?:to|list))?|cc|c\.c\.):"
+                           r"(?:[ \t]|$)", re.IGNORECASE)
+"""A distribution list's label: "Copies:", "Copy to:", "Distribution:", "cc:"."""
+
+
+def _is_place_date(text: str, line: Span) -> bool:
+    """A "Place, date" line: "Hanoi, 17 th October, 1956"."""
+    m = _PLACE_DATE.match(text, line.start, line.end)
+    return m is not None and pages.is_date_line(text[m.end() : line.end])
+
+
+def _is_stamp(block: Block) -> bool:
+    """A paragraph that is one stamp and nothing else."""
+    return isinstance(block, Para) and block.tag == "p" and any(
+        i.tag == "stamp" and i.start == block.span.start and i.end == block.span.end for i in block.inlines)
+
+
+def _stamp_line(para: Para) -> Para:
+    stamp = next(i for i in para.inlines if i.tag == "stamp" and i.start == para.span.start and i.end == para.span.end)
+    return Para(span=para.span, tag="stamp", attrs=stamp.attrs, inlines=tuple(i for i in para.inlines if i is not stamp))
+
+
+def _may_open(text: str, blocks_: list[Block]) -> bool:
+    """Opener lines may follow only headings, stamps and other opener lines, and no stamp stands before a
+    heading (a stamp is pulled into the opener, which must not pass the heading)."""
+    kinds: list[str] = []
+    for b in blocks_:
+        title = isinstance(b, Para) and b.tag == "head" or set(kinds) <= {"head"} and _is_title(text, b)
+        kinds.append("opener" if isinstance(b, Opener) else "stamp" if _is_stamp(b) else "head" if title else "other")
+    return "other" not in kinds and ("stamp" not in kinds or "head" not in kinds[kinds.index("stamp"):])
+
+
+def _is_title(text: str, block: Block) -> bool:
+    """A short block of title lines (a letterhead: "Embassy of … ⏎ P e k i n g") that may stand above an opener."""
+    if not isinstance(block, Para) or block.tag != "p" or _is_stamp(block):
+        return False
+    raw = text[block.span.start : block.span.end].split("\n")
+    return len(raw) <= 3 and all(ln.strip() and _is_heading(ln.strip()) for ln in raw)
 
 
 def _is_page_block(block: Block) -> bool:
