@@ -21,6 +21,8 @@ class Entry(Record):
     name: str
     variants: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
+    title_sources: tuple[tuple[str, str], ...] = ()
+    """(title, document id) pairs: which documents attest each title."""
     attested: tuple[str, ...] = ()
     """Ids of the documents that mention the person."""
     proposed: bool = True
@@ -81,7 +83,7 @@ def merge(entries: Iterable[Entry], proposals: Iterable[Proposal], *,
                                 "kept as an entry of its own for an editor to decide")
             if len(candidates) != 1:
                 register[p.id] = Entry(id=p.id, name=p.name, variants=p.variants, titles=p.titles,
-                                       attested=(p.document,), geonames=p.geonames, iso=p.iso, latitude=p.latitude,
+                                       title_sources=tuple((t, p.document) for t in p.titles), attested=(p.document,), geonames=p.geonames, iso=p.iso, latitude=p.latitude,
                                        longitude=p.longitude, kind=p.kind, within=p.within)
                 names.add(register[p.id])
                 continue
@@ -98,6 +100,8 @@ def merge(entries: Iterable[Entry], proposals: Iterable[Proposal], *,
         register[ident] = entry.model_copy(update={
             "variants": entry.variants + new_forms,
             "titles": entry.titles + new_titles,
+            "title_sources": entry.title_sources + tuple(
+                (t, p.document) for t in p.titles if (t, p.document) not in entry.title_sources),
             "attested": tuple(sorted({*entry.attested, p.document})),
             "kind": entry.kind or p.kind,
             "within": entry.within or p.within,

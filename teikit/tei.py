@@ -410,7 +410,8 @@ def build_register(entries: Sequence[Entry], prefix: str = "per") -> etree._Elem
         for variant in entry.variants:
             _sub(person, name_tag, type="variant", text=variant)
         for title in entry.titles:
-            _sub(person, "occupation", text=title)
+            sources = [f"../{doc}.xml" for t, doc in entry.title_sources if t == title]
+            _sub(person, "occupation", **({"source": " ".join(sources)} if sources else {}), text=title)
         if entry.latitude is not None and entry.longitude is not None:
             _sub(_sub(person, "location"), "geo", text=f"{entry.latitude} {entry.longitude}")
         if entry.geonames is not None:
@@ -447,6 +448,8 @@ def parse_register(source: bytes | str | Path) -> list[Entry]:
             name=(names[0].text or "") if names else "",
             variants=tuple(n.text or "" for n in names[1:]),
             titles=tuple(o.text or "" for o in person.iterfind(f"{_T}occupation")),
+            title_sources=tuple((o.text or "", Path(source).stem) for o in person.iterfind(f"{_T}occupation")
+                                for source in o.get("source", "").split()),
             attested=tuple(r.text or "" for r in person.iterfind(f"{_T}note/{_T}ref")),
             proposed=person.get("resp") == "#teikit",
             kind=person.get("type"),

@@ -169,3 +169,17 @@ def test_update_register_reports_an_ambiguous_match_and_types_places(tmp_path: P
     places = {e.id: e for e in tei.parse_register(tmp_path / "registers" / "places.xml")}
     assert places["anhui-hall-of-the-great-hall-of-the-people"].within == "great-hall-of-the-people"
     assert places["great-hall-of-the-people"].kind == "building"
+
+
+def test_each_title_keeps_the_documents_that_attest_it_through_a_round_trip() -> None:
+    proposals = [
+        Proposal(id="li-qiang", name="Li Qiang", titles=("Vice Minister",), document="a"),
+        Proposal(id="li-qiang", name="Li Qiang", titles=("Minister",), document="b"),
+        Proposal(id="li-qiang", name="Li Qiang", titles=("Vice Minister",), document="c"),
+    ]
+    entries, _ = registers.merge([], proposals)
+    (entry,) = entries
+    assert entry.titles == ("Vice Minister", "Minister")
+    assert entry.title_sources == (("Vice Minister", "a"), ("Minister", "b"), ("Vice Minister", "c"))
+    again = tei.parse_register(tei.serialise(tei.build_register(entries, "per")))
+    assert sorted(again[0].title_sources) == sorted(entry.title_sources)

@@ -581,3 +581,14 @@ def test_register_index_counts_the_documents_that_attest_an_entry_without_naming
         ident = person.get("{http://www.w3.org/XML/1998/namespace}id")
         row = html.fromstring(person_pages["persons/index.html"]).xpath("//tr[td/a/@href=$h]", h=f"{ident}.html")[0]
         assert int(row.xpath("string(td[@data-label='Documents'])")) >= len(attested & {p.stem for p in ENCODED})
+
+
+def test_a_role_names_the_documents_that_attest_it(person_pages: dict[str, str]) -> None:
+    register = etree.parse(str(REGISTERS / "persons.xml"))
+    person = register.xpath("//t:person[t:occupation/@source][1]", namespaces=TEI_NS)[0]
+    occupation = person.find("t:occupation", TEI_NS)
+    page = html.fromstring(person_pages[f"persons/{person.get('{http://www.w3.org/XML/1998/namespace}id')}.html"])
+    item = page.xpath("//dl[@class='meta']//li")[0]
+    stems = [s.rsplit("/", 1)[-1].removesuffix(".xml") for s in occupation.get("source").split()]
+    assert occupation.text in item.text_content()
+    assert item.xpath("a/@href") == [f"../{stem}.html" for stem in stems]

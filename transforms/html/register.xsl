@@ -174,7 +174,17 @@
               <dd>
                 <ul>
                   <xsl:for-each select="occupation | roleName | affiliation">
-                    <li>{normalize-space()}</li>
+                    <li>
+                      {normalize-space()}
+                      <xsl:for-each select="tokenize(@source)">
+                        <xsl:value-of select="if (position() eq 1) then ' (' else '; '"/>
+                        <xsl:call-template name="tk:document-link">
+                          <xsl:with-param name="stem" select="replace(tokenize(., '/')[last()], '\.[^.]*$', '')"/>
+                          <xsl:with-param name="text" select="replace(tokenize(., '/')[last()], '\.[^.]*$', '')"/>
+                        </xsl:call-template>
+                        <xsl:if test="position() eq last()">)</xsl:if>
+                      </xsl:for-each>
+                    </li>
                   </xsl:for-each>
                 </ul>
               </dd>
