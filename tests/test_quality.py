@@ -113,3 +113,22 @@ def test_document_page_reads_without_javascript(site: Path, tmp_path: Path) -> N
     assert shot.stat().st_size > 50_000
     assert "Zhou" in text and "The signing will take place tomorrow afternoon." in text
     assert visible_turns >= 34
+
+
+def test_no_page_type_scrolls_sideways_on_a_narrow_screen(site: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    pages = [site / "index.html", site / "wcda-116540.html", site / "persons" / "index.html",
+             *(next(p for p in sorted((site / f).glob("*.html")) if p.name != "index.html") for f in ("persons", "places", "orgs"))]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=_chromium())
+        try:
+            page = browser.new_context(viewport={"width": 375, "height": 800}).new_page()
+            wide = []
+            for path in pages:
+                page.goto(path.as_uri())
+                if page.evaluate("document.documentElement.scrollWidth") > 375:
+                    wide.append(path.relative_to(site).as_posix())
+        finally:
+            browser.close()
+    assert wide == []

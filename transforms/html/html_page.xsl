@@ -83,6 +83,7 @@ h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
 .meta dt { font-weight: 600; }
 .meta dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 .meta ul { margin: 0; padding-left: 1.1rem; }
+pre.bibtex { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--tint); padding: .75rem 1rem; border-radius: .4rem; }
 .mentions li { margin: .3rem 0; }
 .mentions mark { background: none; color: inherit; font-weight: 700; }
 .mentions .where { color: var(--muted); font-family: system-ui, sans-serif; font-size: .9rem; }
