@@ -132,3 +132,24 @@ def test_no_page_type_scrolls_sideways_on_a_narrow_screen(site: Path) -> None:
         finally:
             browser.close()
     assert wide == []
+
+
+def test_printed_page_leaves_out_the_site_chrome_and_keeps_the_text(site: Path, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=_chromium())
+        try:
+            page = browser.new_context().new_page()
+            page.goto((site / "wcda-116540.html").as_uri())
+            page.emulate_media(media="print")
+            hidden = page.evaluate("['header.site', '.views', '.permalink'].map(s => "
+                                   "[...document.querySelectorAll(s)].every(e => getComputedStyle(e).display === 'none'))")
+            text = page.evaluate("document.body.innerText")
+            pdf = tmp_path / "page.pdf"
+            page.pdf(path=str(pdf))
+        finally:
+            browser.close()
+    assert hidden == [True, True, True]
+    assert "The signing will take place tomorrow afternoon." in text
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 20_000
