@@ -592,3 +592,16 @@ def test_a_role_names_the_documents_that_attest_it(person_pages: dict[str, str])
     stems = [s.rsplit("/", 1)[-1].removesuffix(".xml") for s in occupation.get("source").split()]
     assert occupation.text in item.text_content()
     assert item.xpath("a/@href") == [f"../{stem}.html" for stem in stems]
+
+
+def test_a_building_and_the_hall_inside_it_link_to_each_other(tmp_path: Path) -> None:
+    places = etree.parse(str(REGISTERS / "places.xml"))
+    inner = places.xpath("//t:place/t:place[@xml:id]", namespaces=TEI_NS)
+    assert inner, "the bundled register nests a hall in its building"
+    hall, building = inner[0], inner[0].getparent()
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    pages = render.render_registers(REGISTERS / "places.xml", ENCODED, {"register-links": "true"})
+    hall_page = html.fromstring(pages[f"places/{hall.get(xml_id)}.html"])
+    building_page = html.fromstring(pages[f"places/{building.get(xml_id)}.html"])
+    assert hall_page.xpath("//dt[.='Part of']/following-sibling::dd[1]/a/@href") == [f"{building.get(xml_id)}.html"]
+    assert f"{hall.get(xml_id)}.html" in building_page.xpath("//dt[.='Contains']/following-sibling::dd[1]/a/@href")

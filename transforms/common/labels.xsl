@@ -11,6 +11,8 @@
       'all-documents': 'All documents',
       'attested-in': 'Attested in',
       'back': 'back matter',
+      'contains': 'Contains',
+      'part-of': 'Part of',
       'paragraph': 'paragraph',
       'stage': 'stage direction',
       'see': 'See',

@@ -190,6 +190,15 @@
               </dd>
             </xsl:if>
             <xsl:apply-templates select="parent::place" mode="tk:entry-within"/>
+            <xsl:if test="place[@xml:id]">
+              <dt>{tk:label('contains')}</dt>
+              <dd>
+                <xsl:for-each select="place[@xml:id]">
+                  <xsl:if test="position() gt 1">; </xsl:if>
+                  <a href="{@xml:id}{$page-extension}">{tk:entry-name(.)}</a>
+                </xsl:for-each>
+              </dd>
+            </xsl:if>
             <xsl:if test="idno">
               <dt>{tk:label('authority')}</dt>
               <dd>
@@ -266,7 +275,7 @@
   </xsl:template>
 
   <xsl:template match="place" mode="tk:entry-within">
-    <dt>{tk:label('place')}</dt>
+    <dt>{tk:label('part-of')}</dt>
     <dd><a href="{@xml:id}{$page-extension}">{tk:entry-name(.)}</a></dd>
   </xsl:template>
 
