@@ -1,5 +1,6 @@
 """Golden outputs of the bundled encodings: each document's HTML page (canonicalised) and its reading
-and diplomatic texts, as `teikit build` renders them, kept in tests/cases/render/.
+and diplomatic texts, and the pages of the three registers, as `teikit build` renders them, kept in
+tests/cases/render/.
 
 Goldens change only on purpose: run with TEIKIT_UPDATE_GOLDENS=1 to rewrite them, then review the diff.
 On a mismatch the actual output is written beside the golden as `<name>.actual.<ext>` (git-ignored).
@@ -48,14 +49,26 @@ OUTPUTS: dict[str, Callable[[Path], str]] = {
 @pytest.mark.parametrize("kind", OUTPUTS)
 @pytest.mark.parametrize("tei", ENCODED, ids=lambda p: p.stem)
 def test_output_equals_its_golden(tei: Path, kind: str) -> None:
-    actual = OUTPUTS[kind](tei)
-    golden = GOLDENS / f"{tei.stem}.{kind}"
+    _compare(OUTPUTS[kind](tei), tei.stem, kind)
+
+
+@pytest.mark.parametrize("register", ["persons", "places", "orgs"])
+def test_register_pages_equal_their_golden(register: str) -> None:
+    """Every page of a bundled register, canonicalised, one after another under its path."""
+    pages = render.render_registers(REPO / "encoded" / "registers" / f"{register}.xml", ENCODED,
+                                    {"register-links": "true"})
+    _compare("".join(f"<!-- {path} -->\n{canonical_html(page)}" for path, page in sorted(pages.items())),
+             f"register-{register}", "html")
+
+
+def _compare(actual: str, stem: str, kind: str) -> None:
+    golden = GOLDENS / f"{stem}.{kind}"
     if os.environ.get("TEIKIT_UPDATE_GOLDENS"):
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(actual, encoding="utf-8")
     assert golden.is_file(), f"no golden {golden}; run with TEIKIT_UPDATE_GOLDENS=1 and review it"
     if golden.read_text(encoding="utf-8") != actual:
-        written = golden.with_name(f"{tei.stem}.actual.{kind}")
+        written = golden.with_name(f"{stem}.actual.{kind}")
         written.write_text(actual, encoding="utf-8")
         pytest.fail(f"{golden} differs from the rendering: compare with {written}")
 
