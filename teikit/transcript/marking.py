@@ -39,8 +39,17 @@ class Marker:
 
     def field_places(self, value: Span) -> list[Inline]:
         """A Place/Location field: the whole value is a placeName, pointing at the register when it is one
-        place the gazetteer or the building rule knows; places named inside it are marked too."""
+        place the gazetteer or the building rule knows; places named inside it are marked too, and a part
+        between commas that names a town (the field declares it a place) is one."""
         found = gazetteer.find_places(self.text, value.start, value.end)
+        a = value.start
+        for part in self.text[value.start : value.end].split(","):  # "Guest house, Kunming": a town named in the field
+            b = a + len(part)
+            x, y = a + len(part) - len(part.lstrip()), b - len(part) + len(part.rstrip())
+            if x < y and not any(p < y and x < q for p, q, _ in found) \
+                    and (place := gazetteer.declared(self.text[x:y])) is not None:
+                found.append((x, y, place))
+            a = b + 1
         whole = next((p for a, b, p in found if (a, b) == (value.start, value.end)), None)
         out = [self._place(value.start, value.end, whole) if whole is not None
                else Inline(start=value.start, end=value.end, tag="placeName")]
