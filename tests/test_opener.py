@@ -41,13 +41,24 @@ def test_a_letterhead_above_classification_lines_is_the_heading() -> None:
     assert _plain(div.find("t:opener/t:seg", NS)) == "Highly Classified."
 
 
-def test_a_place_and_date_line_under_a_stamp_is_a_block_of_its_own() -> None:
+def test_a_place_and_date_line_under_a_stamp_is_the_openers_dateline() -> None:
     div = _body("Letter\n\n[stamp:] SECRET\nHanoi, 17 th October, 1956\n\nDear Comrade Director,\n\n"
                 "I visited the chargé d'affaires.\n")
-    paras = div.findall("t:p", NS)
-    assert _plain(paras[0]) == "[stamp:] SECRET"
-    assert _plain(paras[1]) == "Hanoi, 17 th October, 1956"
-    assert paras[1].find("t:date", NS).get("when") == "1956-10-17"
+    opener = div.find("t:opener", NS)
+    assert _plain(opener.find("t:stamp", NS)) == "[stamp:] SECRET"
+    dateline = opener.find("t:dateline", NS)
+    assert _plain(dateline) == "Hanoi, 17 th October, 1956"
+    assert dateline.find("t:date", NS).get("when") == "1956-10-17"
+    assert dateline.find("t:placeName", NS).get("ref") == "pla:hanoi"
+
+
+def test_a_place_and_date_line_alone_or_among_opener_lines_is_a_dateline_but_not_in_the_body() -> None:
+    div = _body("Report\n\nMoscow, 2 March 1961\n\nThe talks began.\n")
+    assert [el.tag.split("}")[1] for el in div.find("t:opener", NS)] == ["dateline"]
+    div = _body("Report\n\nTOP SECRET\nMoscow, 2 March 1961\n\nThe talks began.\n")
+    assert [el.tag.split("}")[1] for el in div.find("t:opener", NS)] == ["seg", "lb", "dateline"]
+    div = _body("Report\n\nThe talks began.\n\nMoscow, 2 March 1961\n")
+    assert div.find(".//t:dateline", NS) is None  # at the foot of the body: no opener to hold it
 
 
 def test_routing_lines_of_the_opener_name_places() -> None:

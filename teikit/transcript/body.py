@@ -14,7 +14,7 @@ from teikit.transcript.base import Note
 from teikit.transcript.blocks import LIST_ITEM, TERMINAL, blocks, lines, trim
 from teikit.transcript.fields import FIELD_LINE, ROLES, SIDE_LABEL, field_key, field_roles
 from teikit.transcript.marking import Marker
-from teikit.transcript.opener import read_opener, split_runs
+from teikit.transcript.opener import is_place_date, read_opener, split_runs
 from teikit.transcript.participants import is_side_heading, item_end, read_people
 from teikit.transcript.people import PersonIndex, parse_mention, split_items
 from teikit.transcript.speakers import Speakers, label_key
@@ -161,7 +161,7 @@ class _Parser:
                and not _is_stamp(b) for b in self.out.blocks):
             return [span]
         lns = lines(self.text, span)
-        if len(lns) > 1 and _STAMP_LINE.match(self.text, lns[0].start, lns[0].end) and _is_place_date(self.text, lns[1]):
+        if len(lns) > 1 and _STAMP_LINE.match(self.text, lns[0].start, lns[0].end) and is_place_date(self.text, lns[1]):
             return [lns[0], Span(start=lns[1].start, end=span.end)]
         return split_runs(self.text, span)
 
@@ -462,16 +462,9 @@ class _Parser:
 
 
 _STAMP_LINE = re.compile(r"\[[^\[\]\n]*\bstamp\b[^\[\]\n]*\][^\n]*$", re.IGNORECASE)
-_PLACE_DATE = re.compile(r"(?-i:[A-Z])[\w.'’ -]{1,40},[ \t]+(?=\d|[A-Z])")
 _DISTRIBUTION = re.compile(r"(?P<label>(?:copies|copy|distribution|distributed)(?:[ \t]+(?:to|list))?|cc|c\.c\.):"
                            r"(?:[ \t]|$)", re.IGNORECASE)
 """A distribution list's label: "Copies:", "Copy to:", "Distribution:", "cc:"."""
-
-
-def _is_place_date(text: str, line: Span) -> bool:
-    """A "Place, date" line: "Hanoi, 17 th October, 1956"."""
-    m = _PLACE_DATE.match(text, line.start, line.end)
-    return m is not None and pages.is_date_line(text[m.end() : line.end])
 
 
 def _is_stamp(block: Block) -> bool:

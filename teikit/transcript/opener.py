@@ -9,6 +9,7 @@ from collections.abc import Callable
 from teikit.model import Opener, Para, Span
 from teikit.transcript.blocks import lines
 from teikit.transcript.fields import FIELD_LINE, field_key
+from teikit.transcript.pages import is_date_line
 
 _OPENER_LINES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rx, re.IGNORECASE), kind)
@@ -29,6 +30,7 @@ _OPENER_LINES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 """Opener line -> its kind (the @type of its <seg>). A classification may follow the body that sets it
 ("Foreign Ministry Top Secret Document")."""
+_PLACE_DATE = re.compile(r"(?-i:[A-Z])[\w.'’ -]{1,40},[ \t]+(?=\d|[A-Z])")
 _FILE_NUMBER = re.compile(r"^(?:(?:No|Nº|N°)\.?\s*)?\d[\w-]*(?:/[\w-]+)+$|^(?:No|Nº|N°)\.?\s*\d[\w/.-]*$")
 
 
@@ -37,8 +39,14 @@ def line_kind(line: str) -> str | None:
     return next((k for rx, k in _OPENER_LINES if rx.match(line)), None)
 
 
+def is_place_date(text: str, line: Span) -> bool:
+    """A "Place, date" line: "Hanoi, 17 th October, 1956"."""
+    m = _PLACE_DATE.match(text, line.start, line.end)
+    return m is not None and is_date_line(text[m.end() : line.end])
+
+
 def read_opener(text: str, span: Span, para: Callable[..., Para]) -> Opener | None:
-    """The block as opener lines, or None if any line is not one.
+    """The block as opener lines, or None if any line is not one. A place-and-date line is a dateline.
 
     :param para: builds a paragraph with its inline markup (a span, a tag and attributes).
     """
@@ -49,6 +57,8 @@ def read_opener(text: str, span: Span, para: Callable[..., Para]) -> Opener | No
             paras.append(para(ln, tag="seg", attrs=(("type", kind),)))
         elif _FILE_NUMBER.match(value):
             paras.append(Para(span=ln, tag="idno", attrs=(("type", "file"),)))
+        elif is_place_date(text, ln):  # "Moscow, 2 March 1961": where and when the document was written
+            paras.append(para(ln, tag="dateline"))
         else:
             return None
     return Opener(lines=tuple(paras))
@@ -61,7 +71,7 @@ def split_runs(text: str, span: Span) -> list[Span]:
     for ln in lines(text, span):
         value = text[ln.start : ln.end]
         m = FIELD_LINE.match(text, ln.start, ln.end)
-        if line_kind(value) is not None or _FILE_NUMBER.match(value):
+        if line_kind(value) is not None or _FILE_NUMBER.match(value) or is_place_date(text, ln):
             kind = "opener"
         elif m is not None and field_key(m["label"]) is not None:
             kind = "field"
