@@ -239,8 +239,12 @@ def _numeric(kind: str, m: re.Match[str], span: tuple[int, int], year: int | Non
         month, day = a, b
     elif a == b:
         day = month = a
-    else:
-        return _nearest(span, y, a, b, anchor)
+    else:  # dotted numerals are day first (SOURCE-FORMATS §6), unless the document's date clearly says otherwise
+        near = _nearest(span, y, a, b, anchor)
+        if not near.ambiguous:
+            return near
+        iso = _iso(y, b, a)
+        return DateRef(*span, (("when", iso), ("cert", "medium"))) if iso else None
     iso = _iso(y, month, day) if 1 <= month <= 12 else None
     return DateRef(*span, (("when", iso),)) if iso else None
 

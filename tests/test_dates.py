@@ -61,3 +61,15 @@ def test_a_day_of_a_month_with_no_year_to_take_says_the_year_is_missing() -> Non
     doc = parse_transcript("Journal\n\nI visited the minister on 23.X and left.\n\n15 March\n\nA talk with the secretary.\n")
     notes = [n.message for n in doc.review if n.kind == "ambiguous-date"]
     assert len(notes) == 2 and all("no year" in n and "more than one way" not in n for n in notes)
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("on 2.3.1961", None, {"when": "1961-03-02", "cert": "medium"}),  # dotted numerals: day first
+    ("on 2.3.1961", "1961-02-10", {"when": "1961-02-03", "cert": "medium"}),  # the document's date decides
+    ("on 24.10.1962", None, {"when": "1962-10-24"}),  # only one reading
+    ("on 5.5.1962", None, {"when": "1962-05-05"}),
+])
+def test_a_dotted_numeric_date_with_its_year_reads_day_first_unless_the_documents_date_says_otherwise(
+        text: str, anchor: str | None, expected: dict[str, str]) -> None:
+    (ref,) = find_dates(text, anchor=anchor)
+    assert not ref.ambiguous and dict(ref.attrs) == expected and text[ref.start : ref.end] == text[3:]
