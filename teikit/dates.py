@@ -44,8 +44,10 @@ def find_date(text: str) -> DateMatch | None:
 
 
 def find_datetime(text: str) -> DateMatch | None:
-    """A date with an optional time of day anywhere in `text`: `1962-11-04T17:45:00` or `1962-11-04`."""
-    date = find_date(text)
+    """A date with an optional time of day anywhere in `text`: `1962-11-04T17:45:00` or `1962-11-04`. The
+    month written as a word, else numerals that read one way only ("8/29/73", "13.1.1951", "6.II.1953")."""
+    date = find_date(text) or next((DateMatch(r.start, r.end, dict(r.attrs)["when"]) for r in find_dates(text)
+                                    if len(dict(r.attrs).get("when", "")) == 10 and "cert" not in dict(r.attrs)), None)
     if date is None:
         return None
     time = _TIME_FORM.search(text)

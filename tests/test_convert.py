@@ -217,3 +217,11 @@ def test_document_type_from_the_form_when_the_title_names_none(text: str, kind: 
     from teikit.transcript import parse_transcript
 
     assert parse_transcript(text, "doc.txt").header.doc_type == kind
+
+
+def test_the_record_of_a_plenary_meeting_is_minutes_but_a_summary_naming_one_is_no_title() -> None:
+    from teikit.transcript.citation import doc_type
+
+    assert doc_type("Record of the Ninth Plenary Meeting of the Joint Commission", None, has_turns=True) == "minutes"
+    assert doc_type("Record of the Third Meeting of the Co-Chairmen", "They set the agenda of the plenary meeting.",
+                    has_turns=True) == "record-of-conversation"

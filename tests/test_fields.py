@@ -39,3 +39,13 @@ def test_a_ministrys_class_label_opens_the_document() -> None:
     assert line_kind("Ministry of Foreign Affairs Strictly Confidential") == "classification"
     assert line_kind("He said it was secret") is None
     assert line_kind("The Secret") is None
+
+
+def test_a_date_field_in_numerals_that_read_one_way_sets_the_setting_time() -> None:
+    from teikit.dates import find_datetime
+
+    assert find_datetime("8/27/63 4 : 00 pm").iso == "1963-08-27T16:00:00"  # type: ignore[union-attr]
+    assert find_datetime("13.1.1951").iso == "1951-01-13"  # type: ignore[union-attr]
+    assert find_datetime("2.3.1961") is None  # read day first in running text, but too uncertain for the setting
+    doc = parse_transcript("Minutes\n\nDate: 5/12/71 10:15 am\nPlace: Lisbon\n\nThe talks began today.\n", "<test>")
+    assert doc.header.setting_date == "1971-05-12T10:15:00"

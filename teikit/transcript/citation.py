@@ -23,6 +23,7 @@ _RECORD_ID = re.compile(r"/(?:document|node)/(?P<id>\d+)\b|(?P<slug>[\w-]+)/?$")
 _FUNDER = re.compile(r"(?:made possible with support from|support from|funded by)\s+(?P<funder>.+?)\.?$", re.IGNORECASE)
 
 _DOC_TYPES: tuple[tuple[str, str], ...] = (
+    (r"\b(?:record|transcript) of (?:the |a )?(?:\w+ )?plenary (?:meeting|session)\b", "minutes"),  # a plenary's record
     (r"\b(?:record|memorandum|minutes|notes?|transcript) of (?:a |the )?(?:conversation|talks?|meeting)\b|\bconversation\b",
      "record-of-conversation"),
     (r"\b(?:telegram|cable|ciphergram|ciphered)\b", "telegram"),
