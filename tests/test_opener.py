@@ -81,3 +81,12 @@ def test_a_town_in_a_place_field_points_at_its_geonames_entry() -> None:
                 "The talks began.\n")
     refs = [p.get("ref") for p in div.iter(f"{{{TEI_NS}}}placeName")]
     assert "pla:zelenogradsk" in refs
+
+
+def test_a_line_opening_with_a_stamp_joins_the_opener_and_a_dateline_dates_the_document() -> None:
+    div = _body("Letter\n\nNo. 0377/61\nSecret.\n\n[stamp] Office of the Minister, No. 411/61\n\n"
+                "Lisbon, 3 rd May, 1961\n\nThe harvest this year will be poor.\n")
+    opener = div.find("t:opener", NS)
+    assert [el.tag.split("}")[1] for el in opener if el.tag != f"{{{TEI_NS}}}lb"] == ["idno", "seg", "stamp", "dateline"]
+    assert _plain(opener.find("t:stamp", NS)) == "[stamp] Office of the Minister, No. 411/61"
+    assert div.find("t:p/t:date", NS).get("when") == "1961"  # 'this year', against the dateline's date

@@ -158,7 +158,7 @@ class _Parser:
         """Before any prose, a block mixing opener lines and field lines is read as runs of one kind each,
         and a place-and-date line under a stamp ("[stamp:] SECRET ⏎ Hanoi, 17 October 1956") stands apart."""
         if any(isinstance(b, Turn) or isinstance(b, Para) and b.tag != "head" and not _is_page_block(b)
-               and not _is_stamp(b) for b in self.out.blocks):
+               and not _is_stamp(b, self.text) for b in self.out.blocks):
             return [span]
         lns = lines(self.text, span)
         if len(lns) > 1 and _STAMP_LINE.match(self.text, lns[0].start, lns[0].end) and is_place_date(self.text, lns[1]):
@@ -219,7 +219,17 @@ class _Parser:
     def _opener(self, span: Span) -> Opener | None:
         return read_opener(self.text, span, self.para)
 
+    def _date_of_writing(self, para: Para) -> None:
+        """A place-and-date line dates the document: with no other date, its date anchors relative dates."""
+        if para.tag == "dateline" or "\n" not in self.text[para.span.start : para.span.end] \
+                and is_place_date(self.text, para.span):
+            when = next((dict(i.attrs)["when"] for i in para.inlines if i.tag == "date" and len(dict(i.attrs).get("when", "")) == 10
+                         and "cert" not in dict(i.attrs)), None)
+            self.anchor = self.anchor or when
+
     def _merge_opener(self, opener: Opener) -> None:
+        for line in opener.lines:
+            self._date_of_writing(line)
         last = self.out.blocks[-1] if self.out.blocks else None
         if last is not None and _is_page_block(last):  # no block may stand before an opener: the page
             assert isinstance(last, Para)                 # number opens its first line
@@ -233,7 +243,7 @@ class _Parser:
             if isinstance(block, Para) and not isinstance(last, Opener) and _is_title(self.text, block):
                 self.out.blocks[i] = block.model_copy(update={"tag": "head"})
         stamps: list[Para] = []
-        while isinstance(last, Para) and _is_stamp(last):  # a stamp above the opener's lines is its first line
+        while isinstance(last, Para) and _is_stamp(last, self.text):  # a stamp above the opener's lines is its first line
             stamps.insert(0, _stamp_line(last))
             self.out.blocks.pop()
             last = self.out.blocks[-1] if self.out.blocks else None
@@ -459,6 +469,8 @@ class _Parser:
         if entry is not None and entry.ambiguous:
             self.out.notes.append(self._date_note(entry))
         self.out.blocks.append(self.para(span, tag=tag, extra=extra))
+        if not any(isinstance(b, Turn) for b in self.out.blocks):
+            self._date_of_writing(self.out.blocks[-1])  # type: ignore[arg-type]
 
 
 _STAMP_LINE = re.compile(r"\[[^\[\]\n]*\bstamp\b[^\[\]\n]*\][^\n]*$", re.IGNORECASE)
@@ -467,14 +479,17 @@ _DISTRIBUTION = re.compile(r"(?P<label>(?:copies|copy|distribution|distributed)(
 """A distribution list's label: "Copies:", "Copy to:", "Distribution:", "cc:"."""
 
 
-def _is_stamp(block: Block) -> bool:
-    """A paragraph that is one stamp and nothing else."""
+def _is_stamp(block: Block, text: str) -> bool:
+    """A paragraph that is one stamp, or one line opening with a stamp's bracket and giving what the stamp
+    reads ("[stamp and handwriting] Ministry of Foreign Affairs, No. 2114/55")."""
     return isinstance(block, Para) and block.tag == "p" and any(
-        i.tag == "stamp" and i.start == block.span.start and i.end == block.span.end for i in block.inlines)
+        i.tag == "stamp" and i.start == block.span.start
+        and (i.end == block.span.end or "\n" not in text[block.span.start : block.span.end]) for i in block.inlines)
 
 
 def _stamp_line(para: Para) -> Para:
-    stamp = next(i for i in para.inlines if i.tag == "stamp" and i.start == para.span.start and i.end == para.span.end)
+    """The stamp paragraph as an opener line: a stamp element holding the whole line, the bracket as its text."""
+    stamp = next(i for i in para.inlines if i.tag == "stamp" and i.start == para.span.start)
     return Para(span=para.span, tag="stamp", attrs=stamp.attrs, inlines=tuple(i for i in para.inlines if i is not stamp))
 
 
@@ -484,13 +499,13 @@ def _may_open(text: str, blocks_: list[Block]) -> bool:
     kinds: list[str] = []
     for b in blocks_:
         title = isinstance(b, Para) and b.tag == "head" or set(kinds) <= {"head"} and _is_title(text, b)
-        kinds.append("opener" if isinstance(b, Opener) else "stamp" if _is_stamp(b) else "head" if title else "other")
+        kinds.append("opener" if isinstance(b, Opener) else "stamp" if _is_stamp(b, text) else "head" if title else "other")
     return "other" not in kinds and ("stamp" not in kinds or "head" not in kinds[kinds.index("stamp"):])
 
 
 def _is_title(text: str, block: Block) -> bool:
     """A short block of title lines (a letterhead: "Embassy of … ⏎ P e k i n g") that may stand above an opener."""
-    if not isinstance(block, Para) or block.tag != "p" or _is_stamp(block):
+    if not isinstance(block, Para) or block.tag != "p" or _is_stamp(block, text):
         return False
     raw = text[block.span.start : block.span.end].split("\n")
     return len(raw) <= 3 and all(ln.strip() and _is_heading(ln.strip()) for ln in raw)
