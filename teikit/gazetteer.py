@@ -175,15 +175,23 @@ _DECLARING = re.compile(r"(?<![\w'’-])(?:today['’]s|(?:the|a)[ \t]+(?:town|c
 
 def find_declared(text: str, start: int, end: int) -> list[tuple[int, int, Place]]:
     """Places text[start:end] declares by name: the longest run of the capitalised words after the
-    declaring words that names a place ("today's Nizhnyi Novgorod"); a name no place has is not found."""
+    declaring words that names a place ("today's Nizhnyi Novgorod"), and the name that present name
+    glosses ("Stalin City (today's …)"); a name no place has is not found."""
     out = []
     for m in _DECLARING.finditer(text, start, end):
         words = m["name"].split(" ")
         for n in range(len(words), 0, -1):
             if (place := declared(" ".join(words[:n]))) is not None:
                 out.append((m.start("name"), m.start("name") + len(" ".join(words[:n])), place))
+                former = _FORMER.search(text, max(start, m.start() - 60), m.start())
+                if m[0].lower().startswith("today") and former is not None:  # "Stalin City (today's …)": its former name
+                    out.append((*former.span("name"), place))
                 break
     return out
+
+
+_FORMER = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})[ \t]*[(\[]$")
+"""A name right before the bracket that gives its present name."""
 
 
 SPELLING_SIMILARITY = 0.7

@@ -136,3 +136,12 @@ def test_side_heading_blocks_and_one_name_a_line() -> None:
 def test_initials_are_not_a_numbered_list() -> None:
     doc = _doc("Minutes\n\nTime: 9 July 1965\n\nInterpreter: V. I. Sorok\n\nSOROK: Good day.\n")
     assert _people(doc) == {"V. I. Sorok": ("interpreter", None, ())}
+
+
+def test_a_declared_speaker_abbreviated_cc_is_a_turn_not_a_distribution_list() -> None:
+    from teikit.model import Turn
+    from teikit.transcript import parse_transcript
+
+    doc = parse_transcript("Record\n\nTime: 3 March 1963\n\nVice Premier Cc Ab (hereafter abbreviated Cc): We agree.\n\n"
+                           "Cc: We agree again.\n", "<test>")
+    assert sum(isinstance(b, Turn) for b in doc.body) == 2

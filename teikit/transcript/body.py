@@ -141,10 +141,10 @@ class _Parser:
         blocks_ = [b for b in self.out.blocks if not _is_page_block(b)]
         if _may_open(self.text, blocks_) and (opener := self._opener(span)) is not None:
             self._merge_opener(opener)
+        elif self.speakers is not None and self.speakers.is_declared(span.start, span.end) and self._turn(span):
+            pass  # a declared speaker's short label wins over a field label ("Record:") and over "cc:"
         elif (copies := self._distribution(span)) is not None:
             self.out.blocks.append(copies)
-        elif self.speakers is not None and self.speakers.is_declared(span.start, span.end) and self._turn(span):
-            pass  # a declared speaker's short label wins over a field label ("Record:")
         elif (fields := self._fields(span) or self._side_block(span)) is not None:
             self._append_fields(fields)
         elif self._turn(span):
