@@ -90,3 +90,12 @@ def test_a_line_opening_with_a_stamp_joins_the_opener_and_a_dateline_dates_the_d
     assert [el.tag.split("}")[1] for el in opener if el.tag != f"{{{TEI_NS}}}lb"] == ["idno", "seg", "stamp", "dateline"]
     assert _plain(opener.find("t:stamp", NS)) == "[stamp] Office of the Minister, No. 411/61"
     assert div.find("t:p/t:date", NS).get("when") == "1961"  # 'this year', against the dateline's date
+
+
+def test_a_letterhead_over_a_place_and_date_line_is_the_heading_then_the_dateline() -> None:
+    div = _body("Letter\n\nEmbassy of the Republic of Chile\nLisbon, 9 th May, 1961\n\nSubject: Wine\n\n"
+                "My dear Minister,\n\nI have the honour to write.\n")
+    assert [el.tag.split("}")[1] for el in div[:3]] == ["head", "head", "opener"]
+    assert _plain(div[2].find("t:dateline", NS)) == "Lisbon, 9 th May, 1961"
+    div = _body("Letter\n\n[stamp:] Secret\n\nEmbassy of the Republic of Chile\nLisbon, 9 th May, 1961\n\nI write.\n")
+    assert div.find(".//t:dateline", NS) is None  # a stamp above: no heading may follow it, the block stays whole

@@ -156,13 +156,18 @@ class _Parser:
 
     def _groups(self, span: Span) -> list[Span]:
         """Before any prose, a block mixing opener lines and field lines is read as runs of one kind each,
-        and a place-and-date line under a stamp ("[stamp:] SECRET ⏎ Hanoi, 17 October 1956") stands apart."""
+        and a place-and-date line under a stamp ("[stamp:] SECRET ⏎ Hanoi, 17 October 1956") or a letterhead
+        ("Embassy of … ⏎ Peking, 9 th December, 1954") stands apart."""
         if any(isinstance(b, Turn) or isinstance(b, Para) and b.tag != "head" and not _is_page_block(b)
                and not _is_stamp(b, self.text) for b in self.out.blocks):
             return [span]
         lns = lines(self.text, span)
         if len(lns) > 1 and _STAMP_LINE.match(self.text, lns[0].start, lns[0].end) and is_place_date(self.text, lns[1]):
             return [lns[0], Span(start=lns[1].start, end=span.end)]
+        opening = all(isinstance(b, Opener) or isinstance(b, Para) and b.tag == "head" for b in self.out.blocks)
+        if opening and 1 < len(lns) <= 4 and is_place_date(self.text, lns[-1]) \
+                and all(_is_heading(self.text[ln.start : ln.end]) for ln in lns[:-1]):  # a letterhead over the dateline
+            return [Span(start=lns[0].start, end=lns[-2].end), lns[-1]]
         return split_runs(self.text, span)
 
     def _distribution(self, span: Span) -> Para | None:
