@@ -269,3 +269,9 @@ def test_the_name_a_present_name_glosses_is_the_same_place() -> None:
     text = "He served in Yamburg (today's Kingisepp - translator note) and near a station (today's Kingisepp)."
     places = [(text[e.start : e.end], dict(e.attrs)["ref"]) for e in find_entities(text) if e.kind == "place"]
     assert places == [("Yamburg", "pla:kingisepp"), ("Kingisepp", "pla:kingisepp"), ("Kingisepp", "pla:kingisepp")]
+
+
+def test_an_organisation_named_after_a_state_keeps_the_states_whole_name() -> None:
+    text = "He called at the Embassy of the Republic of Chile and at the Ministry of Trade of Chile."
+    orgs = [text[e.start : e.end] for e in find_entities(text) if e.kind == "org"]
+    assert orgs == ["Embassy of the Republic of Chile", "Ministry of Trade"]

@@ -24,6 +24,9 @@ _ORG = re.compile(
     rf"|(?:{_HEADS}){_SP}(?:of|for|on){_SP}(?:the{_SP})?{_CAP}(?:{_SP}{_CAP})*)(?![\w-])"
 )
 _OF = re.compile(rf"{_SP}of{_SP}(?:the{_SP})?")
+_STATES = "Union|Republic|Kingdom|Federation|Commonwealth|Confederation|Emirates"
+_STATE_OF = re.compile(rf"{_SP}of{_SP}(?:the{_SP})?{_CAP}(?:{_SP}{_CAP})*(?![\w-])")
+"""A state's name goes on after "Union", "Republic" …: "the Embassy of the Union of Burma" names one embassy."""
 _POSSESSIVES = frozenset("our your their his her its my".split())
 _LEADING = (TITLE_WORDS - {"foreign", "general", "first", "executive", "chief", "head", "party"}) | {"the"} | _POSSESSIVES
 """Words that open a phrase before an organisation's name: titles of people, the article, and a possessive
@@ -87,6 +90,8 @@ def find_orgs(text: str, start: int, end: int, known: dict[str, str] | None = No
         while (first := name.split()[0] if name.split() else "").lower() in _LEADING:
             name = name[len(first):].lstrip()
             a = b - len(name)
+        if (state := _STATE_OF.match(text, b, end)) is not None and re.search(rf"\b(?:{_STATES})$", name):
+            b, name = state.end(), " ".join((name + text[b : state.end()]).split())  # "Embassy of the Union of Burma"
         words = name.split()
         if _EVENT.match(text, b):
             continue
