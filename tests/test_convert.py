@@ -225,3 +225,12 @@ def test_the_record_of_a_plenary_meeting_is_minutes_but_a_summary_naming_one_is_
     assert doc_type("Record of the Ninth Plenary Meeting of the Joint Commission", None, has_turns=True) == "minutes"
     assert doc_type("Record of the Third Meeting of the Co-Chairmen", "They set the agenda of the plenary meeting.",
                     has_turns=True) == "record-of-conversation"
+
+
+def test_a_contents_line_naming_two_renditions_stays_in_the_wrapper() -> None:
+    from teikit.transcript.wrapper import parse_wrapper
+
+    text = ("May 3, 1970\nMinutes of a Meeting\nCitation:\n\"Minutes of a Meeting\", May 3, 1970.\nOriginal Language:\n"
+            "Romanian\nContents:\nEnglish Translation Korean Translation\n\nMINUTES\nof the talks\n")
+    wrapper = parse_wrapper(text)
+    assert wrapper is not None and text[wrapper.body_start :].startswith("MINUTES")

@@ -19,9 +19,9 @@ WRAPPER_LABELS = {
 """Wrapper label (lower case, without colon) -> Section key."""
 
 _LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{2,30}):[ \t]*(?P<rest>.*)$", re.DOTALL)
-_RENDITION = re.compile(
-    r"^(?:(?:English|Original|[A-Z][a-z]+)\s+)?(?:Translation|Transcript(?:ion)?|Scan)(?:\s*[-–—]\s*[A-Z][a-z]+)?$"
-)
+_ONE_RENDITION = r"(?:(?:English|Original|[A-Z][a-z]+)\s+)?(?:Translation|Transcript(?:ion)?|Scan)(?:\s*[-–—]\s*[A-Z][a-z]+)?"
+_RENDITION = re.compile(rf"^{_ONE_RENDITION}(?:[ \t]+{_ONE_RENDITION})*$")
+"""A Contents line: one rendition or several side by side ("English Translation Korean Translation")."""
 _URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;)]")
 
 
