@@ -43,7 +43,8 @@ _FUNCTION_WORDS = (r"(?:about|above|across|after|against|along|among|around|as|a
 "45,000 tons of raw sugar during …")."""
 _COUNTED = (r"(?:[A-Z][a-z]+\s+)?(?:professionals|students|specialists|experts|workers|engineers|technicians|"
             r"people|persons|soldiers|troops|delegates|machines|machine tools|lathes|tractors|trucks|cars|"
-            r"factories|plants|enterprises|ships|aircraft|planes|tanks|guns|rifles|copies|generators)"
+            r"factories|plants|enterprises|ships|aircraft|planes|tanks|guns|rifles|copies|generators|cameramen|teachers|"
+            r"doctors|nurses|advisers|advisors|instructors|trainees|pilots|officers|scientists|offices)"
             rf"(?:\s+and\s+(?!{_FUNCTION_WORDS})[a-z]+)?(?![\w'’-])")
 """Things counted by a number ("400 students"); the whole word only ("our two peoples" counts nations)."""
 _NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))

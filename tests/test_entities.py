@@ -275,3 +275,9 @@ def test_an_organisation_named_after_a_state_keeps_the_states_whole_name() -> No
     text = "He called at the Embassy of the Republic of Chile and at the Ministry of Trade of Chile."
     orgs = [text[e.start : e.end] for e in find_entities(text) if e.kind == "org"]
     assert orgs == ["Embassy of the Republic of Chile", "Ministry of Trade"]
+
+
+def test_people_and_offices_counted_by_a_number_are_measures() -> None:
+    text = "They will send 25 cameramen, 120 teachers for the schools, and open 18 liaison offices."
+    found = {text[e.start : e.end]: dict(e.attrs).get("commodity") for e in find_entities(text) if e.kind == "measure"}
+    assert found == {"25 cameramen": "cameramen", "120 teachers": "teachers", "18 liaison offices": "liaison offices"}

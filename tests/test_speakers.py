@@ -145,3 +145,13 @@ def test_a_declared_speaker_abbreviated_cc_is_a_turn_not_a_distribution_list() -
     doc = parse_transcript("Record\n\nTime: 3 March 1963\n\nVice Premier Cc Ab (hereafter abbreviated Cc): We agree.\n\n"
                            "Cc: We agree again.\n", "<test>")
     assert sum(isinstance(b, Turn) for b in doc.body) == 2
+
+
+def test_an_action_in_a_participle_inside_a_turn_is_a_stage_direction_but_a_preposition_is_not() -> None:
+    from teikit.transcript import parse_transcript
+
+    doc = parse_transcript("Record\n\nTime: 3 March 1963\n\nChairman Ab Cd (hereafter, Ab): Who is he (nodding to the "
+                           "guest)? The plan (including the dams) is ready.\n", "<test>")
+    turn = next(b for b in doc.body if hasattr(b, "who"))
+    stages = [doc.text[i.start : i.end] for p in turn.paras for i in p.inlines if i.tag == "stage"]
+    assert stages == ["(nodding to the guest)"]

@@ -19,7 +19,11 @@ from teikit.transcript.participants import is_side_heading, item_end, read_peopl
 from teikit.transcript.people import PersonIndex, parse_mention, split_items
 from teikit.transcript.speakers import Speakers, label_key
 
-_STAGE_INLINE = re.compile(r"\((?=[A-Z])[^()\n]{10,}?[.!?]\)")
+_STAGE_INLINE = re.compile(r"\((?=[A-Z])[^()\n]{10,}?[.!?]\)|\((?!(?:including|excluding|during|according|concerning|"
+                           r"regarding|following|beginning|being|meaning|considering|notwithstanding|pending)\b)"
+                           r"(?-i:[a-z]+ing)\b[^()\n]{0,60}\)")
+"""A stage direction inside a turn: a sentence in parentheses ("(Premier Zhou asked … .)"), or an action
+given by a participle ("(pointing to the actress)"), not a preposition in -ing ("(including …)")."""
 
 
 @dataclass
