@@ -94,7 +94,7 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("dmy", rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M}),?\s*(?P<y>{_Y})\b"),
         ("roman", rf"\b(?P<d>\d{{1,2}})\.\s?(?P<rm>X{{0,1}}I{{0,3}}|I?V|VI{{1,3}}|I?X)\.\s?(?P<y>{_Y})\b"),
         ("roman-dm", r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?-i:(?P<rm>XI{0,2}|I?V|VI{1,3}|I{1,3}|IX))(?!\w|\.\s?\d|\.\w)"),
-        ("numeric", rf"(?<![\d./])(?P<a>\d{{1,2}})\.\s?(?P<b>\d{{1,2}})\.\s?(?P<y>{_Y})(?![\d.]\d)"),
+        ("numeric", rf"(?<![\d./])(?P<a>\d{{1,2}})\.\s?(?P<b>\d{{1,2}})\.\s?(?P<y>{_Y}|\d\d)(?![\d.]\d)"),
         ("slash", r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{2}|\d{4})(?![\d/])"),
         ("yearrange", rf"\b(?:from|between)\s+(?P<y1>{_Y})\s+(?:through|to|until|till|and|-|–)\s+(?P<y2>{_Y})\b"),
         ("season", rf"\b(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<rel>{_Y}|this year|last year|"
@@ -230,9 +230,16 @@ def _nearest(span: tuple[int, int], y: int, a: int, b: int, anchor: str | None) 
 def _numeric(kind: str, m: re.Match[str], span: tuple[int, int], year: int | None,
              anchor: str | None = None) -> DateRef | None:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
-    if y < 100:
-        century = (year // 100 * 100) if year else 1900
-        y += century
+    if y < 100:  # a two-digit year: the century that puts it nearest the document's year
+        if year is None:
+            if kind == "numeric":
+                return None  # "10.10.55" with no year to go by: a date, or a number of another kind
+            y += 1900
+        else:
+            y = min((c + y for c in (year // 100 * 100 - 100, year // 100 * 100, year // 100 * 100 + 100)),
+                    key=lambda full: abs(full - year))
+            if abs(y - year) > _TWO_DIGIT_WINDOW:
+                return None  # "01/11/02" in a record of 1963: a file number, not a date
     if kind == "slash":  # US order
         month, day = a, b
     elif a > 12 >= b:
@@ -249,6 +256,10 @@ def _numeric(kind: str, m: re.Match[str], span: tuple[int, int], year: int | Non
         return DateRef(*span, (("when", iso), ("cert", "medium"))) if iso else None
     iso = _iso(y, month, day) if 1 <= month <= 12 else None
     return DateRef(*span, (("when", iso),)) if iso else None
+
+
+_TWO_DIGIT_WINDOW = 30
+"""Years a two-digit year may lie from the document's year and still be read as a date."""
 
 
 def _relative_day(m: re.Match[str], span: tuple[int, int], anchor: str | None) -> DateRef:

@@ -73,3 +73,14 @@ def test_a_dotted_numeric_date_with_its_year_reads_day_first_unless_the_document
         text: str, anchor: str | None, expected: dict[str, str]) -> None:
     (ref,) = find_dates(text, anchor=anchor)
     assert not ref.ambiguous and dict(ref.attrs) == expected and text[ref.start : ref.end] == text[3:]
+
+
+def test_a_two_digit_year_takes_the_century_nearest_the_document_and_only_a_plausible_one() -> None:
+    def when(text: str, anchor: str | None) -> list[str]:
+        return [dict(d.attrs).get("when", "") for d in find_dates(text, anchor=anchor)]
+
+    assert when("handed over on 10.10.55", "1955-10-20") == ["1955-10-10"]
+    assert when("on 6/25/50", "1963-01-01") == ["1950-06-25"]
+    assert when("on 3/4/99", "2001-05-01") == ["1999-03-04"]
+    assert when("file 01/11/02", "1963-01-01") == []  # 1902 or 2002: a file number, not a date
+    assert when("handed over on 10.10.55", None) == []  # no year to go by
