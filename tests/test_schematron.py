@@ -17,7 +17,20 @@ from conftest import ENCODED
 CASES = Path(__file__).resolve().parent / "cases"
 RULES = CASES / "schematron"
 UNSUPPORTED = sorted((RULES / "unsupported").glob("*.sch"))
-DOCUMENTS = [p for kind in ("invalid", "warning", "valid") for p in sorted((CASES / kind).glob("*.xml"))] + ENCODED
+
+
+def _tree(path: Path) -> etree._ElementTree | None:
+    """The document's tree, recovered where only ids are wrong; None when it is not XML at all."""
+    try:
+        return etree.parse(str(path))
+    except etree.XMLSyntaxError:
+        root = etree.parse(str(path), etree.XMLParser(recover=True)).getroot()
+        return None if root is None else root.getroottree()
+
+
+# Malformed fixtures are left out: the validator stops at their syntax error, so no Schematron runs.
+DOCUMENTS = [p for kind in ("invalid", "warning", "valid") for p in sorted((CASES / kind).glob("*.xml"))
+             if _tree(p) is not None] + ENCODED
 _SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 
 
@@ -94,13 +107,8 @@ def test_agrees_with_lxml_isoschematron(document: Path, compiled: Schematron, sk
     The skeleton locates an attribute context only by its name (`/@who`); its line is then the one
     the failure's own element has, and the invalid fixtures' expected outputs prove it.
     """
-    try:
-        tree = etree.parse(str(document))
-    except etree.XMLSyntaxError:
-        root = etree.parse(str(document), etree.XMLParser(recover=True)).getroot()
-        if root is None:
-            pytest.skip("not well-formed: Schematron does not run")
-        tree = root.getroottree()
+    tree = _tree(document)
+    assert tree is not None
     skeleton.validate(tree)
     expected, pattern = [], ""
     for node in skeleton.validation_report.getroot().iterchildren(_SVRL + "*"):
