@@ -55,8 +55,9 @@ DIGEST = "common/digest.xsl"
 REGISTER = "html/register.xsl"
 """Entry point for a register's pages: one per entry, and the register's index."""
 TEXT = "text/text.xsl"
-DIPLOMATIC = "text/diplomatic.xsl"
 """Entry point for one document's plain reading text."""
+DIPLOMATIC = "text/diplomatic.xsl"
+"""Entry point for one document's diplomatic text: the transcript's words, without what teikit added."""
 
 _XSL = "{http://www.w3.org/1999/XSL/Transform}"
 _INDEX_DOCUMENTS = "documents"
@@ -120,11 +121,8 @@ def render_registers(
             executable.set_base_output_uri(out.as_uri() + "/")
             return executable.call_template_returning_string()
 
-        index = _transform(REGISTER, {**(params or {}), **fixed}, [register, *teis], run)
-        pages = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8") for p in sorted(out.rglob("*")) if p.is_file()}
-    folder = next(iter(pages), "").partition("/")[0] or Path(register).stem
-    extension = (params or {}).get("page-extension", ".html")
-    return {f"{folder}/index{extension}": index, **pages}
+        _transform(REGISTER, {**(params or {}), **fixed}, [register, *teis], run)  # every page is a result document
+        return {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8") for p in sorted(out.rglob("*")) if p.is_file()}
 
 
 def digest(tei: Path) -> Path:
@@ -141,7 +139,8 @@ def digest(tei: Path) -> Path:
 def store_digest(tei: Path, text: str) -> Path:
     """Keep `text` as the digest of `tei` as it is now: one that `digest` made in another process."""
     key = _version(tei)
-    _digests[key] = _write_digest(key, text)
+    if key not in _digests:  # made in this process already (build's single-process path): nothing to keep
+        _digests[key] = _write_digest(key, text)
     return _digests[key]
 
 

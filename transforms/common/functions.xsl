@@ -185,8 +185,13 @@
   <xsl:function name="tk:stem" as="xs:string">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="uri" select="(document-uri(root($node)), base-uri(root($node)))[1]"/>
-    <xsl:variable name="file" select="replace(tokenize(string($uri), '/')[last()], '\.[^.]*$', '')"/>
-    <xsl:sequence select="($file[.], string(root($node)/TEI/@xml:id))[1]"/>
+    <xsl:sequence select="(tk:file-stem(string($uri))[.], string(root($node)/TEI/@xml:id))[1]"/>
+  </xsl:function>
+
+  <!-- The last step of a path or URI without its extension: "../wcda-1.xml" gives "wcda-1". -->
+  <xsl:function name="tk:file-stem" as="xs:string">
+    <xsl:param name="uri" as="xs:string"/>
+    <xsl:sequence select="replace(tokenize($uri, '/')[last()], '\.[^.]*$', '')"/>
   </xsl:function>
 
   <!-- The document's title. -->

@@ -1,11 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- SPDX-License-Identifier: MIT -->
 <!--
-  Register pages: one page per entry of a register (persons, places or organisations), written with
-  xsl:result-document to <folder>/<id>.html, and the register's index as the principal result
-  (<folder>/index.html). An entry's page gives its names, roles, authority ids and coordinates,
-  the documents that attest it, and every mention across the documents in $documents, each linked
-  to its turn or paragraph. Called by its initial template.
+  Register pages: one page per entry of a register (persons, places or organisations) and the
+  register's index, each written with xsl:result-document (<folder>/<id>.html, <folder>/index.html).
+  An entry's page gives its names, roles, authority ids and coordinates, the documents that attest
+  it, and every mention across the documents in $documents, each linked to its turn or paragraph.
+  Called by its initial template.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -75,11 +75,35 @@
         </xsl:apply-templates>
       </xsl:result-document>
     </xsl:for-each>
-    <xsl:call-template name="tk:register-index">
-      <xsl:with-param name="folder" select="$folder"/>
-      <xsl:with-param name="entries" select="$entries"/>
-      <xsl:with-param name="mentions" select="$mentions"/>
-    </xsl:call-template>
+    <xsl:result-document href="{$folder}/index{$page-extension}">
+      <xsl:call-template name="tk:register-index">
+        <xsl:with-param name="folder" select="$folder"/>
+        <xsl:with-param name="entries" select="$entries"/>
+        <xsl:with-param name="mentions" select="$mentions"/>
+      </xsl:call-template>
+    </xsl:result-document>
+  </xsl:template>
+
+  <!-- A page in a register's folder: the shared head and site header around `$main`'s content. -->
+  <xsl:template name="tk:register-frame">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="current" as="xs:string?"/>
+    <xsl:param name="main" as="node()*"/>
+    <html lang="{tk:label('language')}">
+      <xsl:call-template name="tk:html-head">
+        <xsl:with-param name="title" select="$title || ' — ' || $site-title"/>
+      </xsl:call-template>
+      <body>
+        <xsl:call-template name="tk:site-header">
+          <xsl:with-param name="home" select="'../index' || $page-extension"/>
+          <xsl:with-param name="root" select="'../'"/>
+          <xsl:with-param name="current" select="$current"/>
+        </xsl:call-template>
+        <main id="main">
+          <xsl:sequence select="$main"/>
+        </main>
+      </body>
+    </html>
   </xsl:template>
 
   <!-- The name an entry goes by: its first name that is not a variant. -->
@@ -94,17 +118,10 @@
     <xsl:param name="folder" as="xs:string"/>
     <xsl:param name="entries" as="element()*"/>
     <xsl:param name="mentions" as="map(xs:string, element()*)"/>
-    <html lang="{tk:label('language')}">
-      <xsl:call-template name="tk:html-head">
-        <xsl:with-param name="title" select="tk:label($folder) || ' — ' || $site-title"/>
-      </xsl:call-template>
-      <body>
-        <xsl:call-template name="tk:site-header">
-          <xsl:with-param name="home" select="'../index' || $page-extension"/>
-          <xsl:with-param name="root" select="'../'"/>
-          <xsl:with-param name="current" select="$folder"/>
-        </xsl:call-template>
-        <main id="main">
+    <xsl:call-template name="tk:register-frame">
+      <xsl:with-param name="title" select="tk:label($folder)"/>
+      <xsl:with-param name="current" select="$folder"/>
+      <xsl:with-param name="main">
           <h1>{tk:label($folder)}</h1>
           <p class="hint">{count($entries)} {tk:label('entries')}</p>
           <table>
@@ -120,8 +137,7 @@
               <xsl:for-each select="$entries">
                 <xsl:sort select="lower-case(tk:entry-name(.))"/>
                 <xsl:variable name="found" select="$mentions(string(@xml:id))"/>
-                <xsl:variable name="attested" select="note[@type = 'attestation']/ref/@target
-                    ! replace(tokenize(., '/')[last()], '\.[^.]*$', '')"/>
+                <xsl:variable name="attested" select="note[@type = 'attestation']/ref/@target ! tk:file-stem(.)"/>
                 <tr>
                   <td><a href="{@xml:id}{$page-extension}">{tk:entry-name(.)}</a></td>
                   <td>
@@ -136,9 +152,8 @@
               </xsl:for-each>
             </tbody>
           </table>
-        </main>
-      </body>
-    </html>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:function name="tk:entry-variants" as="xs:string*">
@@ -152,16 +167,9 @@
     <xsl:param name="folder" as="xs:string" tunnel="yes"/>
     <xsl:param name="found" as="element(d:m)*"/>
     <xsl:variable name="name" select="tk:entry-name(.)"/>
-    <html lang="{tk:label('language')}">
-      <xsl:call-template name="tk:html-head">
-        <xsl:with-param name="title" select="$name || ' — ' || tk:label($folder) || ' — ' || $site-title"/>
-      </xsl:call-template>
-      <body>
-        <xsl:call-template name="tk:site-header">
-          <xsl:with-param name="home" select="'../index' || $page-extension"/>
-          <xsl:with-param name="root" select="'../'"/>
-        </xsl:call-template>
-        <main id="main">
+    <xsl:call-template name="tk:register-frame">
+      <xsl:with-param name="title" select="$name || ' — ' || tk:label($folder)"/>
+      <xsl:with-param name="main">
           <p class="kicker"><a href="index{$page-extension}">{tk:label($folder)}</a></p>
           <h1>{$name}</h1>
           <dl class="meta">
@@ -179,8 +187,8 @@
                       <xsl:for-each select="tokenize(@source)">
                         <xsl:value-of select="if (position() eq 1) then ' (' else '; '"/>
                         <xsl:call-template name="tk:document-link">
-                          <xsl:with-param name="stem" select="replace(tokenize(., '/')[last()], '\.[^.]*$', '')"/>
-                          <xsl:with-param name="text" select="replace(tokenize(., '/')[last()], '\.[^.]*$', '')"/>
+                          <xsl:with-param name="stem" select="tk:file-stem(.)"/>
+                          <xsl:with-param name="text" select="tk:file-stem(.)"/>
                         </xsl:call-template>
                         <xsl:if test="position() eq last()">)</xsl:if>
                       </xsl:for-each>
@@ -214,7 +222,7 @@
                 <xsl:for-each select="note[@type = 'attestation']/ref">
                   <xsl:if test="position() gt 1">; </xsl:if>
                   <xsl:call-template name="tk:document-link">
-                    <xsl:with-param name="stem" select="replace(tokenize(@target, '/')[last()], '\.[^.]*$', '')"/>
+                    <xsl:with-param name="stem" select="tk:file-stem(@target)"/>
                     <xsl:with-param name="text" select="normalize-space()"/>
                   </xsl:call-template>
                 </xsl:for-each>
@@ -241,9 +249,8 @@
               </xsl:for-each>
             </xsl:for-each-group>
           </section>
-        </main>
-      </body>
-    </html>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- An alias's page: its names, and a link to the entry it stands for (pointers to it stay valid). -->
@@ -251,16 +258,9 @@
     <xsl:param name="folder" as="xs:string"/>
     <xsl:param name="target" as="element()?"/>
     <xsl:variable name="name" select="tk:entry-name(.)"/>
-    <html lang="{tk:label('language')}">
-      <xsl:call-template name="tk:html-head">
-        <xsl:with-param name="title" select="$name || ' — ' || tk:label($folder) || ' — ' || $site-title"/>
-      </xsl:call-template>
-      <body>
-        <xsl:call-template name="tk:site-header">
-          <xsl:with-param name="home" select="'../index' || $page-extension"/>
-          <xsl:with-param name="root" select="'../'"/>
-        </xsl:call-template>
-        <main id="main">
+    <xsl:call-template name="tk:register-frame">
+      <xsl:with-param name="title" select="$name || ' — ' || tk:label($folder)"/>
+      <xsl:with-param name="main">
           <p class="kicker"><a href="index{$page-extension}">{tk:label($folder)}</a></p>
           <h1>{$name}</h1>
           <xsl:if test="exists(tk:entry-variants(.))">
@@ -269,9 +269,8 @@
           <xsl:for-each select="$target">
             <p>{tk:label('see')} <a href="{@xml:id}{$page-extension}">{tk:entry-name(.)}</a></p>
           </xsl:for-each>
-        </main>
-      </body>
-    </html>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="place" mode="tk:entry-within">
