@@ -22,7 +22,11 @@ def make_corpus(folder: Path, size: int, seed: int = 7) -> list[Path]:
         text = bases[i % len(bases)]
         text = re.sub(r'(<TEI [^>]*xml:id=")([^"]+)"', lambda m: f'{m[1]}{m[2]}-{i}"', text, count=1)
         # Numbers vary in the text only: attribute values (ids, ISO dates, quantities) stay consistent.
-        text = re.sub(r">[^<]*<", lambda m: re.sub(r"\b(\d{3,})\b", lambda n: str(int(n[1]) + rng.randint(0, 9)), m[0]), text)
+        text = re.sub(
+            r">[^<]*<",
+            lambda m: re.sub(r"\b(\d{3,})\b", lambda n: str(int(n[1]) + rng.randint(0, 9)), m[0]),
+            text,
+        )
         text = re.sub(r"\bquality\b", lambda m: rng.choice(WORDS), text)
         path = folder / f"doc{i:05}.xml"
         path.write_text(text, encoding="utf-8")

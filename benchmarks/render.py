@@ -45,15 +45,24 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         paths = make_corpus(Path(tmp), args.size)
-        compiled = {name: timed(lambda name=name: render.compile_stylesheet(name))[1]
-                    for name in (render.HTML, render.TEXT, render.DIPLOMATIC, render.INDEX, render.REGISTER)}
+        compiled = {
+            name: timed(lambda name=name: render.compile_stylesheet(name))[1]
+            for name in (render.HTML, render.TEXT, render.DIPLOMATIC, render.INDEX, render.REGISTER)
+        }
         _, html = timed(lambda: [render.render_html(p, LINKED) for p in paths])
-        _, text = timed(lambda: [render.render_text(p) for p in paths] + [render.render_diplomatic(p) for p in paths])
+        _, text = timed(
+            lambda: [render.render_text(p) for p in paths] + [render.render_diplomatic(p) for p in paths]
+        )
         _, digests = timed(lambda: [render.digest(p) for p in paths])
-        _, index = timed(lambda: [render.render_index(paths, {**LINKED, "index-sort": s}) for s in INDEX_SORTS])
-        registers, register_time = timed(lambda: [
-            render.render_registers(Path(tmp) / "registers" / name, paths, LINKED)
-            for name in ("persons.xml", "places.xml", "orgs.xml")])
+        _, index = timed(
+            lambda: [render.render_index(paths, {**LINKED, "index-sort": s}) for s in INDEX_SORTS]
+        )
+        registers, register_time = timed(
+            lambda: [
+                render.render_registers(Path(tmp) / "registers" / name, paths, LINKED)
+                for name in ("persons.xml", "places.xml", "orgs.xml")
+            ]
+        )
         register_pages = sum(len(pages) for pages in registers)
 
         sample = paths[: args.sample]
@@ -75,14 +84,22 @@ def main() -> None:
     print(f"  document pages     {len(paths):6} in {html:7.2f} s  {len(paths) / html:7.1f} pages/s")
     print(f"  texts (2 per doc)  {2 * len(paths):6} in {text:7.2f} s  {2 * len(paths) / text:7.1f} texts/s")
     print(f"  digests            {len(paths):6} in {digests:7.2f} s  {len(paths) / digests:7.1f} docs/s")
-    print(f"  index views        {len(INDEX_SORTS):6} in {index:7.2f} s  {len(INDEX_SORTS) / index:7.1f} pages/s")
-    print(f"  register pages     {register_pages:6} in {register_time:7.2f} s  {register_pages / register_time:7.1f} pages/s")
+    print(
+        f"  index views        {len(INDEX_SORTS):6} in {index:7.2f} s  {len(INDEX_SORTS) / index:7.1f} pages/s"
+    )
+    print(
+        f"  register pages     {register_pages:6} in {register_time:7.2f} s  {register_pages / register_time:7.1f} pages/s"
+    )
     print(f"  all HTML pages     {pages:6} in {seconds:7.2f} s  {pages / seconds:7.1f} pages/s")
     print(f"  peak memory of the process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
-    print(f"  {len(sample)} document pages: compiled once {once:.2f} s, compiled per page {fresh:.2f} s "
-          f"({fresh / once:.1f}x the time)")
-    print(f"  as teikit build renders them (page, 2 texts, digest per document): 1 process {build_one:.2f} s, "
-          f"{os.cpu_count()} processes {build_all:.2f} s ({build_one / build_all:.2f}x the throughput)")
+    print(
+        f"  {len(sample)} document pages: compiled once {once:.2f} s, compiled per page {fresh:.2f} s "
+        f"({fresh / once:.1f}x the time)"
+    )
+    print(
+        f"  as teikit build renders them (page, 2 texts, digest per document): 1 process {build_one:.2f} s, "
+        f"{os.cpu_count()} processes {build_all:.2f} s ({build_one / build_all:.2f}x the throughput)"
+    )
 
 
 if __name__ == "__main__":

@@ -57,7 +57,9 @@ def bare_lxml_all_cores(paths: list[Path]) -> None:
 
 
 def jing(paths: list[Path]) -> None:
-    subprocess.run(["jing", str(schema_path("teikit.rng")), *map(str, paths)], capture_output=True, check=False)
+    subprocess.run(
+        ["jing", str(schema_path("teikit.rng")), *map(str, paths)], capture_output=True, check=False
+    )
 
 
 def main() -> None:
@@ -68,14 +70,18 @@ def main() -> None:
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             paths = make_corpus(Path(tmp), size)
-            assert not any(pipeline.validate_files(paths[:20], jobs=1).values()), "generated corpus must be valid"
+            assert not any(pipeline.validate_files(paths[:20], jobs=1).values()), (
+                "generated corpus must be valid"
+            )
             cache = Path(tmp) / "cache"
             runs = {
                 "teikit rng+sch, all cores": timed(lambda: pipeline.validate_files(paths)),
                 "teikit all cores, --cache cold": timed(lambda: pipeline.validate_files(paths, cache=cache)),
                 "teikit all cores, --cache warm": timed(lambda: pipeline.validate_files(paths, cache=cache)),
                 "teikit rng+sch, 1 process": timed(lambda: pipeline.validate_files(paths, jobs=1)),
-                "teikit rng only, 1 process": timed(lambda: pipeline.validate_files(paths, schematron=False, jobs=1)),
+                "teikit rng only, 1 process": timed(
+                    lambda: pipeline.validate_files(paths, schematron=False, jobs=1)
+                ),
                 "bare lxml parse+rng, 1 process": timed(lambda: bare_lxml(paths)),
                 "bare lxml parse+rng, all cores": timed(lambda: bare_lxml_all_cores(paths)),
             }
@@ -85,16 +91,24 @@ def main() -> None:
             for name, seconds in runs.items():
                 print(f"  {name:32} {size / seconds:9.0f} docs/s  ({seconds:.2f} s)")
             if have_jing:
-                print(f"  teikit rng+sch (all cores) / jing: "
-                      f"{runs['jing rng (1 JVM)'] / runs['teikit rng+sch, all cores']:.2f}x the throughput")
-                print(f"  bare lxml parse+rng (all cores) / jing: "
-                      f"{runs['jing rng (1 JVM)'] / runs['bare lxml parse+rng, all cores']:.2f}x the throughput")
-            print(f"  teikit rng-only / bare lxml loop: "
-                  f"{runs['teikit rng only, 1 process'] / runs['bare lxml parse+rng, 1 process']:.2f}x the time")
-            print(f"  teikit --cache warm / no cache (all cores): "
-                  f"{runs['teikit rng+sch, all cores'] / runs['teikit all cores, --cache warm']:.2f}x the throughput; "
-                  f"--cache cold / no cache: "
-                  f"{runs['teikit all cores, --cache cold'] / runs['teikit rng+sch, all cores']:.2f}x the time")
+                print(
+                    f"  teikit rng+sch (all cores) / jing: "
+                    f"{runs['jing rng (1 JVM)'] / runs['teikit rng+sch, all cores']:.2f}x the throughput"
+                )
+                print(
+                    f"  bare lxml parse+rng (all cores) / jing: "
+                    f"{runs['jing rng (1 JVM)'] / runs['bare lxml parse+rng, all cores']:.2f}x the throughput"
+                )
+            print(
+                f"  teikit rng-only / bare lxml loop: "
+                f"{runs['teikit rng only, 1 process'] / runs['bare lxml parse+rng, 1 process']:.2f}x the time"
+            )
+            print(
+                f"  teikit --cache warm / no cache (all cores): "
+                f"{runs['teikit rng+sch, all cores'] / runs['teikit all cores, --cache warm']:.2f}x the throughput; "
+                f"--cache cold / no cache: "
+                f"{runs['teikit all cores, --cache cold'] / runs['teikit rng+sch, all cores']:.2f}x the time"
+            )
 
 
 if __name__ == "__main__":

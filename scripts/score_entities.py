@@ -35,8 +35,16 @@ def score() -> dict[str, tuple[float, float, int, int, int]]:
             correct[kind] += min(n, want[(words, kind)])
         for (_, kind), n in want.items():
             expected[kind] += n
-    return {k: (correct[k] / found[k] if found[k] else 1.0, correct[k] / expected[k] if expected[k] else 1.0,
-                correct[k], found[k], expected[k]) for k in KINDS}
+    return {
+        k: (
+            correct[k] / found[k] if found[k] else 1.0,
+            correct[k] / expected[k] if expected[k] else 1.0,
+            correct[k],
+            found[k],
+            expected[k],
+        )
+        for k in KINDS
+    }
 
 
 def score_links() -> tuple[int, int]:

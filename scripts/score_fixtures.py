@@ -24,8 +24,11 @@ CASES = Path(__file__).resolve().parent.parent / "tests" / "cases"
 def fixtures(enrolled: bool = False) -> list[tuple[Path, list[dict[str, Any]]]]:
     """Every fixture file with its expectations (a list: one per document in the file); with `enrolled`,
     only those listed in tests/cases/fixtures.txt."""
-    listed = {line.strip() for line in (CASES / "fixtures.txt").read_text(encoding="utf-8").splitlines()
-              if line.strip() and not line.startswith("#")}
+    listed = {
+        line.strip()
+        for line in (CASES / "fixtures.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
     found = []
     for expect in sorted(CASES.glob("*/*.expect.json")):
         stem = expect.name.removesuffix(".expect.json")
@@ -50,7 +53,10 @@ def score_turns(doc: Document, expected: list[list[str]]) -> tuple[int, int, int
     predicted = [b for b in doc.body if isinstance(b, Turn)]
     for turn in predicted:
         label = " ".join(doc.text[turn.speaker.start : turn.speaker.end].split())
-        hit = next((key for key in wanted if key[0] == label and wanted[key] and key[1] in _names(doc, turn.who)), None)
+        hit = next(
+            (key for key in wanted if key[0] == label and wanted[key] and key[1] in _names(doc, turn.who)),
+            None,
+        )
         if hit is not None:
             wanted[hit] -= 1
             correct += 1
@@ -70,7 +76,9 @@ def score_participants(doc: Document, expected: list[dict[str, Any]]) -> tuple[i
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="one line per fixture")
-    parser.add_argument("--enrolled", action="store_true", help="only the fixtures listed in tests/cases/fixtures.txt")
+    parser.add_argument(
+        "--enrolled", action="store_true", help="only the fixtures listed in tests/cases/fixtures.txt"
+    )
     args = parser.parse_args(argv)
     tc = tp = te = pf = pe = 0
     documents = 0
@@ -82,8 +90,10 @@ def main(argv: list[str] | None = None) -> int:
             f, n = score_participants(doc, expect.get("participants", []))
             tc, tp, te, pf, pe = tc + c, tp + p, te + e, pf + f, pe + n
             if args.verbose or c != p or c != e or f != n:
-                print(f"{source.relative_to(CASES)}#{doc.id}: turns {c}/{p} predicted, {c}/{e} expected; "
-                      f"participants {f}/{n}")
+                print(
+                    f"{source.relative_to(CASES)}#{doc.id}: turns {c}/{p} predicted, {c}/{e} expected; "
+                    f"participants {f}/{n}"
+                )
     precision = tc / tp if tp else 1.0
     recall = tc / te if te else 1.0
     print(f"{documents} documents")

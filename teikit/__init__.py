@@ -34,6 +34,7 @@ def __getattr__(name: str) -> Any:
         return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'teikit' has no attribute {name!r}")
 
+
 __all__ = [
     "Document",
     "InputError",

@@ -74,7 +74,9 @@ class ValidationCache:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as err:
-            raise OutputError(f"cannot make the cache folder: {err.strerror or err}", Location(str(folder))) from err
+            raise OutputError(
+                f"cannot make the cache folder: {err.strerror or err}", Location(str(folder))
+            ) from err
         return cls(folder, digest.digest())
 
     def key(self, data: bytes) -> str:
@@ -103,7 +105,9 @@ class ValidationCache:
         try:
             data = path.read_bytes()
         except OSError:
-            return check(path, str(path))  # the validator reports an unreadable file as it does without a cache
+            return check(
+                path, str(path)
+            )  # the validator reports an unreadable file as it does without a cache
         key = self.key(data)
         found = self.get(key, str(path))
         if found is None:

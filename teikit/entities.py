@@ -30,8 +30,13 @@ class EntitySpan(Record):
     attrs: tuple[tuple[str, str], ...] = ()
 
 
-def find_entities(text: str, *, anchor: str | None = None, known: PersonIndex | None = None,
-                  orgs_register: Iterable[Entry] = ()) -> list[EntitySpan]:
+def find_entities(
+    text: str,
+    *,
+    anchor: str | None = None,
+    known: PersonIndex | None = None,
+    orgs_register: Iterable[Entry] = (),
+) -> list[EntitySpan]:
     """Every entity in `text`, in order.
 
     :param anchor: the document's date (ISO), for relative dates ("next year").
@@ -56,10 +61,22 @@ def find_entities(text: str, *, anchor: str | None = None, known: PersonIndex | 
     people = {name for a, b, name in found if not orgs.outside_names(a, b, [*names, *roles])}
     for a, b, name in found:
         if name not in people:
-            proposed.append(Inline(start=a, end=b, tag="orgName", attrs=(("ref", f"org:{ids.get(name, slug(name))}"),)))
+            proposed.append(
+                Inline(start=a, end=b, tag="orgName", attrs=(("ref", f"org:{ids.get(name, slug(name))}"),))
+            )
     proposed += inline.dates_and_measures(text, 0, len(text), anchor=anchor)[0]
     kept, _ = overlaps.resolve(proposed)
     ranges = {i.start: i.attrs for i in kept if i.tag == "num"}  # a range's bounds, on the measure's span
-    return sorted((EntitySpan(start=i.start, end=i.end, kind=_KINDS[i.tag],
-                              attrs=i.attrs + (ranges.get(i.start, ()) if i.tag == "measure" else ()))
-                   for i in kept if i.tag in _KINDS), key=lambda e: (e.start, -e.end))
+    return sorted(
+        (
+            EntitySpan(
+                start=i.start,
+                end=i.end,
+                kind=_KINDS[i.tag],
+                attrs=i.attrs + (ranges.get(i.start, ()) if i.tag == "measure" else ()),
+            )
+            for i in kept
+            if i.tag in _KINDS
+        ),
+        key=lambda e: (e.start, -e.end),
+    )

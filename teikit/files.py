@@ -39,7 +39,9 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> str:
     try:
         data = p.read_bytes()
     except OSError as err:
-        raise InputError(f"cannot read transcript: {err.strerror}", Location(name, 1, 1), code="not-a-file") from err
+        raise InputError(
+            f"cannot read transcript: {err.strerror}", Location(name, 1, 1), code="not-a-file"
+        ) from err
     return decode(data, name)
 
 
@@ -69,7 +71,9 @@ def decode(data: bytes, path: str) -> str:
     for offset, char in enumerate(text):
         if (unicodedata.category(char) == "Cc" and char not in _ALLOWED_CONTROLS) or char in _NON_XML:
             raise InputError(
-                f"control character U+{ord(char):04X} in the text", location_of(text, offset, path), code="control-char"
+                f"control character U+{ord(char):04X} in the text",
+                location_of(text, offset, path),
+                code="control-char",
             )
     return text
 

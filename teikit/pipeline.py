@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 from pydantic import Field
 
 from teikit import files, gazetteer, registers, tei
-from teikit.transcript import csv_export, detect, parse_csv_export, parse_transcript
-from teikit.transcript.people import slug
 from teikit.errors import RenderError, TeikitError
 from teikit.model import Document, Issue, Record, ReviewNote
+from teikit.transcript import csv_export, detect, parse_csv_export, parse_transcript
+from teikit.transcript.people import slug
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -152,23 +152,47 @@ def convert_files(
             results.append(FileResult(source=str(source), status="error", error=str(err)))
             continue
         for doc in docs:
-            proposals.extend(registers.Proposal(id=p.id, name=p.name, variants=p.variants, titles=p.titles, document=doc.id)
-                             for p in (*doc.persons, *doc.mentioned))
-            credited = [(n, "translator") for n in doc.header.translators] + [(n, "obtained the document")
-                                                                                for n in doc.header.obtainers]
-            proposals.extend(registers.Proposal(id=slug(n), name=n, titles=(role,), document=doc.id) for n, role in credited)
-            places.extend(registers.Proposal(id=p.id, name=p.name, variants=tuple(f for f in p.forms if f != p.name),
-                                             document=doc.id, geonames=p.geonames, iso=p.iso, latitude=p.latitude,
-                                             longitude=p.longitude) for p in doc.places)
-            bodies.extend(registers.Proposal(id=o.id, name=o.name, variants=tuple(f for f in o.forms if f != o.name),
-                                             document=doc.id) for o in doc.orgs)
+            proposals.extend(
+                registers.Proposal(
+                    id=p.id, name=p.name, variants=p.variants, titles=p.titles, document=doc.id
+                )
+                for p in (*doc.persons, *doc.mentioned)
+            )
+            credited = [(n, "translator") for n in doc.header.translators] + [
+                (n, "obtained the document") for n in doc.header.obtainers
+            ]
+            proposals.extend(
+                registers.Proposal(id=slug(n), name=n, titles=(role,), document=doc.id)
+                for n, role in credited
+            )
+            places.extend(
+                registers.Proposal(
+                    id=p.id,
+                    name=p.name,
+                    variants=tuple(f for f in p.forms if f != p.name),
+                    document=doc.id,
+                    geonames=p.geonames,
+                    iso=p.iso,
+                    latitude=p.latitude,
+                    longitude=p.longitude,
+                )
+                for p in doc.places
+            )
+            bodies.extend(
+                registers.Proposal(
+                    id=o.id, name=o.name, variants=tuple(f for f in o.forms if f != o.name), document=doc.id
+                )
+                for o in doc.orgs
+            )
             target = Path(out_dir) / f"{doc.id}.xml"
             try:
                 status = _write_encoding(target, tei.serialise(tei.build_tei(doc)), force=force)
             except TeikitError as err:
                 results.append(FileResult(source=str(source), status="error", error=str(err)))
                 continue
-            results.append(FileResult(source=str(source), status=status, output=str(target), review=doc.review))
+            results.append(
+                FileResult(source=str(source), status=status, output=str(target), review=doc.review)
+            )
     if proposals:
         results.append(update_register(Path(out_dir), "per", proposals))
     if places:
@@ -178,7 +202,9 @@ def convert_files(
     return results
 
 
-def _reported(items: Sequence[T], stage: str, progress: Callable[[str, int, int], None] | None) -> Iterator[T]:
+def _reported(
+    items: Sequence[T], stage: str, progress: Callable[[str, int, int], None] | None
+) -> Iterator[T]:
     """`items`, calling `progress(stage, done, total)` once the caller is done with each."""
     for done, item in enumerate(items, 1):
         yield item
@@ -191,8 +217,12 @@ def update_register(out_dir: Path, prefix: str, proposals: Iterable[registers.Pr
     they are, and what an editor should check (a curated entry's news, an ambiguous match) is reported."""
     path = out_dir / "registers" / tei.REGISTERS[prefix]
     if prefix == "pla":  # what kind of place, and what it is part of, follow from the name
-        proposals = [p if p.kind else p.model_copy(update=dict(zip(("kind", "within"), gazetteer.describe(p.name))))
-                     for p in proposals]
+        proposals = [
+            p
+            if p.kind
+            else p.model_copy(update=dict(zip(("kind", "within"), gazetteer.describe(p.name), strict=False)))
+            for p in proposals
+        ]
     try:
         existing = tei.parse_register(path) if path.is_file() else []
         entries, messages = registers.merge(existing, proposals, romanised=prefix == "per")
@@ -203,7 +233,9 @@ def update_register(out_dir: Path, prefix: str, proposals: Iterable[registers.Pr
     except TeikitError as err:
         return FileResult(source=f"({prefix}: register)", kind="register", status="error", error=str(err))
     notes = tuple(ReviewNote(line=1, column=1, kind="register", message=m) for m in messages)
-    return FileResult(source=f"({prefix}: register)", kind="register", status=status, output=str(path), review=notes)
+    return FileResult(
+        source=f"({prefix}: register)", kind="register", status=status, output=str(path), review=notes
+    )
 
 
 def _write_encoding(target: Path, data: bytes, *, force: bool) -> Status:
@@ -222,8 +254,11 @@ def tei_files(paths: Iterable[str | Path]) -> list[Path]:
     found: list[Path] = []
     for item in map(str, paths):
         if any(ch in item for ch in "*?["):
-            found.extend(sorted(Path().glob(item)) if not Path(item).is_absolute() else
-                         sorted(Path(Path(item).anchor).glob(str(Path(item).relative_to(Path(item).anchor)))))
+            found.extend(
+                sorted(Path().glob(item))
+                if not Path(item).is_absolute()
+                else sorted(Path(Path(item).anchor).glob(str(Path(item).relative_to(Path(item).anchor))))
+            )
         elif Path(item).is_dir():
             found.extend(sorted(p for p in Path(item).rglob("*.xml") if not p.name.endswith(".actual.xml")))
         else:
@@ -264,7 +299,9 @@ def validate_files(
     chunks = [list(paths[i : i + _CHUNK]) for i in range(0, len(paths), _CHUNK)]
     with _pool(workers) as pool:
         n = len(chunks)
-        for done, chunk in enumerate(pool.map(_validate_chunk, chunks, [schema] * n, [schematron] * n, [store] * n)):
+        for done, chunk in enumerate(
+            pool.map(_validate_chunk, chunks, [schema] * n, [schematron] * n, [store] * n)
+        ):
             found.update(chunk)
             if progress is not None:
                 progress("validate", min((done + 1) * _CHUNK, len(paths)), len(paths))
@@ -279,7 +316,9 @@ def _pool(workers: int, *, fresh: bool = False) -> ProcessPoolExecutor:
     """A process pool; its workers start afresh (spawn) when `fresh` or when this process runs Saxon,
     whose threads a fork would not carry over, else they are forked and inherit what is loaded."""
     fork = not fresh and "saxonche" not in sys.modules and "fork" in multiprocessing.get_all_start_methods()
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork" if fork else "spawn"))
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("fork" if fork else "spawn")
+    )
 
 
 def _validate_chunk(
@@ -295,8 +334,9 @@ def _validate_chunk(
     return [(str(p), cache.issues(p, check)) for p in paths]
 
 
-def build(options: BuildOptions | None = None, *, progress: Callable[[str, int, int], None] | None = None
-          ) -> BuildReport:
+def build(
+    options: BuildOptions | None = None, *, progress: Callable[[str, int, int], None] | None = None
+) -> BuildReport:
     """transcripts/ -> encoded/ -> validate -> site/ (HTML) and text/ (plain text).
 
     :param progress: called as `progress(stage, done, total)` as files are finished, stage by stage
@@ -307,8 +347,11 @@ def build(options: BuildOptions | None = None, *, progress: Callable[[str, int, 
     opts = options or BuildOptions()
     converted = convert_files([opts.transcripts], opts.encoded, progress=progress)
     encodings = [Path(r.output) for r in converted if r.output and r.kind == "encoding"]
-    issues = [issue for found in validate_files(encodings, jobs=opts.jobs, progress=progress).values()
-              for issue in found]
+    issues = [
+        issue
+        for found in validate_files(encodings, jobs=opts.jobs, progress=progress).values()
+        for issue in found
+    ]
     pages: list[str] = []
     texts: list[str] = []
     errors: list[str] = []
@@ -319,7 +362,9 @@ def build(options: BuildOptions | None = None, *, progress: Callable[[str, int, 
         done = 0
         for chunk in _rendered(encodings, linked, opts.jobs):
             for path, page, text, diplomatic, digest in chunk:
-                files.write_atomic(opts.site / path.name, path.read_bytes())  # the pages link to their TEI source
+                files.write_atomic(
+                    opts.site / path.name, path.read_bytes()
+                )  # the pages link to their TEI source
                 pages.append(_write(opts.site / f"{path.stem}.html", page))
                 texts.append(_write(opts.text / f"{path.stem}.txt", text))
                 texts.append(_write(opts.text / f"{path.stem}.diplomatic.txt", diplomatic))
@@ -329,7 +374,9 @@ def build(options: BuildOptions | None = None, *, progress: Callable[[str, int, 
                     progress("render", done, len(encodings))
         for sort in INDEX_SORTS:  # pre-sorted views: sorting works without JavaScript
             name = "index.html" if sort == "date" else f"index-by-{sort}.html"
-            pages.append(_write(opts.site / name, render.render_index(encodings, {**linked, "index-sort": sort})))
+            pages.append(
+                _write(opts.site / name, render.render_index(encodings, {**linked, "index-sort": sort}))
+            )
         for register in _registers(opts.encoded):
             # The TEI copies point into registers/ (listPrefixDef), so the site carries them too.
             files.write_atomic(opts.site / "registers" / register.name, register.read_bytes())
@@ -337,8 +384,13 @@ def build(options: BuildOptions | None = None, *, progress: Callable[[str, int, 
                 pages.append(_write(opts.site / page, html))
     except TeikitError as err:
         errors.append(str(err))
-    return BuildReport(converted=tuple(converted), issues=tuple(issues), pages=tuple(pages), texts=tuple(texts),
-                       errors=tuple(errors))
+    return BuildReport(
+        converted=tuple(converted),
+        issues=tuple(issues),
+        pages=tuple(pages),
+        texts=tuple(texts),
+        errors=tuple(errors),
+    )
 
 
 _RENDER_CHUNK = 20
@@ -366,8 +418,16 @@ def _rendered(encodings: Sequence[Path], params: dict[str, str], jobs: int) -> I
 def _render_chunk(paths: list[Path], params: dict[str, str]) -> list[Rendered]:
     from teikit import render
 
-    return [(path, render.render_html(path, params), render.render_text(path), render.render_diplomatic(path),
-             render.digest(path).read_text(encoding="utf-8")) for path in paths]
+    return [
+        (
+            path,
+            render.render_html(path, params),
+            render.render_text(path),
+            render.render_diplomatic(path),
+            render.digest(path).read_text(encoding="utf-8"),
+        )
+        for path in paths
+    ]
 
 
 def _render_chunk_or_error(paths: list[Path], params: dict[str, str]) -> list[Rendered] | str:

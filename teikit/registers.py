@@ -58,8 +58,9 @@ class Proposal(Record):
     within: str | None = None
 
 
-def merge(entries: Iterable[Entry], proposals: Iterable[Proposal], *,
-          romanised: bool = False) -> tuple[list[Entry], list[str]]:
+def merge(
+    entries: Iterable[Entry], proposals: Iterable[Proposal], *, romanised: bool = False
+) -> tuple[list[Entry], list[str]]:
     """The register with the proposals merged in, and one message per call an editor should check: a
     change a curated entry would need, or a proposal that could join more than one entry.
 
@@ -79,33 +80,54 @@ def merge(entries: Iterable[Entry], proposals: Iterable[Proposal], *,
         else:
             candidates = names.candidates((p.name, *p.variants))
             if len(candidates) > 1:
-                messages.append(f"{p.id}: {p.name!r} in {p.document} could be any of {', '.join(candidates)}: "
-                                "kept as an entry of its own for an editor to decide")
+                messages.append(
+                    f"{p.id}: {p.name!r} in {p.document} could be any of {', '.join(candidates)}: "
+                    "kept as an entry of its own for an editor to decide"
+                )
             if len(candidates) != 1:
-                register[p.id] = Entry(id=p.id, name=p.name, variants=p.variants, titles=p.titles,
-                                       title_sources=tuple((t, p.document) for t in p.titles), attested=(p.document,), geonames=p.geonames, iso=p.iso, latitude=p.latitude,
-                                       longitude=p.longitude, kind=p.kind, within=p.within)
+                register[p.id] = Entry(
+                    id=p.id,
+                    name=p.name,
+                    variants=p.variants,
+                    titles=p.titles,
+                    title_sources=tuple((t, p.document) for t in p.titles),
+                    attested=(p.document,),
+                    geonames=p.geonames,
+                    iso=p.iso,
+                    latitude=p.latitude,
+                    longitude=p.longitude,
+                    kind=p.kind,
+                    within=p.within,
+                )
                 names.add(register[p.id])
                 continue
             ident = candidates[0]
             register[p.id] = Entry(id=p.id, name=p.name, same_as=ident)
         entry = register[ident]
-        new_forms = tuple(f for f in (p.name, *p.variants) if f.casefold() not in {x.casefold() for x in (entry.name, *entry.variants)})
+        new_forms = tuple(
+            f
+            for f in (p.name, *p.variants)
+            if f.casefold() not in {x.casefold() for x in (entry.name, *entry.variants)}
+        )
         new_titles = tuple(t for t in p.titles if t not in entry.titles)
         if not entry.proposed:
             if new_forms or new_titles or p.document not in entry.attested:
-                messages.append(f"{entry.id} (curated): {p.document} adds "
-                                f"{', '.join(repr(x) for x in (*new_forms, *new_titles)) or 'an attestation'}")
+                messages.append(
+                    f"{entry.id} (curated): {p.document} adds "
+                    f"{', '.join(repr(x) for x in (*new_forms, *new_titles)) or 'an attestation'}"
+                )
             continue
-        register[ident] = entry.model_copy(update={
-            "variants": entry.variants + new_forms,
-            "titles": entry.titles + new_titles,
-            "title_sources": entry.title_sources + tuple(
-                (t, p.document) for t in p.titles if (t, p.document) not in entry.title_sources),
-            "attested": tuple(sorted({*entry.attested, p.document})),
-            "kind": entry.kind or p.kind,
-            "within": entry.within or p.within,
-        })
+        register[ident] = entry.model_copy(
+            update={
+                "variants": entry.variants + new_forms,
+                "titles": entry.titles + new_titles,
+                "title_sources": entry.title_sources
+                + tuple((t, p.document) for t in p.titles if (t, p.document) not in entry.title_sources),
+                "attested": tuple(sorted({*entry.attested, p.document})),
+                "kind": entry.kind or p.kind,
+                "within": entry.within or p.within,
+            }
+        )
         names.add(register[ident])
     return sorted(register.values(), key=lambda e: e.id), messages
 

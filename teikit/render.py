@@ -73,7 +73,9 @@ _SAXON_CONFIG = """<configuration xmlns="http://saxon.sf.net/ns/configuration" e
 </configuration>
 """
 # No DTDs, hence no external entities, in the documents Saxon reads (source and doc()).
-_NO_DOCTYPE = "http://saxon.sf.net/feature/parserFeature?uri=http%3A//apache.org/xml/features/disallow-doctype-decl"
+_NO_DOCTYPE = (
+    "http://saxon.sf.net/feature/parserFeature?uri=http%3A//apache.org/xml/features/disallow-doctype-decl"
+)
 
 
 def render_html(tei: Path, params: Mapping[str, str] | None = None) -> str:
@@ -111,7 +113,9 @@ def render_registers(
     `<folder>/index.html` and one `<folder>/<id>.html` per entry, listing every mention in `teis`."""
     reserved = {_INDEX_DOCUMENTS, _REGISTER} & set(params or {})
     if reserved:
-        raise RenderError(f"{REGISTER}: parameter {', '.join(sorted(reserved))!r} is set from the arguments", code="param")
+        raise RenderError(
+            f"{REGISTER}: parameter {', '.join(sorted(reserved))!r} is set from the arguments", code="param"
+        )
     documents = " ".join(digest(tei).as_uri() for tei in teis)
     fixed = {_INDEX_DOCUMENTS: documents, _REGISTER: Path(register).resolve().as_uri()}
     with tempfile.TemporaryDirectory(prefix="teikit-pages-") as tmp:
@@ -121,8 +125,14 @@ def render_registers(
             executable.set_base_output_uri(out.as_uri() + "/")
             return executable.call_template_returning_string()
 
-        _transform(REGISTER, {**(params or {}), **fixed}, [register, *teis], run)  # every page is a result document
-        return {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8") for p in sorted(out.rglob("*")) if p.is_file()}
+        _transform(
+            REGISTER, {**(params or {}), **fixed}, [register, *teis], run
+        )  # every page is a result document
+        return {
+            p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")
+            for p in sorted(out.rglob("*"))
+            if p.is_file()
+        }
 
 
 def digest(tei: Path) -> Path:
@@ -218,7 +228,9 @@ def _transform(
     undeclared = sorted(set(params or {}) - _declared_params(name))
     if undeclared:
         known = ", ".join(sorted(_declared_params(name)))
-        raise RenderError(f"{name} declares no parameter {', '.join(undeclared)} (it declares: {known})", code="param")
+        raise RenderError(
+            f"{name} declares no parameter {', '.join(undeclared)} (it declares: {known})", code="param"
+        )
     missing = [str(path) for path in inputs if not Path(path).is_file()]
     if missing:
         raise RenderError(f"no such file: {', '.join(missing)}", code="not-found")

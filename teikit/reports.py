@@ -32,19 +32,23 @@ def _github(results: Mapping[str, Sequence[Issue]]) -> str:
     for issues in results.values():
         for i in issues:
             message = f"{i.message} [{i.rule}]".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            lines.append(f"::{level[i.severity]} file={i.path},line={i.line},col={i.column},title=teikit {i.rule}::"
-                         f"{message}\n")
+            lines.append(
+                f"::{level[i.severity]} file={i.path},line={i.line},col={i.column},title=teikit {i.rule}::"
+                f"{message}\n"
+            )
     return "".join(lines)
 
 
 def _junit(results: Mapping[str, Sequence[Issue]]) -> str:
     failures = sum(any(i.severity == "error" for i in issues) for issues in results.values())
-    out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           f'<testsuites name="teikit validate" tests="{len(results)}" failures="{failures}">',
-           f'  <testsuite name="teikit validate" tests="{len(results)}" failures="{failures}">']
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<testsuites name="teikit validate" tests="{len(results)}" failures="{failures}">',
+        f'  <testsuite name="teikit validate" tests="{len(results)}" failures="{failures}">',
+    ]
     for path, issues in results.items():
         errors = [i for i in issues if i.severity == "error"]
-        out.append(f"    <testcase classname=\"teikit.validate\" name={quoteattr(path)}>")
+        out.append(f'    <testcase classname="teikit.validate" name={quoteattr(path)}>')
         if errors:
             body = escape("\n".join(str(i) for i in errors))
             out.append(f"      <failure message={quoteattr(f'{len(errors)} errors')}>{body}</failure>")
@@ -63,23 +67,41 @@ def _sarif(results: Mapping[str, Sequence[Issue]]) -> str:
     report = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "teikit", "version": version("teikit"),
-                                "rules": [{"id": rule} for rule in rules]}},
-            "results": [{
-                "ruleId": i.rule,
-                "level": level[i.severity],
-                "message": {"text": i.message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": i.path},
-                    "region": {"startLine": i.line, "startColumn": i.column},
-                }}],
-            } for i in issues],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "teikit",
+                        "version": version("teikit"),
+                        "rules": [{"id": rule} for rule in rules],
+                    }
+                },
+                "results": [
+                    {
+                        "ruleId": i.rule,
+                        "level": level[i.severity],
+                        "message": {"text": i.message},
+                        "locations": [
+                            {
+                                "physicalLocation": {
+                                    "artifactLocation": {"uri": i.path},
+                                    "region": {"startLine": i.line, "startColumn": i.column},
+                                }
+                            }
+                        ],
+                    }
+                    for i in issues
+                ],
+            }
+        ],
     }
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
 
 
 _RENDERERS: dict[str, Callable[[Mapping[str, Sequence[Issue]]], str]] = {
-    "text": _text, "json": _json, "junit": _junit, "github": _github, "sarif": _sarif,
+    "text": _text,
+    "json": _json,
+    "junit": _junit,
+    "github": _github,
+    "sarif": _sarif,
 }

@@ -53,30 +53,149 @@ _KOREAN_SURNAMES: tuple[tuple[str, ...], ...] = (
 """Spellings of one Korean surname, folded to lower case; the first names the family."""
 _SURNAME_FAMILY = {spelling: family[0] for family in _KOREAN_SURNAMES for spelling in family}
 
-_PINYIN_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z",
-                    "c", "s", "y", "w", "")
-_PINYIN_FINALS = frozenset("""a o e i u v ai ei ui ao ou iu ie ue ve er an en in un vn ang eng ing ong ia ua uo iao ian
-    uai uan van iang iong uang ueng""".split())
-_PINYIN_CLASS = {"zh": "C", "ch": "C", "j": "C", "q": "C", "z": "Z", "c": "Z", "sh": "S", "x": "X", "r": "R",
-                 "d": "T", "t": "T", "b": "P", "p": "P", "g": "K", "k": "K"}
+_PINYIN_INITIALS = (
+    "zh",
+    "ch",
+    "sh",
+    "b",
+    "p",
+    "m",
+    "f",
+    "d",
+    "t",
+    "n",
+    "l",
+    "g",
+    "k",
+    "h",
+    "j",
+    "q",
+    "x",
+    "r",
+    "z",
+    "c",
+    "s",
+    "y",
+    "w",
+    "",
+)
+_PINYIN_FINALS = frozenset(
+    """a o e i u v ai ei ui ao ou iu ie ue ve er an en in un vn ang eng ing ong ia ua uo iao ian
+    uai uan van iang iong uang ueng""".split()
+)
+_PINYIN_CLASS = {
+    "zh": "C",
+    "ch": "C",
+    "j": "C",
+    "q": "C",
+    "z": "Z",
+    "c": "Z",
+    "sh": "S",
+    "x": "X",
+    "r": "R",
+    "d": "T",
+    "t": "T",
+    "b": "P",
+    "p": "P",
+    "g": "K",
+    "k": "K",
+}
 """Initials that the two Chinese schemes tell apart by aspiration or voicing, which Wade–Giles without
 its apostrophes loses: each class is one letter of the key."""
 _APICAL = frozenset({"zh", "ch", "sh", "r", "z", "c", "s"})
 """Pinyin initials after which "i" is the apical vowel (Wade–Giles "-ih", "-u")."""
 
-_WG_INITIALS = ("ch", "hs", "ts", "tz", "ss", "sz", "sh", "k", "t", "p", "j", "m", "f", "n", "l", "h", "y", "w", "s", "")
-_WG_CLASS = {"ch": "C", "hs": "X", "ts": "Z", "tz": "Z", "ss": "s", "sz": "s", "sh": "S", "k": "K", "t": "T",
-             "p": "P", "j": "R"}
+_WG_INITIALS = (
+    "ch",
+    "hs",
+    "ts",
+    "tz",
+    "ss",
+    "sz",
+    "sh",
+    "k",
+    "t",
+    "p",
+    "j",
+    "m",
+    "f",
+    "n",
+    "l",
+    "h",
+    "y",
+    "w",
+    "s",
+    "",
+)
+_WG_CLASS = {
+    "ch": "C",
+    "hs": "X",
+    "ts": "Z",
+    "tz": "Z",
+    "ss": "s",
+    "sz": "s",
+    "sh": "S",
+    "k": "K",
+    "t": "T",
+    "p": "P",
+    "j": "R",
+}
 _WG_FINALS = {
-    "a": "a", "ai": "ai", "an": "an", "ang": "ang", "ao": "ao", "e": "e", "eh": "e", "ei": "ei", "en": "en",
-    "eng": "eng", "erh": "er", "i": "i", "ia": "ia", "iang": "iang", "iao": "iao", "ieh": "ie", "ien": "ian",
-    "ih": "I", "in": "in", "ing": "ing", "iu": "iu", "iung": "iong", "o": "o", "ou": "ou", "u": "u", "ua": "ua",
-    "uai": "uai", "uan": "uan", "uang": "uang", "uei": "ui", "ui": "ui", "un": "un", "ung": "ong", "uo": "uo",
-    "v": "v", "van": "van", "veh": "ve", "vn": "vn", "ueh": "ve",
+    "a": "a",
+    "ai": "ai",
+    "an": "an",
+    "ang": "ang",
+    "ao": "ao",
+    "e": "e",
+    "eh": "e",
+    "ei": "ei",
+    "en": "en",
+    "eng": "eng",
+    "erh": "er",
+    "i": "i",
+    "ia": "ia",
+    "iang": "iang",
+    "iao": "iao",
+    "ieh": "ie",
+    "ien": "ian",
+    "ih": "I",
+    "in": "in",
+    "ing": "ing",
+    "iu": "iu",
+    "iung": "iong",
+    "o": "o",
+    "ou": "ou",
+    "u": "u",
+    "ua": "ua",
+    "uai": "uai",
+    "uan": "uan",
+    "uang": "uang",
+    "uei": "ui",
+    "ui": "ui",
+    "un": "un",
+    "ung": "ong",
+    "uo": "uo",
+    "v": "v",
+    "van": "van",
+    "veh": "ve",
+    "vn": "vn",
+    "ueh": "ve",
 }
 """Wade–Giles finals -> pinyin finals (ü written v)."""
-_WG_Y = {"yu": "you", "yv": "yu", "yung": "yong", "yen": "yan", "yeh": "ye", "yvan": "yuan", "yveh": "yue",
-         "yuan": "yuan", "yueh": "yue", "yvn": "yun", "yun": "yun", "i": "yi"}
+_WG_Y = {
+    "yu": "you",
+    "yv": "yu",
+    "yung": "yong",
+    "yen": "yan",
+    "yeh": "ye",
+    "yvan": "yuan",
+    "yveh": "yue",
+    "yuan": "yuan",
+    "yueh": "yue",
+    "yvn": "yun",
+    "yun": "yun",
+    "i": "yi",
+}
 """Syllables Wade–Giles spells with y- (or none) that pinyin spells otherwise."""
 
 
@@ -107,7 +226,7 @@ def _korean_skeleton(s: str) -> str:
 
 def _pinyin_syllable(syllable: str) -> str | None:
     for initial in _PINYIN_INITIALS:
-        if syllable.startswith(initial) and (final := syllable[len(initial):]) in _PINYIN_FINALS:
+        if syllable.startswith(initial) and (final := syllable[len(initial) :]) in _PINYIN_FINALS:
             if final == "i" and initial in _APICAL:
                 final = "I"
             elif final.startswith("u") and initial in {"j", "q", "x", "y"}:
@@ -132,7 +251,7 @@ def _wade_giles_syllable(syllable: str) -> str | None:
     if syllable in _WG_Y:
         return _pinyin_syllable(_WG_Y[syllable])
     for initial in _WG_INITIALS:
-        if not syllable.startswith(initial) or (rest := syllable[len(initial):]) not in _WG_FINALS:
+        if not syllable.startswith(initial) or (rest := syllable[len(initial) :]) not in _WG_FINALS:
             continue
         final = _WG_FINALS[rest]
         if initial in {"ts", "tz", "ss", "sz"} and rest == "u" or initial in {"ss", "sz"} and rest == "e":
@@ -153,7 +272,7 @@ def _chinese_keys(name: str) -> set[str]:
     if len(pinyin) == len(tokens):
         out.add(f"zh:{pinyin[0]} {''.join(pinyin[1:])}")
     words = [[w for s in t.split("-") if s and (w := _wade_giles_syllable(s)) is not None] for t in tokens]
-    if all(len(w) == len([s for s in t.split("-") if s]) for w, t in zip(words, tokens)):
+    if all(len(w) == len([s for s in t.split("-") if s]) for w, t in zip(words, tokens, strict=False)):
         out.add(f"zh:{''.join(words[0])} {''.join(s for w in words[1:] for s in w)}")
     return out
 

@@ -33,7 +33,11 @@ SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 XSD_TYPES = "http://www.w3.org/2001/XMLSchema-datatypes"
 COMMAND = "teikit schema build"
 SEVERITIES: dict[str, Severity] = {
-    "error": "error", "fatal": "error", "warning": "warning", "warn": "warning", "info": "info",
+    "error": "error",
+    "fatal": "error",
+    "warning": "warning",
+    "warn": "warning",
+    "info": "info",
 }
 """Accepted `sch:assert/@role` values and the Issue severity each one means."""
 
@@ -104,7 +108,9 @@ def _parse_odd(odd: Path) -> etree._ElementTree:
         raise SchemaError(f"cannot read ODD: {err}", Location(str(odd))) from err
     except etree.XMLSyntaxError as err:
         first = parser.error_log[0] if parser.error_log else None
-        message, line, column = (first.message, first.line, first.column) if first else (err.msg, *err.position)
+        message, line, column = (
+            (first.message, first.line, first.column) if first else (err.msg, *err.position)
+        )
         raise SchemaError(f"ODD is not well-formed XML: {message}", Location(str(odd), line, column)) from err
 
 
@@ -259,7 +265,9 @@ class _RngCompiler:
         datatype = next(_tei_children(att_def, "datatype"), None)
         closed = att_def.find(f"{_T}valList[@type='closed']")
         if datatype is None and closed is None:
-            raise _fail(f"{owner}/@{att_def.get('ident')} needs a datatype or a closed valList", att_def, self.path)
+            raise _fail(
+                f"{owner}/@{att_def.get('ident')} needs a datatype or a closed valList", att_def, self.path
+            )
         value = self._values(closed) if closed is not None else self._datatype(datatype)
         lo, hi = _occurs(datatype, self.path) if datatype is not None else (1, 1)
         if (lo, hi) == (1, 1):
@@ -269,7 +277,9 @@ class _RngCompiler:
     def _datatype(self, node: Element | None) -> Element:
         patterns = [self._data(child) for child in _tei_children(node)] if node is not None else []
         if len(patterns) != 1:
-            raise _fail("a datatype holds exactly one dataRef", node if node is not None else self.spec, self.path)
+            raise _fail(
+                "a datatype holds exactly one dataRef", node if node is not None else self.spec, self.path
+            )
         return patterns[0]
 
     def _data(self, node: Element) -> Element:
@@ -314,7 +324,9 @@ class _RngCompiler:
 
 def _schematron(spec: Element, path: str) -> Element:
     schema = etree.Element(_S + "schema", queryBinding="xslt", nsmap={"sch": SCH_NS})
-    etree.SubElement(schema, _S + "title").text = f"{spec.get('ident', 'teikit')}: rules RelaxNG cannot express"
+    etree.SubElement(
+        schema, _S + "title"
+    ).text = f"{spec.get('ident', 'teikit')}: rules RelaxNG cannot express"
     namespaces = {"tei": TEI_NS}
     patterns = []
     for constraint_spec in spec.iter(f"{_T}constraintSpec"):
@@ -335,7 +347,9 @@ def _pattern(constraint_spec: Element, path: str) -> Element:
         message = "constraintSpec needs an @ident: it becomes the rule id of every issue it reports"
         raise _fail(message, constraint_spec, path)
     if constraint_spec.get("scheme") not in ("schematron", "isoschematron"):
-        raise _fail(f"constraintSpec {ident}: only scheme='schematron' (ISO) is supported", constraint_spec, path)
+        raise _fail(
+            f"constraintSpec {ident}: only scheme='schematron' (ISO) is supported", constraint_spec, path
+        )
     pattern = etree.Element(_S + "pattern", id=ident, nsmap={"sch": SCH_NS})
     for constraint in _tei_children(constraint_spec, "constraint"):
         for node in constraint.iterchildren(_S + "*"):
@@ -380,7 +394,9 @@ def _check_loads(rng: Element, sch: Element, path: str) -> None:
         isoschematron.Schematron(etree.ElementTree(deepcopy(sch)))
     except (etree.SchematronParseError, etree.XSLTParseError) as err:
         raise SchemaError(f"the compiled Schematron does not load: {err}", Location(path)) from err
-    Schematron(etree.ElementTree(deepcopy(sch)), path=path)  # what teikit.validate runs: refuses the unsupported
+    Schematron(
+        etree.ElementTree(deepcopy(sch)), path=path
+    )  # what teikit.validate runs: refuses the unsupported
 
 
 def _serialise(root: Element, source: str) -> str:

@@ -110,8 +110,13 @@ class Schematron:
         if root is None:
             return []
         return [
-            Failure(f.get("pattern", ""), f.get("test", ""), f.get("role", ""), int(f.get("line", "1")),
-                    " ".join((f.text or "").split()))
+            Failure(
+                f.get("pattern", ""),
+                f.get("test", ""),
+                f.get("role", ""),
+                int(f.get("line", "1")),
+                " ".join((f.text or "").split()),
+            )
             for f in root
         ]
 
@@ -138,14 +143,23 @@ class _Compiler:
     def compile(self, root: Element) -> ElementTree:
         self._check(root, "schema")
         if root.get("queryBinding") not in _QUERY_BINDINGS:
-            self._fail(root, f"queryBinding {root.get('queryBinding')!r} is not supported: XPath 1.0 (xslt) only")
+            self._fail(
+                root, f"queryBinding {root.get('queryBinding')!r} is not supported: XPath 1.0 (xslt) only"
+            )
         for ns in _children(root, "ns"):
             self._check(ns, "ns")
             prefix, uri = ns.get("prefix", ""), ns.get("uri", "")
-            if not _NCNAME.match(prefix) or not uri or prefix in ("xsl", "xml") or self.namespaces.get(prefix, uri) != uri:
+            if (
+                not _NCNAME.match(prefix)
+                or not uri
+                or prefix in ("xsl", "xml")
+                or self.namespaces.get(prefix, uri) != uri
+            ):
                 self._fail(ns, f"sch:ns prefix={prefix!r} uri={uri!r} cannot be declared")
             self.namespaces[prefix] = uri
-        self.out = next(f"out{i}" for i in range(len(self.namespaces) + 1) if f"out{i}" not in self.namespaces)
+        self.out = next(
+            f"out{i}" for i in range(len(self.namespaces) + 1) if f"out{i}" not in self.namespaces
+        )
         nsmap = {"xsl": XSL_NS, self.out: OUT_NS, **self.namespaces}
         stylesheet = etree.Element(_X + "stylesheet", version="1.0", nsmap=nsmap)
         stylesheet.set("exclude-result-prefixes", " ".join(self.namespaces))
@@ -183,7 +197,9 @@ class _Compiler:
             etree.SubElement(apply, _X + "with-param", name=name, select=f"${name}")
         return [named, *templates]
 
-    def _rule(self, rule: Element, mode: str, priority: int, params: list[str], names: set[str], pattern: str) -> Element:
+    def _rule(
+        self, rule: Element, mode: str, priority: int, params: list[str], names: set[str], pattern: str
+    ) -> Element:
         template = _xsl("template", match=rule.get("context", ""), mode=mode, priority=str(priority))
         template.extend(_xsl("param", name=name) for name in params)
         template.extend(self._let(let, names) for let in _children(rule, "let"))
@@ -195,7 +211,11 @@ class _Compiler:
             condition = self._xpath(test, "test")
             condition = f"not({condition})" if _local(test) == "assert" else condition
             failure = etree.SubElement(etree.SubElement(template, _X + "if", test=condition), _O + "failure")
-            for name, value in (("pattern", pattern), ("test", test.get("id", "")), ("role", test.get("role", ""))):
+            for name, value in (
+                ("pattern", pattern),
+                ("test", test.get("id", "")),
+                ("role", test.get("role", "")),
+            ):
                 if value:
                     failure.set(name, value.replace("{", "{{").replace("}", "}}"))
             failure.set("line", f"{{{self.out}:line(ancestor-or-self::*[1])}}")
@@ -260,7 +280,9 @@ class _Compiler:
         attributes, children = _ALLOWED[kind]
         for name in element.attrib:
             if name not in attributes:
-                self._fail(element, f"attribute {etree.QName(name).localname!r} of sch:{kind} is not supported")
+                self._fail(
+                    element, f"attribute {etree.QName(name).localname!r} of sch:{kind} is not supported"
+                )
         if "id" in element.attrib:
             if element.get("id") in self.ids:
                 self._fail(element, f"id {element.get('id')!r} is used twice (ids are unique in a schema)")
@@ -282,7 +304,9 @@ def _xslt(stylesheet: ElementTree, schema: ElementTree, path: str) -> etree.XSLT
     except etree.XSLTParseError as err:
         # Most likely a context that is an XPath expression but no XSLT pattern: name its rule.
         for rule in schema.iter(_S + "rule"):
-            probe = etree.Element(_X + "stylesheet", version="1.0", nsmap={"xsl": XSL_NS, **(stylesheet.getroot().nsmap)})
+            probe = etree.Element(
+                _X + "stylesheet", version="1.0", nsmap={"xsl": XSL_NS, **(stylesheet.getroot().nsmap)}
+            )
             etree.SubElement(probe, _X + "template", match=rule.get("context", ""))
             try:
                 etree.XSLT(probe)
@@ -337,7 +361,11 @@ def _local(element: Element) -> str:
 
 def _describe(element: Element) -> str:
     qname = etree.QName(element)
-    return f"sch:{qname.localname}" if qname.namespace == SCH_NS else f"element {{{qname.namespace}}}{qname.localname}"
+    return (
+        f"sch:{qname.localname}"
+        if qname.namespace == SCH_NS
+        else f"element {{{qname.namespace}}}{qname.localname}"
+    )
 
 
 def _xsl(kind: str, **attributes: str) -> Element:

@@ -135,7 +135,13 @@ def _syntax_issue(entry: LogEntry, name: str, tree: ElementTree | None) -> Issue
 def _entity_issues(tree: ElementTree, name: str) -> list[Issue]:
     note = "is not expanded (teikit reads no DTD and no external file): write its text out"
     return [
-        Issue(path=name, line=_line(ref), column=1, rule="xml-syntax", message=f"entity reference &{ref.name}; {note}")
+        Issue(
+            path=name,
+            line=_line(ref),
+            column=1,
+            rule="xml-syntax",
+            message=f"entity reference &{ref.name}; {note}",
+        )
         for ref in tree.iter(etree.Entity)
     ]
 
@@ -197,7 +203,9 @@ class _Grammar:
         pattern = self.elements.get(element)
         if pattern is None:
             return {}
-        return {a.get("name"): (a.getparent().tag != _R + "optional", a) for a in pattern.iter(_R + "attribute")}
+        return {
+            a.get("name"): (a.getparent().tag != _R + "optional", a) for a in pattern.iter(_R + "attribute")
+        }
 
     def children(self, element: str) -> _Children:
         """What the content model of `element` says about its child elements."""
@@ -207,18 +215,24 @@ class _Grammar:
             found.required.update(self._walk(pattern, found, set(), needed=True))
         return found
 
-    def _walk(self, pattern: Element, found: _Children, seen: set[tuple[str, bool]], *, needed: bool) -> set[str]:
+    def _walk(
+        self, pattern: Element, found: _Children, seen: set[tuple[str, bool]], *, needed: bool
+    ) -> set[str]:
         """Walk a content pattern, filling `found`; return the children it requires."""
         tag = etree.QName(pattern).localname
         if tag == "ref":
             return self._walk_ref(pattern.get("name", ""), found, seen, needed=needed)
         optional = tag in ("optional", "zeroOrMore", "attribute")
-        required = [self._walk(c, found, seen, needed=needed and not optional) for c in pattern.iterchildren(_R + "*")]
+        required = [
+            self._walk(c, found, seen, needed=needed and not optional) for c in pattern.iterchildren(_R + "*")
+        ]
         if optional or not required:
             return set()
         return set.intersection(*required) if tag == "choice" else set().union(*required)
 
-    def _walk_ref(self, name: str, found: _Children, seen: set[tuple[str, bool]], *, needed: bool) -> set[str]:
+    def _walk_ref(
+        self, name: str, found: _Children, seen: set[tuple[str, bool]], *, needed: bool
+    ) -> set[str]:
         define = self.defines.get(name)
         target = define.find(_R + "element") if define is not None else None
         if target is not None:
@@ -229,7 +243,9 @@ class _Grammar:
         if define is None or (name, needed) in seen:
             return set()
         seen.add((name, needed))
-        return set().union(*[self._walk(c, found, seen, needed=needed) for c in define.iterchildren(_R + "*")])
+        return set().union(
+            *[self._walk(c, found, seen, needed=needed) for c in define.iterchildren(_R + "*")]
+        )
 
 
 @dataclass(frozen=True)
@@ -282,9 +298,16 @@ class _Rng:
             named = entry.message.removeprefix("Element ").split(" ")[0]
             owner = next((n for n in node.iterancestors() if etree.QName(n).localname == named), node)
             return self._attribute_issues(node if etree.QName(node).localname == named else owner, entry)
-        if kind in ("RELAXNG_ERR_ELEMWRONG", "RELAXNG_ERR_ELEMNAME", "RELAXNG_ERR_ELEMWRONGNS", "RELAXNG_ERR_ELEMNONS"):
+        if kind in (
+            "RELAXNG_ERR_ELEMWRONG",
+            "RELAXNG_ERR_ELEMNAME",
+            "RELAXNG_ERR_ELEMWRONGNS",
+            "RELAXNG_ERR_ELEMNONS",
+        ):
             return [self._issue(node, self._misplaced(node))]
-        if kind == "RELAXNG_ERR_TEXTWRONG" or (kind == "RELAXNG_ERR_EXTRACONTENT" and entry.message.endswith(": text")):
+        if kind == "RELAXNG_ERR_TEXTWRONG" or (
+            kind == "RELAXNG_ERR_EXTRACONTENT" and entry.message.endswith(": text")
+        ):
             return [self._stray_text(node)]
         if kind == "RELAXNG_ERR_NOELEM":
             return [self._issue(node, self._incomplete(node))]
@@ -294,7 +317,9 @@ class _Rng:
         if not entry.path:
             return None
         found = self.tree.xpath(entry.path)
-        return found[0] if isinstance(found, list) and found and isinstance(found[0], etree._Element) else None
+        return (
+            found[0] if isinstance(found, list) and found and isinstance(found[0], etree._Element) else None
+        )
 
     def _misplaced(self, node: Element) -> str:
         qname = etree.QName(node)
@@ -313,7 +338,9 @@ class _Rng:
         present = {etree.QName(child).localname for child in node.iterchildren(etree.Element)}
         if missing := sorted(children.required - present):
             plural = "s" if len(missing) > 1 else ""
-            return f'element "{element}" incomplete; missing required element{plural} {_names(missing, "and")}'
+            return (
+                f'element "{element}" incomplete; missing required element{plural} {_names(missing, "and")}'
+            )
         expected = sorted(children.options or children.allowed)
         return f'element "{element}" incomplete; expected element {_names(expected, "or")}'
 
@@ -329,8 +356,11 @@ class _Rng:
     def _attribute_issues(self, node: Element, entry: LogEntry) -> list[Issue]:
         element = etree.QName(node).localname
         declared = self.grammar.attributes(element)
-        problems = [f'element "{element}" missing required attribute "{name}"'
-                    for name, (required, _) in declared.items() if required and name not in _attribute_names(node)]
+        problems = [
+            f'element "{element}" missing required attribute "{name}"'
+            for name, (required, _) in declared.items()
+            if required and name not in _attribute_names(node)
+        ]
         for name, value in _attribute_names(node).items():
             if name not in declared:
                 problems.append(f'attribute "{name}" not allowed on element "{element}"')
@@ -357,7 +387,9 @@ def _attribute_names(node: Element) -> dict[str, str]:
     names = {}
     for key, value in node.attrib.items():
         qname = etree.QName(key)
-        prefix = "xml:" if qname.namespace == _XML[1:-1] else f"{{{qname.namespace}}}" if qname.namespace else ""
+        prefix = (
+            "xml:" if qname.namespace == _XML[1:-1] else f"{{{qname.namespace}}}" if qname.namespace else ""
+        )
         names[prefix + qname.localname] = value
     return names
 
@@ -404,7 +436,8 @@ def _texts(node: Element) -> Iterator[tuple[str, int]]:
     """The text pieces directly inside `node`, each with the line where its first word stands."""
     children = list(node.iterchildren())
     for text, after, before in [(node.text, node, children[0] if children else None)] + [
-        (child.tail, child, children[i + 1] if i + 1 < len(children) else None) for i, child in enumerate(children)
+        (child.tail, child, children[i + 1] if i + 1 < len(children) else None)
+        for i, child in enumerate(children)
     ]:
         if text and text.strip():
             start = len(text) - len(text.lstrip())
@@ -420,7 +453,13 @@ def _texts(node: Element) -> Iterator[tuple[str, int]]:
 def _schematron_issues(sch: Schematron, tree: ElementTree, name: str) -> list[Issue]:
     """Failed asserts and successful reports, each at its context element's line, named by its pattern."""
     return [
-        Issue(path=name, line=f.line, column=1, severity=SEVERITIES.get((f.role or "error").lower(), "error"),
-              message=f.message, rule=f.pattern)
+        Issue(
+            path=name,
+            line=f.line,
+            column=1,
+            severity=SEVERITIES.get((f.role or "error").lower(), "error"),
+            message=f.message,
+            rule=f.pattern,
+        )
         for f in sch.failures(tree)
     ]

@@ -8,14 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
 import teikit.validate
 from teikit import pipeline
 from teikit.cache import ValidationCache
 from teikit.model import Issue
 from teikit.resources import schema_path
-
-from conftest import REPO
 
 CASES = REPO / "tests" / "cases"
 FIXTURES = [
@@ -40,7 +39,9 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     names: list[str] = []
     real = teikit.validate.iter_issues
 
-    def counting(source: teikit.validate.Source, *, path: str | None = None, **options: object) -> Iterator[Issue]:
+    def counting(
+        source: teikit.validate.Source, *, path: str | None = None, **options: object
+    ) -> Iterator[Issue]:
         names.append(Path(path or str(source)).name)
         return real(source, path=path, **options)  # type: ignore[arg-type]
 
@@ -92,8 +93,9 @@ def _schema_copy(folder: Path) -> Path:
 
 
 @pytest.mark.parametrize("changed", ["teikit.rng", "teikit.sch"])
-def test_one_changed_byte_of_the_schema_misses(tmp_path: Path, copies: list[Path], parsed: list[str],
-                                               changed: str) -> None:
+def test_one_changed_byte_of_the_schema_misses(
+    tmp_path: Path, copies: list[Path], parsed: list[str], changed: str
+) -> None:
     rng = _schema_copy(tmp_path / "schema")
     pipeline.validate_files(copies, jobs=1, schema=rng, cache=tmp_path / "cache")
     parsed.clear()
@@ -109,14 +111,25 @@ def test_other_options_or_schema_miss(tmp_path: Path, copies: list[Path], parsed
     pipeline.validate_files(copies, jobs=1, schematron=False, cache=tmp_path / "cache")
     assert parsed == [p.name for p in copies]
     parsed.clear()
-    pipeline.validate_files(copies, jobs=1, schema=_schema_copy(tmp_path / "schema"), cache=tmp_path / "cache")
+    pipeline.validate_files(
+        copies, jobs=1, schema=_schema_copy(tmp_path / "schema"), cache=tmp_path / "cache"
+    )
     assert parsed == []  # the same schema bytes elsewhere: a hit; tei_all.rng has other bytes, so it misses
 
 
 @pytest.mark.parametrize(
     "damage",
-    [b"", b'{"issues": [', b"\xff\xfe\x00", b"[]", b'{"issues": 3}', b'{"issues": [{"line": "x"}]}',
-     b'{"issues": [{"path": "a", "line": 1, "column": 1, "message": "m"}]}', b'{"issues": [1]}', b"[" * 100_000],
+    [
+        b"",
+        b'{"issues": [',
+        b"\xff\xfe\x00",
+        b"[]",
+        b'{"issues": 3}',
+        b'{"issues": [{"line": "x"}]}',
+        b'{"issues": [{"path": "a", "line": 1, "column": 1, "message": "m"}]}',
+        b'{"issues": [1]}',
+        b"[" * 100_000,
+    ],
     ids=["empty", "truncated", "binary", "list", "number", "bad-field", "with-path", "not-a-record", "deep"],
 )
 def test_damaged_entry_is_ignored_and_rewritten(tmp_path: Path, copies: list[Path], damage: bytes) -> None:

@@ -11,10 +11,9 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
+from conftest import REPO, TRANSCRIPTS
 
 from teikit.cli import PROGRESS_MIN_FILES, _ProgressBars, cli, project_defaults, shows_progress
-
-from conftest import REPO, TRANSCRIPTS
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -58,7 +57,9 @@ def test_convert_writes_encodings_equal_to_committed(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.glob("*.xml")) == [f"{t.stem}.xml" for t in TRANSCRIPTS]
     assert (tmp_path / "registers" / "persons.xml").is_file()
     code, stdout, _ = run("convert", str(REPO / "transcripts"), "-o", str(tmp_path))
-    assert stdout.count("(unchanged") == len(TRANSCRIPTS) + 3  # and the persons, places and organisations registers
+    assert (
+        stdout.count("(unchanged") == len(TRANSCRIPTS) + 3
+    )  # and the persons, places and organisations registers
 
 
 def test_convert_explain_names_layout_and_evidence() -> None:
@@ -101,7 +102,9 @@ def test_every_command_has_help_and_is_in_readme(name: str, command: click.Comma
 
 
 def test_python_dash_m_and_console_script() -> None:
-    out = subprocess.run([sys.executable, "-m", "teikit", "--version"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "teikit", "--version"], capture_output=True, text=True, check=True
+    )
     assert out.stdout.startswith("teikit, version ")
     script = shutil.which("teikit", path=str(Path(sys.executable).parent))
     assert script is not None
@@ -116,14 +119,17 @@ def test_huge_file_and_directory_get_one_line_each(tmp_path: Path) -> None:
     folder.mkdir()
     out = tmp_path / "out"
     code, _, stderr = run("convert", str(huge), "-o", str(out))
-    assert code == 1 and stderr.strip() == f"{huge}:1:1: file is 52,428,800 bytes, above the limit of 16,777,216 bytes"
+    assert (
+        code == 1
+        and stderr.strip() == f"{huge}:1:1: file is 52,428,800 bytes, above the limit of 16,777,216 bytes"
+    )
     assert not out.exists()
 
 
 def test_turn_label_without_speech_and_unbalanced_bracket_are_review_notes(tmp_path: Path) -> None:
     source = tmp_path / "odd.txt"
     source.write_text(
-        "Citation:\n\n\"A talk\", May 1, 1960, Wilson Center Digital Archive, X. Translated by A B.\n\n"
+        'Citation:\n\n"A talk", May 1, 1960, Wilson Center Digital Archive, X. Translated by A B.\n\n'
         "Contents:\n\nTranslation - English\n\nForeign guests: Minister Pak Sun\n\n"
         "Minister Pak (hereafter abbreviated Pak):\n\nPak: We [agree with the plan.\n",
         encoding="utf-8",
@@ -170,10 +176,15 @@ def test_validate_report_formats(fmt: str) -> None:
     code, stdout, _ = run("validate", "--format", fmt, str(bad), str(good))
     assert code == 1
     if fmt == "text":
-        assert stdout == f"{bad}:39:1: error: @who \"#zhou\" points at no xml:id in this document [pointer-resolves]\n"
+        assert (
+            stdout
+            == f'{bad}:39:1: error: @who "#zhou" points at no xml:id in this document [pointer-resolves]\n'
+        )
     elif fmt == "json":
         data = json.loads(stdout)
-        assert data["files"] == 2 and [(i["line"], i["rule"]) for i in data["issues"]] == [(39, "pointer-resolves")]
+        assert data["files"] == 2 and [(i["line"], i["rule"]) for i in data["issues"]] == [
+            (39, "pointer-resolves")
+        ]
     elif fmt == "junit":
         suites = etree.fromstring(stdout.encode())
         assert suites.get("tests") == "2" and suites.get("failures") == "1"
@@ -189,7 +200,10 @@ def test_validate_report_formats(fmt: str) -> None:
 def test_parallel_validation_equals_serial(tmp_path: Path) -> None:
     from teikit import pipeline
 
-    sources = [REPO / "encoded" / "wcda-116739.xml", REPO / "tests" / "cases" / "invalid" / "dangling-who.xml"]
+    sources = [
+        REPO / "encoded" / "wcda-116739.xml",
+        REPO / "tests" / "cases" / "invalid" / "dangling-who.xml",
+    ]
     copies = []
     for i in range(120):
         target = tmp_path / f"doc{i:03}.xml"
@@ -209,7 +223,11 @@ def test_pre_commit_hook_runs_teikit_validate() -> None:
 def test_validate_cache_gives_the_same_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     invalid = REPO / "tests" / "cases" / "invalid"
-    paths = [str(invalid / "dangling-who.xml"), str(invalid / "malformed.xml"), str(REPO / "encoded" / "wcda-116739.xml")]
+    paths = [
+        str(invalid / "dangling-who.xml"),
+        str(invalid / "malformed.xml"),
+        str(REPO / "encoded" / "wcda-116739.xml"),
+    ]
     fresh = run("validate", *paths)
     assert fresh[0] == 1
     assert run("validate", *paths, "--cache") == fresh  # stores
@@ -271,7 +289,9 @@ def _in_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, config: str) ->
     return tmp_path
 
 
-def test_pyproject_sets_defaults_and_the_command_line_overrides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pyproject_sets_defaults_and_the_command_line_overrides(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _in_project(tmp_path, monkeypatch, '[tool.teikit.validate]\nformat = "github"\n')
     bad = REPO / "tests" / "cases" / "invalid" / "dangling-who.xml"
     code, stdout, _ = run("validate", str(bad))
@@ -281,11 +301,24 @@ def test_pyproject_sets_defaults_and_the_command_line_overrides(tmp_path: Path, 
 
 
 def test_pyproject_keys_become_click_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    root = _in_project(tmp_path, monkeypatch, "\n".join([
-        "[tool.teikit]", 'site-title = "Archive X"', "strict = true",
-        "[tool.teikit.build]", 'site = "public"', 'site-title = "The Build"',
-        "[tool.teikit.validate]", "cache = true", "jobs = 2", "",
-    ]))
+    root = _in_project(
+        tmp_path,
+        monkeypatch,
+        "\n".join(
+            [
+                "[tool.teikit]",
+                'site-title = "Archive X"',
+                "strict = true",
+                "[tool.teikit.build]",
+                'site = "public"',
+                'site-title = "The Build"',
+                "[tool.teikit.validate]",
+                "cache = true",
+                "jobs = 2",
+                "",
+            ]
+        ),
+    )
     defaults = project_defaults(cli, root / "pyproject.toml", click.Context(cli))
     assert defaults["build"] == {"site": Path("../public"), "site_title": "The Build"}
     assert defaults["render"] == {"site_title": "Archive X"}
@@ -316,11 +349,23 @@ def test_pyproject_site_title_reaches_the_pages(tmp_path: Path, monkeypatch: pyt
         ("[tool]\nteikit = 3\n", "tool.teikit must be a table"),
         ("[tool.teikit\n", "cannot read it: Expected ']'"),
     ],
-    ids=["unknown-key", "unknown-shared-key", "not-a-choice", "not-a-number", "out-of-range", "not-a-bool",
-         "not-a-string", "not-a-table", "nested-unknown", "tool-not-a-table", "bad-toml"],
+    ids=[
+        "unknown-key",
+        "unknown-shared-key",
+        "not-a-choice",
+        "not-a-number",
+        "out-of-range",
+        "not-a-bool",
+        "not-a-string",
+        "not-a-table",
+        "nested-unknown",
+        "tool-not-a-table",
+        "bad-toml",
+    ],
 )
-def test_pyproject_mistakes_are_usage_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, config: str,
-                                             message: str) -> None:
+def test_pyproject_mistakes_are_usage_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, config: str, message: str
+) -> None:
     _in_project(tmp_path, monkeypatch, config)
     code, stdout, stderr = run("validate", str(REPO / "encoded" / "wcda-116739.xml"))
     assert code == 2 and stderr.startswith(f"Error: {Path('..', 'pyproject.toml')}: {message}"), stderr
@@ -328,7 +373,9 @@ def test_pyproject_mistakes_are_usage_errors(tmp_path: Path, monkeypatch: pytest
     assert run("--version")[0] == 0  # the file is read only when a command runs
 
 
-def test_build_takes_jobs_from_the_command_line_and_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_build_takes_jobs_from_the_command_line_and_pyproject(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = _in_project(tmp_path, monkeypatch, "[tool.teikit]\njobs = 1\n")
     defaults = project_defaults(cli, root / "pyproject.toml", click.Context(cli))
     assert defaults["build"] == {"jobs": 1} and defaults["validate"] == {"jobs": 1}

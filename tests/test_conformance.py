@@ -47,7 +47,9 @@ def _tei_all_errors(tei_all: etree.RelaxNG, doc: Path | etree._ElementTree) -> l
 
 
 def test_encodings_exist() -> None:
-    assert ENCODED, "encoded/ holds no *.xml: the encodings are required (teikit convert transcripts/ -o encoded/)"
+    assert ENCODED, (
+        "encoded/ holds no *.xml: the encodings are required (teikit convert transcripts/ -o encoded/)"
+    )
 
 
 @pytest.mark.parametrize("path", ENCODED, ids=[p.stem for p in ENCODED])
@@ -87,10 +89,21 @@ R = "{http://relaxng.org/ns/structure/1.0}"
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 DATA = {
-    "anyURI": "https://example.org/x", "string": "some text", "token": "1.0", "Name": "teikit",
-    "language": "en", "date": "1962-11-04", "gYear": "1962", "gMonth": "--11", "gDay": "---04",
-    "gYearMonth": "1962-11", "gMonthDay": "--11-04", "time": "17:45:00",
-    "dateTime": "1962-11-04T17:45:00", "double": "0.5", "decimal": "2500000",
+    "anyURI": "https://example.org/x",
+    "string": "some text",
+    "token": "1.0",
+    "Name": "teikit",
+    "language": "en",
+    "date": "1962-11-04",
+    "gYear": "1962",
+    "gMonth": "--11",
+    "gDay": "---04",
+    "gYearMonth": "1962-11",
+    "gMonthDay": "--11-04",
+    "time": "17:45:00",
+    "dateTime": "1962-11-04T17:45:00",
+    "double": "0.5",
+    "decimal": "2500000",
 }
 """A value of each XSD type the grammar uses ("1.0" also matches every token pattern in it)."""
 
@@ -186,7 +199,9 @@ GOLDENS = sorted(p for d in LAYOUTS for p in d.glob("*.xml") if not p.name.endsw
 REGISTERS = sorted((REPO / "encoded" / "registers").glob("*.xml"))
 
 
-@pytest.mark.parametrize("path", GOLDENS + REGISTERS, ids=[f"{p.parent.name}/{p.stem}" for p in GOLDENS + REGISTERS])
+@pytest.mark.parametrize(
+    "path", GOLDENS + REGISTERS, ids=[f"{p.parent.name}/{p.stem}" for p in GOLDENS + REGISTERS]
+)
 def test_golden_and_register_valid_for_teikit_and_tei(path: Path, tei_all: etree.RelaxNG) -> None:
     """Valid: no error (warnings, such as a date far from the document's year, are for review)."""
     assert [str(i) for i in iter_issues(path) if i.severity == "error"] == []

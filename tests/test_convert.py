@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import REPO
 from lxml import etree
 
 from teikit import convert
 from teikit.tei import TEI_NS
-
-from conftest import REPO
 
 NS = {"t": TEI_NS}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -69,7 +68,11 @@ def test_particdesc_lists_all_25_participants(record: etree._ElementTree) -> Non
         ("zhou-enlai", ["Zhou Enlai", "Zhou"], ["Premier"]),
         ("ri-ju-yeon", ["Ri Ju-yeon"], ["Vice Premier"]),
         ("ri-il-gyeong", ["Ri Il-gyeong", "Ri Il Gyong"], ["Minister of Trade"]),
-        ("jeong-bong-gyu", ["Jeong Bong-gyu", "Jong Pong Gyu"], ["Charge d'Affaires at the Embassy in China"]),
+        (
+            "jeong-bong-gyu",
+            ["Jeong Bong-gyu", "Jong Pong Gyu"],
+            ["Charge d'Affaires at the Embassy in China"],
+        ),
         ("luo-ruiqing", ["Luo Ruiqing"], ["Vice Premier"]),
         ("li-fanfu", ["Li Fanfu"], ["Commercial Attaché at the Embassy in Korea"]),
         ("kang-ryong-gu", ["Kang Ryong-gu", "Kang Ryong Gu"], []),
@@ -86,8 +89,14 @@ def test_participant_names_titles_and_romanisations(
 def test_field_block_marks_every_person_with_a_pointer(record: etree._ElementTree) -> None:
     fields = record.find(".//t:body//t:list[@type='fields']", NS)
     labels = [label.text for label in fields.findall("t:label", NS)]
-    assert labels == ["Time:", "Location:", "Accompanying Personnel:", "[North] Korean Attendees:",
-                      "Translator:", "Documentation:"]
+    assert labels == [
+        "Time:",
+        "Location:",
+        "Accompanying Personnel:",
+        "[North] Korean Attendees:",
+        "Translator:",
+        "Documentation:",
+    ]
     refs = {p.get("ref") for p in fields.iterfind(".//t:persName", NS)}
     assert refs == {f"#{i}" for i in persons(record)} - {"#zhou-enlai"}
     assert fields.find(".//t:date", NS).get("when") == "1962-11-04T17:45:00"
@@ -130,7 +139,10 @@ def test_report_structure(report: etree._ElementTree) -> None:
     assert len(body.findall("t:p", NS)) == 22
     bibl = report.find(".//t:sourceDesc/t:bibl", NS)
     assert bibl.find("t:date", NS).get("when") == "1967-05-02"
-    assert report.findtext(".//t:titleStmt/t:respStmt[t:resp='translation']/t:persName", namespaces=NS) == "Adolf Kotlik"
+    assert (
+        report.findtext(".//t:titleStmt/t:respStmt[t:resp='translation']/t:persName", namespaces=NS)
+        == "Adolf Kotlik"
+    )
     assert [lang.get("ident") for lang in report.iterfind(".//t:langUsage/t:language", NS)] == ["cs", "en"]
 
 
@@ -141,19 +153,30 @@ def test_people_named_in_the_turns_point_at_participants(record: etree._ElementT
     assert ("#li-qiang", "Vice Minister Li Qiang") in refs
     assert {ref for ref, text in refs if text.startswith("Premier Kim")} == {"per:kim-il-sung"}
     stage = record.find(".//t:body/t:div/t:stage", NS)
-    assert [p.get("ref") for p in stage.iterfind("t:persName", NS)] == ["#ri-ju-yeon", "per:kim-il-sung", "#zhou-enlai",
-                                                                          "#zhou-enlai"]
+    assert [p.get("ref") for p in stage.iterfind("t:persName", NS)] == [
+        "#ri-ju-yeon",
+        "per:kim-il-sung",
+        "#zhou-enlai",
+        "#zhou-enlai",
+    ]
 
 
 def test_dates_and_quantities_in_the_turns(record: etree._ElementTree) -> None:
     turns = record.find(".//t:body/t:div", NS)
-    dates = {("".join(d.itertext()), d.get("when"), d.get("from"), d.get("to")) for d in turns.iterfind(".//t:sp//t:date", NS)}
+    dates = {
+        ("".join(d.itertext()), d.get("when"), d.get("from"), d.get("to"))
+        for d in turns.iterfind(".//t:sp//t:date", NS)
+    }
     assert ("tomorrow afternoon", "1962-11-05", None, None) in dates
     assert ("from 1959 through 1961", None, "1959", "1961") in dates
     assert ("next year", "1963", None, None) in dates
-    measures = [(m.get("quantity"), m.get("unit"), m.get("commodity")) for m in turns.iterfind(".//t:measure", NS)]
+    measures = [
+        (m.get("quantity"), m.get("unit"), m.get("commodity")) for m in turns.iterfind(".//t:measure", NS)
+    ]
     assert ("2500000", "t", "steel") in measures and ("500000", "t", "coal") in measures
-    assert all(m.get("quantity") or m.find("t:num", NS) is not None for m in turns.iterfind(".//t:measure", NS))
+    assert all(
+        m.get("quantity") or m.find("t:num", NS) is not None for m in turns.iterfind(".//t:measure", NS)
+    )
 
 
 def test_comrade_abbreviation_is_expanded(report: etree._ElementTree) -> None:
@@ -168,12 +191,14 @@ def test_markup_never_nests_where_tei_forbids() -> None:
     from teikit.tei import serialise
     from teikit.validate import iter_issues
 
-    text = ("Record of Conversation\n\nParticipants: Zhou Enlai, Premier; Kim Il Sung, Chairman\n\n"
-            "Zhou Enlai: We could not read [illegible [word] here].\n\n"
-            "Zhou Enlai: We could not read [illegible (p. 2) text].\n\n"
-            "Zhou Enlai: We agree [passage omitted on the long dis-\ncussion] on the harvest.\n\n"
-            "Zhou Enlai: I met Comrade Kim [Laughter] today.\n\n"
-            "Zhou Enlai: The paper has [stamp: Received [Laughter] today].\n\nPlace: [Laughter]\n")
+    text = (
+        "Record of Conversation\n\nParticipants: Zhou Enlai, Premier; Kim Il Sung, Chairman\n\n"
+        "Zhou Enlai: We could not read [illegible [word] here].\n\n"
+        "Zhou Enlai: We could not read [illegible (p. 2) text].\n\n"
+        "Zhou Enlai: We agree [passage omitted on the long dis-\ncussion] on the harvest.\n\n"
+        "Zhou Enlai: I met Comrade Kim [Laughter] today.\n\n"
+        "Zhou Enlai: The paper has [stamp: Received [Laughter] today].\n\nPlace: [Laughter]\n"
+    )
     issues = [str(i) for i in iter_issues(serialise(convert_text(text, "nesting.txt")), path="nesting.xml")]
     assert issues == []
 
@@ -188,10 +213,16 @@ def test_a_person_with_several_roles_keeps_them_all() -> None:
     assert field_roles("Interpreter/Note-taker", "interpreter") == ("interpreter", "recorder")
     assert field_roles("Interpreter", "interpreter") == ("interpreter",)
     assert field_roles("Guests and accompanying persons", "participants") == ("participant",)
-    text = ("Record of Conversation\n\nTime: 3 May 1960\nParticipants: Li Wen, Premier; Pak Song, Minister\n"
-            "Interpreter and recorder: Zhang San\n\nLi Wen: Welcome.\n\nPak Song: Thank you.\n")
+    text = (
+        "Record of Conversation\n\nTime: 3 May 1960\nParticipants: Li Wen, Premier; Pak Song, Minister\n"
+        "Interpreter and recorder: Zhang San\n\nLi Wen: Welcome.\n\nPak Song: Thank you.\n"
+    )
     tree = convert_text(text, "roles.txt")
-    zhang = next(p for p in tree.iterfind(".//t:particDesc//t:person", NS) if p.findtext("t:persName", namespaces=NS) == "Zhang San")
+    zhang = next(
+        p
+        for p in tree.iterfind(".//t:particDesc//t:person", NS)
+        if p.findtext("t:persName", namespaces=NS) == "Zhang San"
+    )
     assert zhang.get("role") == "interpreter recorder"
     assert zhang.getparent().get("type") == "staff"
     assert [str(i) for i in iter_issues(serialise(tree), path="roles.xml")] == []
@@ -200,16 +231,31 @@ def test_a_person_with_several_roles_keeps_them_all() -> None:
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("FROM: EMBASSY\nTO: CENTRE\n\nCipher No. 4412\n\nThe delegation arrived today and was met at the station "
-         "by the vice minister.\n\nIVANOV\n", "telegram"),
-        ("Embassy in Warsaw\n\nDear Comrade Director,\n\nI send you the minutes you asked for. They were approved "
-         "by the delegation yesterday and are complete.\n\nWith comradely greetings,\nJan Nowak\n", "letter"),
-        ("Embassy in Warsaw\n\nComrade Minister,\n\nI send you the minutes you asked for. They were approved by "
-         "the delegation yesterday and are complete.\n\nAmbassador\n[signature]\n", "letter"),
-        ("Embassy in Ulaanbaatar\n\n3 May\n\nI received the counsellor of the embassy, who spoke about the harvest "
-         "and the coming fair.\n\n9 May\n\nI visited the minister, who said the fair is postponed.\n", "journal"),
-        ("Embassy in Ulaanbaatar\n\nThe counsellor spoke about the harvest and the coming fair, which the "
-         "ministry will postpone.\n", "document"),
+        (
+            "FROM: EMBASSY\nTO: CENTRE\n\nCipher No. 4412\n\nThe delegation arrived today and was met at the station "
+            "by the vice minister.\n\nIVANOV\n",
+            "telegram",
+        ),
+        (
+            "Embassy in Warsaw\n\nDear Comrade Director,\n\nI send you the minutes you asked for. They were approved "
+            "by the delegation yesterday and are complete.\n\nWith comradely greetings,\nJan Nowak\n",
+            "letter",
+        ),
+        (
+            "Embassy in Warsaw\n\nComrade Minister,\n\nI send you the minutes you asked for. They were approved by "
+            "the delegation yesterday and are complete.\n\nAmbassador\n[signature]\n",
+            "letter",
+        ),
+        (
+            "Embassy in Ulaanbaatar\n\n3 May\n\nI received the counsellor of the embassy, who spoke about the harvest "
+            "and the coming fair.\n\n9 May\n\nI visited the minister, who said the fair is postponed.\n",
+            "journal",
+        ),
+        (
+            "Embassy in Ulaanbaatar\n\nThe counsellor spoke about the harvest and the coming fair, which the "
+            "ministry will postpone.\n",
+            "document",
+        ),
     ],
     ids=["routing-and-number", "dear-and-closing", "vocative-and-signature", "dated-entries", "no-evidence"],
 )
@@ -222,15 +268,26 @@ def test_document_type_from_the_form_when_the_title_names_none(text: str, kind: 
 def test_the_record_of_a_plenary_meeting_is_minutes_but_a_summary_naming_one_is_no_title() -> None:
     from teikit.transcript.citation import doc_type
 
-    assert doc_type("Record of the Ninth Plenary Meeting of the Joint Commission", None, has_turns=True) == "minutes"
-    assert doc_type("Record of the Third Meeting of the Co-Chairmen", "They set the agenda of the plenary meeting.",
-                    has_turns=True) == "record-of-conversation"
+    assert (
+        doc_type("Record of the Ninth Plenary Meeting of the Joint Commission", None, has_turns=True)
+        == "minutes"
+    )
+    assert (
+        doc_type(
+            "Record of the Third Meeting of the Co-Chairmen",
+            "They set the agenda of the plenary meeting.",
+            has_turns=True,
+        )
+        == "record-of-conversation"
+    )
 
 
 def test_a_contents_line_naming_two_renditions_stays_in_the_wrapper() -> None:
     from teikit.transcript.wrapper import parse_wrapper
 
-    text = ("May 3, 1970\nMinutes of a Meeting\nCitation:\n\"Minutes of a Meeting\", May 3, 1970.\nOriginal Language:\n"
-            "Romanian\nContents:\nEnglish Translation Korean Translation\n\nMINUTES\nof the talks\n")
+    text = (
+        'May 3, 1970\nMinutes of a Meeting\nCitation:\n"Minutes of a Meeting", May 3, 1970.\nOriginal Language:\n'
+        "Romanian\nContents:\nEnglish Translation Korean Translation\n\nMINUTES\nof the talks\n"
+    )
     wrapper = parse_wrapper(text)
     assert wrapper is not None and text[wrapper.body_start :].startswith("MINUTES")

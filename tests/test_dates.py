@@ -11,19 +11,28 @@ def _read(text: str, anchor: str | None = None) -> list[tuple[str, dict[str, str
     return [(text[r.start : r.end], dict(r.attrs)) for r in find_dates(text, anchor=anchor)]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Embassy Pyongyang, 6.II.1953", ("6.II.1953", {"when": "1953-02-06"})),
-    ("on 28.VIII.1962.", ("28.VIII.1962", {"when": "1962-08-28"})),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Embassy Pyongyang, 6.II.1953", ("6.II.1953", {"when": "1953-02-06"})),
+        ("on 28.VIII.1962.", ("28.VIII.1962", {"when": "1962-08-28"})),
+    ],
+)
 def test_roman_numeral_month_with_a_year(text: str, expected: tuple[str, dict[str, str]]) -> None:
     assert _read(text) == [expected]
 
 
 def test_roman_numeral_month_without_a_year_takes_the_documents_year() -> None:
-    assert _read("On 23.X I spoke with him.", "1965-10-24") == [("23.X", {"when": "1965-10-23", "cert": "medium"})]
-    assert _read("we met on 28.VIII. and again", "1962-09-02") == [("28.VIII", {"when": "1962-08-28", "cert": "medium"})]
+    assert _read("On 23.X I spoke with him.", "1965-10-24") == [
+        ("23.X", {"when": "1965-10-23", "cert": "medium"})
+    ]
+    assert _read("we met on 28.VIII. and again", "1962-09-02") == [
+        ("28.VIII", {"when": "1962-08-28", "cert": "medium"})
+    ]
     # the nearer year: in early January, "23.XII" is the December just gone
-    assert _read("On 23.XII the ship left.", "1966-01-05") == [("23.XII", {"when": "1965-12-23", "cert": "medium"})]
+    assert _read("On 23.XII the ship left.", "1966-01-05") == [
+        ("23.XII", {"when": "1965-12-23", "cert": "medium"})
+    ]
 
 
 def test_roman_numeral_month_without_a_year_or_a_document_date_has_no_when() -> None:
@@ -35,8 +44,10 @@ def test_numbering_is_no_roman_date(text: str) -> None:
     assert _read(text, "1965-10-24") == []
 
 
-@pytest.mark.parametrize(("line", "expected"), [("3 March", "1958-03-03"), ("March 15:", "1958-03-15"),
-                                                ("28th February.", "1958-02-28")])
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("3 March", "1958-03-03"), ("March 15:", "1958-03-15"), ("28th February.", "1958-02-28")],
+)
 def test_a_day_of_a_month_alone_takes_the_documents_year(line: str, expected: str) -> None:
     from teikit.dates import find_day_month
 
@@ -58,19 +69,29 @@ def test_a_day_of_a_month_with_no_year_to_take_says_the_year_is_missing() -> Non
 
     ref = find_day_month("3 March")
     assert ref is not None and ref.ambiguous and "no year" in ref.doubt
-    doc = parse_transcript("Journal\n\nI visited the minister on 23.X and left.\n\n15 March\n\nA talk with the secretary.\n")
+    doc = parse_transcript(
+        "Journal\n\nI visited the minister on 23.X and left.\n\n15 March\n\nA talk with the secretary.\n"
+    )
     notes = [n.message for n in doc.review if n.kind == "ambiguous-date"]
     assert len(notes) == 2 and all("no year" in n and "more than one way" not in n for n in notes)
 
 
-@pytest.mark.parametrize(("text", "anchor", "expected"), [
-    ("on 2.3.1961", None, {"when": "1961-03-02", "cert": "medium"}),  # dotted numerals: day first
-    ("on 2.3.1961", "1961-02-10", {"when": "1961-02-03", "cert": "medium"}),  # the document's date decides
-    ("on 24.10.1962", None, {"when": "1962-10-24"}),  # only one reading
-    ("on 5.5.1962", None, {"when": "1962-05-05"}),
-])
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("on 2.3.1961", None, {"when": "1961-03-02", "cert": "medium"}),  # dotted numerals: day first
+        (
+            "on 2.3.1961",
+            "1961-02-10",
+            {"when": "1961-02-03", "cert": "medium"},
+        ),  # the document's date decides
+        ("on 24.10.1962", None, {"when": "1962-10-24"}),  # only one reading
+        ("on 5.5.1962", None, {"when": "1962-05-05"}),
+    ],
+)
 def test_a_dotted_numeric_date_with_its_year_reads_day_first_unless_the_documents_date_says_otherwise(
-        text: str, anchor: str | None, expected: dict[str, str]) -> None:
+    text: str, anchor: str | None, expected: dict[str, str]
+) -> None:
     (ref,) = find_dates(text, anchor=anchor)
     assert not ref.ambiguous and dict(ref.attrs) == expected and text[ref.start : ref.end] == text[3:]
 

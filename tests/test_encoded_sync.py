@@ -5,12 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ENCODED, REPO, TRANSCRIPTS, canonical
 
 from teikit import convert
 from teikit.tei import serialise
-
-from conftest import ENCODED, REPO, TRANSCRIPTS, canonical
-
 
 
 def test_every_transcript_has_an_encoding_and_no_more() -> None:
@@ -25,4 +23,6 @@ def test_encoding_equals_fresh_conversion(transcript: Path) -> None:
     if canonical(committed.read_bytes()) != canonical(fresh):
         actual = committed.with_suffix(".actual.xml")
         actual.write_bytes(fresh)
-        pytest.fail(f"{committed} is out of date (fresh conversion written to {actual}); run `teikit convert transcripts/`")
+        pytest.fail(
+            f"{committed} is out of date (fresh conversion written to {actual}); run `teikit convert transcripts/`"
+        )

@@ -5,13 +5,15 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from conftest import REPO
+
 from teikit.entities import find_entities
 from teikit.transcript.people import PersonIndex
 
-from conftest import REPO
-
-TEXT = ("C. Brezhnev greeted the delegation in Moscow. Premier Kim said the State Planning Commission "
-        "wants 2.5 million tons of steel from 1964 through 1966, and next year the DPRK will ask for more.")
+TEXT = (
+    "C. Brezhnev greeted the delegation in Moscow. Premier Kim said the State Planning Commission "
+    "wants 2.5 million tons of steel from 1964 through 1966, and next year the DPRK will ask for more."
+)
 
 
 def test_kinds_spans_and_attributes() -> None:
@@ -20,7 +22,11 @@ def test_kinds_spans_and_attributes() -> None:
     assert ("Moscow", "place", (("ref", "pla:moscow"),)) in found
     assert ("DPRK", "place", (("ref", "pla:north-korea"),)) in found
     assert ("State Planning Commission", "org", (("ref", "org:state-planning-commission"),)) in found
-    assert ("2.5 million tons of steel", "measure", (("quantity", "2500000"), ("unit", "t"), ("commodity", "steel"))) in found
+    assert (
+        "2.5 million tons of steel",
+        "measure",
+        (("quantity", "2500000"), ("unit", "t"), ("commodity", "steel")),
+    ) in found
     assert ("from 1964 through 1966", "date", (("from", "1964"), ("to", "1966"))) in found
     assert ("next year", "date", (("when", "1963"), ("cert", "high"))) in found
 
@@ -41,7 +47,12 @@ def test_spans_never_cross() -> None:
 
 def test_entities_is_pure() -> None:
     code = "import sys, teikit.entities; print(','.join(m for m in ('lxml', 'saxonche', 'click') if m in sys.modules))"
-    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == ""
+    assert (
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        == ""
+    )
 
 
 def test_entity_fixtures_scores() -> None:
@@ -64,20 +75,39 @@ def test_entity_fixtures_scores() -> None:
 def test_romanisations_of_one_name_share_a_key() -> None:
     from teikit.romanisation import same_name
 
-    for a, b in [("Kim Il-sung", "Kim Il Sung"), ("Kim Ilsung", "KIM Il Sung"), ("Ri Il-gyeong", "Ri Il Gyong"),
-                 ("Rhee Il-gyeong", "Li Il Gyong"), ("Yi Jong-ok", "Lee Jong Ok"), ("Pak Sŏng-ch'ŏl", "Park Seong-cheol"),
-                 ("Choe Yong-geon", "Ch'oe Yong Gon"), ("Kim Dong-gyu", "Kim Tong Gyu"), ("Chou En-lai", "Zhou Enlai"),
-                 ("Mao Tse-tung", "Mao Zedong"), ("Teng Hsiao-p'ing", "Deng Xiaoping"), ("Liu Shao-ch'i", "Liu Shaoqi"),
-                 ("Chu Teh", "Zhu De"), ("Hsü Hsiang-ch'ien", "Xu Xiangqian")]:
+    for a, b in [
+        ("Kim Il-sung", "Kim Il Sung"),
+        ("Kim Ilsung", "KIM Il Sung"),
+        ("Ri Il-gyeong", "Ri Il Gyong"),
+        ("Rhee Il-gyeong", "Li Il Gyong"),
+        ("Yi Jong-ok", "Lee Jong Ok"),
+        ("Pak Sŏng-ch'ŏl", "Park Seong-cheol"),
+        ("Choe Yong-geon", "Ch'oe Yong Gon"),
+        ("Kim Dong-gyu", "Kim Tong Gyu"),
+        ("Chou En-lai", "Zhou Enlai"),
+        ("Mao Tse-tung", "Mao Zedong"),
+        ("Teng Hsiao-p'ing", "Deng Xiaoping"),
+        ("Liu Shao-ch'i", "Liu Shaoqi"),
+        ("Chu Teh", "Zhu De"),
+        ("Hsü Hsiang-ch'ien", "Xu Xiangqian"),
+    ]:
         assert same_name(a, b), (a, b)
-    for a, b in [("Li Qiang", "Li Xiannian"), ("Kim Il Sung", "Kim Jong Il"), ("Zhou Enlai", "Zhu De"),
-                 ("Kim Il-hyeop", "Kim Il Sung"), ("Zhang Wentian", "Zhang Wenjin"), ("Zhou", "Chou")]:
+    for a, b in [
+        ("Li Qiang", "Li Xiannian"),
+        ("Kim Il Sung", "Kim Jong Il"),
+        ("Zhou Enlai", "Zhu De"),
+        ("Kim Il-hyeop", "Kim Il Sung"),
+        ("Zhang Wentian", "Zhang Wenjin"),
+        ("Zhou", "Chou"),
+    ]:
         assert not same_name(a, b), (a, b)
 
 
 def test_mentions_in_two_romanisations_point_at_one_person() -> None:
-    text = ("Premier Chou En-lai met Marshal Kim Il-sung. Later Zhou Enlai told Kim Il Sung and Kim Ilsung that "
-            "Chairman Mao Tse-tung agreed; Rhee Jong-ok and Li Jong Ok signed.")
+    text = (
+        "Premier Chou En-lai met Marshal Kim Il-sung. Later Zhou Enlai told Kim Il Sung and Kim Ilsung that "
+        "Chairman Mao Tse-tung agreed; Rhee Jong-ok and Li Jong Ok signed."
+    )
     refs = {text[e.start : e.end]: dict(e.attrs)["ref"] for e in find_entities(text) if e.kind == "person"}
     assert refs["Premier Chou En-lai"] == refs["Zhou Enlai"]
     assert refs["Marshal Kim Il-sung"] == refs["Kim Il Sung"] == refs["Kim Ilsung"]
@@ -89,7 +119,9 @@ def test_a_known_participant_is_found_in_another_romanisation() -> None:
     persons = PersonIndex()
     ident = persons.add("Ri Il-gyeong", titles=("Minister",))
     text = "Then Li Il Gyong said that Rhee Il-gyeong agreed."
-    found = [(text[e.start : e.end], e.attrs) for e in find_entities(text, known=persons) if e.kind == "person"]
+    found = [
+        (text[e.start : e.end], e.attrs) for e in find_entities(text, known=persons) if e.kind == "person"
+    ]
     assert found == [("Li Il Gyong", (("ref", f"#{ident}"),)), ("Rhee Il-gyeong", (("ref", f"#{ident}"),))]
     assert {"Li Il Gyong", "Rhee Il-gyeong"} <= set(persons.get(ident).variants)
 
@@ -97,12 +129,21 @@ def test_a_known_participant_is_found_in_another_romanisation() -> None:
 def test_buildings_and_halls_nest_in_the_building_they_belong_to() -> None:
     text = "They met in Zhejiang Hall of the Great Hall of the People, then in the Kremlin and on Red Square."
     places = [(text[e.start : e.end], dict(e.attrs)["ref"]) for e in find_entities(text) if e.kind == "place"]
-    assert places == [("Zhejiang Hall of the Great Hall of the People", "pla:zhejiang-hall-of-the-great-hall-of-the-people"),
-                      ("Great Hall of the People", "pla:great-hall-of-the-people"),
-                      ("Kremlin", "pla:kremlin"), ("Red Square", "pla:red-square")]
+    assert places == [
+        (
+            "Zhejiang Hall of the Great Hall of the People",
+            "pla:zhejiang-hall-of-the-great-hall-of-the-people",
+        ),
+        ("Great Hall of the People", "pla:great-hall-of-the-people"),
+        ("Kremlin", "pla:kremlin"),
+        ("Red Square", "pla:red-square"),
+    ]
     from teikit import gazetteer
 
-    assert gazetteer.describe("Anhui Hall, Great Hall of the People") == ("building", "great-hall-of-the-people")
+    assert gazetteer.describe("Anhui Hall, Great Hall of the People") == (
+        "building",
+        "great-hall-of-the-people",
+    )
     assert gazetteer.describe("Moscow") == ("city", None)
     assert not gazetteer.find_buildings("The House approved. Guest House, Beijing", 0, 41)
 
@@ -123,8 +164,11 @@ def test_acronyms_only_when_defined_or_registered() -> None:
     assert orgs == [("North Korea International Documentation Project", ref), ("NKIDP", ref), ("NKIDP", ref)]
     register = [Entry(id="kwp", name="Workers' Party of Korea", variants=("KWP",))]
     text = "The KWP and the CPSU agreed."
-    orgs = [(text[e.start : e.end], dict(e.attrs)["ref"]) for e in find_entities(text, orgs_register=register)
-            if e.kind == "org"]
+    orgs = [
+        (text[e.start : e.end], dict(e.attrs)["ref"])
+        for e in find_entities(text, orgs_register=register)
+        if e.kind == "org"
+    ]
     assert orgs == [("KWP", "org:kwp")]
 
 
@@ -134,21 +178,34 @@ def test_a_name_with_its_initials_is_no_organisation() -> None:
 
 
 def test_fractions_and_vague_quantities() -> None:
-    text = ("That is one-tenth. A third of the output and half of the annual quota went there; a third country "
-            "objected in the first half of the year. There are still tens of millions of rubles and hundreds of students.")
+    text = (
+        "That is one-tenth. A third of the output and half of the annual quota went there; a third country "
+        "objected in the first half of the year. There are still tens of millions of rubles and hundreds of students."
+    )
     found = {text[e.start : e.end]: e.attrs for e in find_entities(text) if e.kind == "measure"}
     assert found == {
         "one-tenth": (("quantity", "0.1"), ("unit", "fraction")),
         "A third of the output": (("quantity", "0.3333"), ("unit", "fraction"), ("commodity", "output")),
-        "half of the annual quota": (("quantity", "0.5"), ("unit", "fraction"), ("commodity", "annual quota")),
+        "half of the annual quota": (
+            ("quantity", "0.5"),
+            ("unit", "fraction"),
+            ("commodity", "annual quota"),
+        ),
         "tens of millions of rubles": (("unit", "RUB"), ("atLeast", "20000000"), ("atMost", "99999999")),
-        "hundreds of students": (("unit", "count"), ("commodity", "students"), ("atLeast", "200"), ("atMost", "999")),
+        "hundreds of students": (
+            ("unit", "count"),
+            ("commodity", "students"),
+            ("atLeast", "200"),
+            ("atMost", "999"),
+        ),
     }
 
 
 def test_compound_number_words_and_goods_that_end_before_the_verb() -> None:
-    text = ("We ask that two hundred technicians be trained; three hundred thousand tons of coal remain, and "
-            "50,000 tons of grain promised for May. 300 tons of rolled steel and 1 million tons of iron ore.")
+    text = (
+        "We ask that two hundred technicians be trained; three hundred thousand tons of coal remain, and "
+        "50,000 tons of grain promised for May. 300 tons of rolled steel and 1 million tons of iron ore."
+    )
     found = {text[e.start : e.end]: e.attrs for e in find_entities(text) if e.kind == "measure"}
     assert found == {
         "two hundred technicians": (("quantity", "200"), ("unit", "count"), ("commodity", "technicians")),
@@ -166,26 +223,50 @@ def test_a_word_in_capitals_is_a_name_only_as_the_subject_of_a_verb() -> None:
 
 
 def test_a_title_a_possessive_and_a_following_initial_are_not_organisations() -> None:
-    text = ("Record of the Second Plenary Meeting of the Joint Commission. Our Ministry agrees, and so does our "
-            "Ministry of Foreign Trade. He met Chairman of the Council of Ministers B. Dorj.")
+    text = (
+        "Record of the Second Plenary Meeting of the Joint Commission. Our Ministry agrees, and so does our "
+        "Ministry of Foreign Trade. He met Chairman of the Council of Ministers B. Dorj."
+    )
     orgs = [text[e.start : e.end] for e in find_entities(text) if e.kind == "org"]
     assert orgs == ["Joint Commission", "Ministry of Foreign Trade", "Council of Ministers"]
 
 
 def test_goods_stop_before_a_determiner_or_an_adverb_and_peoples_are_no_count() -> None:
-    text = ("They need 2,000 tons of raw wool a month, 40,000 tons of copper over three years and 500 tons of "
-            "steel annually and 70 tons of coal if paid, for the friendship of our two peoples; two people came, with 900 tons of food supply.")
-    found = {text[e.start : e.end]: dict(e.attrs).get("commodity") for e in find_entities(text) if e.kind == "measure"}
-    assert found == {"2,000 tons of raw wool": "raw wool", "40,000 tons of copper": "copper",
-                     "500 tons of steel": "steel", "70 tons of coal": "coal", "two people": "people", "900 tons of food supply": "food supply"}
+    text = (
+        "They need 2,000 tons of raw wool a month, 40,000 tons of copper over three years and 500 tons of "
+        "steel annually and 70 tons of coal if paid, for the friendship of our two peoples; two people came, with 900 tons of food supply."
+    )
+    found = {
+        text[e.start : e.end]: dict(e.attrs).get("commodity")
+        for e in find_entities(text)
+        if e.kind == "measure"
+    }
+    assert found == {
+        "2,000 tons of raw wool": "raw wool",
+        "40,000 tons of copper": "copper",
+        "500 tons of steel": "steel",
+        "70 tons of coal": "coal",
+        "two people": "people",
+        "900 tons of food supply": "food supply",
+    }
 
 
 def test_goods_end_before_a_preposition_or_a_conjunction() -> None:
-    text = ("We sent 300 additional tractors and for the rest we wait; they bought 45,000 tons of raw sugar during "
-            "the year, 20 trucks and by autumn 60 tractors and trucks.")
-    found = {text[e.start : e.end]: dict(e.attrs).get("commodity") for e in find_entities(text) if e.kind == "measure"}
-    assert found == {"300 additional tractors": "additional tractors", "45,000 tons of raw sugar": "raw sugar",
-                     "20 trucks": "trucks", "60 tractors and trucks": "tractors and trucks"}
+    text = (
+        "We sent 300 additional tractors and for the rest we wait; they bought 45,000 tons of raw sugar during "
+        "the year, 20 trucks and by autumn 60 tractors and trucks."
+    )
+    found = {
+        text[e.start : e.end]: dict(e.attrs).get("commodity")
+        for e in find_entities(text)
+        if e.kind == "measure"
+    }
+    assert found == {
+        "300 additional tractors": "additional tractors",
+        "45,000 tons of raw sugar": "raw sugar",
+        "20 trucks": "trucks",
+        "60 tractors and trucks": "tractors and trucks",
+    }
 
 
 def test_a_bracketed_modern_name_decides_which_place_is_meant() -> None:
@@ -193,7 +274,10 @@ def test_a_bracketed_modern_name_decides_which_place_is_meant() -> None:
         return {text[e.start : e.end]: dict(e.attrs)["ref"] for e in find_entities(text) if e.kind == "place"}
 
     # a former name the bracketed city's entry knows, though a larger namesake lies in another country
-    assert places("Trains crossed at Andong [Dandong] daily.") == {"Andong": "pla:dandong", "Dandong": "pla:dandong"}
+    assert places("Trains crossed at Andong [Dandong] daily.") == {
+        "Andong": "pla:dandong",
+        "Dandong": "pla:dandong",
+    }
     assert places("Andong lies in the south.") == {"Andong": "pla:andong"}
     # a namesake in the country the brackets name
     from teikit import gazetteer
@@ -206,8 +290,12 @@ def test_a_bracketed_modern_name_decides_which_place_is_meant() -> None:
 def test_a_state_acronym_is_found_only_in_capitals_and_an_agreement_named_after_a_place_is_none() -> None:
     text = "Are the DPRK and the USSR in the Warsaw Pact? Sam said the ARE delegation had left Warsaw."
     places = [(text[e.start : e.end], dict(e.attrs)["ref"]) for e in find_entities(text) if e.kind == "place"]
-    assert places == [("DPRK", "pla:north-korea"), ("USSR", "pla:union-of-soviet-socialist-republics"),
-                      ("ARE", "pla:egypt"), ("Warsaw", "pla:warsaw")]
+    assert places == [
+        ("DPRK", "pla:north-korea"),
+        ("USSR", "pla:union-of-soviet-socialist-republics"),
+        ("ARE", "pla:egypt"),
+        ("Warsaw", "pla:warsaw"),
+    ]
 
 
 def test_a_sic_after_a_name_is_not_part_of_it() -> None:
@@ -249,10 +337,17 @@ def test_namesake_towns_resolve_by_country_or_by_a_dominant_population_or_not_at
 
     towns = gazetteer._towns()[0][gazetteer.key("Dubna")]
     assert len(towns) > 1 and len({p.id for p, _ in towns}) == len(towns)
-    assert all(p.country == "RU" for p, _ in towns if gazetteer.declared("Dubna", frozenset({p.country or ""})) == p)
-    shared = next(k for k, v in gazetteer._towns()[0].items()
-                  if len(v) == 2 and v[0][1] == v[1][1] and v[0][0].country != v[1][0].country)
-    assert gazetteer.declared(gazetteer._towns()[0][shared][0][0].name) is None  # two equal namesakes: which is unknown
+    assert all(
+        p.country == "RU" for p, _ in towns if gazetteer.declared("Dubna", frozenset({p.country or ""})) == p
+    )
+    shared = next(
+        k
+        for k, v in gazetteer._towns()[0].items()
+        if len(v) == 2 and v[0][1] == v[1][1] and v[0][0].country != v[1][0].country
+    )
+    assert (
+        gazetteer.declared(gazetteer._towns()[0][shared][0][0].name) is None
+    )  # two equal namesakes: which is unknown
 
 
 def test_other_spellings_of_a_smaller_citys_name_are_found_but_not_former_names_after_people() -> None:
@@ -266,9 +361,15 @@ def test_other_spellings_of_a_smaller_citys_name_are_found_but_not_former_names_
 
 
 def test_the_name_a_present_name_glosses_is_the_same_place() -> None:
-    text = "He served in Yamburg (today's Kingisepp - translator note) and near a station (today's Kingisepp)."
+    text = (
+        "He served in Yamburg (today's Kingisepp - translator note) and near a station (today's Kingisepp)."
+    )
     places = [(text[e.start : e.end], dict(e.attrs)["ref"]) for e in find_entities(text) if e.kind == "place"]
-    assert places == [("Yamburg", "pla:kingisepp"), ("Kingisepp", "pla:kingisepp"), ("Kingisepp", "pla:kingisepp")]
+    assert places == [
+        ("Yamburg", "pla:kingisepp"),
+        ("Kingisepp", "pla:kingisepp"),
+        ("Kingisepp", "pla:kingisepp"),
+    ]
 
 
 def test_an_organisation_named_after_a_state_keeps_the_states_whole_name() -> None:
@@ -279,5 +380,13 @@ def test_an_organisation_named_after_a_state_keeps_the_states_whole_name() -> No
 
 def test_people_and_offices_counted_by_a_number_are_measures() -> None:
     text = "They will send 25 cameramen, 120 teachers for the schools, and open 18 liaison offices."
-    found = {text[e.start : e.end]: dict(e.attrs).get("commodity") for e in find_entities(text) if e.kind == "measure"}
-    assert found == {"25 cameramen": "cameramen", "120 teachers": "teachers", "18 liaison offices": "liaison offices"}
+    found = {
+        text[e.start : e.end]: dict(e.attrs).get("commodity")
+        for e in find_entities(text)
+        if e.kind == "measure"
+    }
+    assert found == {
+        "25 cameramen": "cameramen",
+        "120 teachers": "teachers",
+        "18 liaison offices": "liaison offices",
+    }

@@ -82,7 +82,7 @@ def test_write_atomic_leaves_nothing_on_failure(tmp_path: Path, monkeypatch: pyt
 
 def test_mixed_encodings_point_at_the_first_bad_byte(tmp_path: Path) -> None:
     path = tmp_path / "mixed.txt"
-    path.write_bytes("Citation:\nPremier’s visit\nCaf\xe9".encode("utf-8").replace(b"Caf\xc3\xa9", b"Caf\xe9"))
+    path.write_bytes("Citation:\nPremier’s visit\nCaf\xe9".encode().replace(b"Caf\xc3\xa9", b"Caf\xe9"))
     with pytest.raises(InputError, match="not valid UTF-8") as info:
         files.read_text(path)
     assert str(info.value).startswith(f"{path}:3:4: ")

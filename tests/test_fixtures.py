@@ -12,18 +12,20 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import REPO, canonical
 
 from teikit.model import Turn
 from teikit.normalize import normalise, tokens
 from teikit.pipeline import read_documents
 from teikit.tei import build_tei, serialise, source_text
 
-from conftest import REPO, canonical
-
 CASES = REPO / "tests" / "cases"
 MANIFEST = CASES / "fixtures.txt"
-SOURCES = [CASES / line.strip() for line in MANIFEST.read_text(encoding="utf-8").splitlines()
-           if line.strip() and not line.startswith("#")]
+SOURCES = [
+    CASES / line.strip()
+    for line in MANIFEST.read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
 
 
 def _expectations(source: Path) -> list[dict[str, object]]:
@@ -37,7 +39,16 @@ def test_there_are_fixtures_for_every_layout() -> None:
     layouts = {p.parent.name for p in SOURCES}
     documents = sum(len(_expectations(p)) for p in SOURCES)  # a CSV export holds one document per row
     assert documents >= 30
-    assert {"pdf-markdown", "pdf-plain", "pdf-old", "mirror", "live-old", "live-new", "bare", "csv"} <= layouts
+    assert {
+        "pdf-markdown",
+        "pdf-plain",
+        "pdf-old",
+        "mirror",
+        "live-old",
+        "live-new",
+        "bare",
+        "csv",
+    } <= layouts
     assert set(LAYOUTS) - {"csv-row"} <= layouts
 
 
@@ -46,7 +57,7 @@ def test_fixture_matches_golden_and_truth(source: Path) -> None:
     docs = read_documents(source)
     expectations = _expectations(source)
     assert len(docs) == len(expectations)
-    for doc, expect in zip(docs, expectations):
+    for doc, expect in zip(docs, expectations, strict=False):
         tree = build_tei(doc)
         data = serialise(tree)
         golden = source.with_name(f"{doc.id if source.suffix == '.csv' else source.stem}.xml")
@@ -60,5 +71,9 @@ def test_fixture_matches_golden_and_truth(source: Path) -> None:
         raw = doc.text if source.suffix == ".csv" else source.read_text(encoding="utf-8")
         assert tokens(source_text(tree)) == tokens(normalise(raw, doc.normalisation))
         assert doc.layout == ("csv-row" if source.suffix == ".csv" else expect.get("layout"))
-        turns = [" ".join(doc.text[b.speaker.start : b.speaker.end].split()) for b in doc.body if isinstance(b, Turn)]
+        turns = [
+            " ".join(doc.text[b.speaker.start : b.speaker.end].split())
+            for b in doc.body
+            if isinstance(b, Turn)
+        ]
         assert turns == [" ".join(str(label).split()) for label, _ in expect.get("turns", [])]  # type: ignore[misc]

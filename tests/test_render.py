@@ -22,7 +22,9 @@ SAMPLE = HERE / "cases" / "valid" / "sample.xml"
 ENCODED = sorted((REPO / "encoded").glob("wcda-*.xml"))
 DOCUMENTS = [SAMPLE, *ENCODED]
 ENTRY_POINTS = [render.HTML, render.INDEX, render.REGISTER, render.DIGEST, render.TEXT, render.DIPLOMATIC]
-STYLESHEETS = sorted(p.relative_to(REPO / "transforms").as_posix() for p in (REPO / "transforms").rglob("*.xsl"))
+STYLESHEETS = sorted(
+    p.relative_to(REPO / "transforms").as_posix() for p in (REPO / "transforms").rglob("*.xsl")
+)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -66,8 +68,16 @@ def test_import_does_not_load_saxon_or_lxml() -> None:
 
 
 def test_declared_params_follow_imports_and_includes() -> None:
-    common = {"site-title", "index-href", "page-extension", "tei-link", "default-view", "text-width", "site-url",
-              "register-links"}
+    common = {
+        "site-title",
+        "index-href",
+        "page-extension",
+        "tei-link",
+        "default-view",
+        "text-width",
+        "site-url",
+        "register-links",
+    }
     assert render.declared_params(render.HTML) == common
     assert render.declared_params(render.TEXT) == common
     assert render.declared_params(render.INDEX) == common | {"documents", "index-sort"}
@@ -96,7 +106,10 @@ def test_params_are_converted_to_their_declared_types() -> None:
     assert max(len(line) for line in text.splitlines()) <= 40
     page = render.render_html(SAMPLE, {"tei-link": "false", "site-title": "Archive X"})
     assert "sample.xml" not in page
-    assert "<title>Record of Conversation between Zhou Enlai and North Korean Government Trade Delegation — Archive X</title>" in page
+    assert (
+        "<title>Record of Conversation between Zhou Enlai and North Korean Government Trade Delegation — Archive X</title>"
+        in page
+    )
     with pytest.raises(RenderError) as caught:
         render.render_text(SAMPLE, {"text-width": "wide"})
     assert "wide" in str(caught.value)
@@ -138,7 +151,9 @@ def person_names(tree: etree._ElementTree) -> dict[str, str]:
     for person in tree.iterfind(".//t:particDesc//t:person", TEI_NS):
         forms = person.findall("t:persName", TEI_NS)
         main = next((f for f in forms if f.get("type") != "variant"), forms[0])
-        names[person.get("{http://www.w3.org/XML/1998/namespace}id")] = " ".join(main.xpath("string()").split())
+        names[person.get("{http://www.w3.org/XML/1998/namespace}id")] = " ".join(
+            main.xpath("string()").split()
+        )
     return names
 
 
@@ -175,7 +190,7 @@ def test_page_has_language_title_and_outline(page: tuple[Path, str]) -> None:
     assert doc.findtext(".//title").startswith(title)
     assert [h.text_content() for h in doc.iter("h1")] == [title]
     levels = [int(h.tag[1]) for h in doc.iter("h1", "h2", "h3", "h4", "h5", "h6")]
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
     assert not doc.xpath("//script")
 
 
@@ -195,7 +210,7 @@ def test_every_turn_has_an_anchor_and_the_resolved_speaker(page: tuple[Path, str
     doc = html.document_fromstring(source)
     turns = doc.xpath("//div[@class = 'sp']")
     assert [t.findtext(".//*[@class='who']") for t in turns] == expected_speakers(tree)
-    for turn, sp in zip(turns, tree.iterfind(".//t:sp", TEI_NS)):
+    for turn, sp in zip(turns, tree.iterfind(".//t:sp", TEI_NS), strict=False):
         assert turn.get("id") and turn.xpath(f".//a[@class = 'permalink'][@href = '#{turn.get('id')}']")
         label = " ".join(sp.findtext("t:speaker", "", TEI_NS).split())
         assert label in " ".join(turn.xpath("string(.//p[@class = 'speaker'])").split())
@@ -221,7 +236,7 @@ def test_the_page_keeps_every_word_of_the_body_in_order(page: tuple[Path, str]) 
     at = 0
     for word in body.xpath("string()").split():
         found = shown.find(word, at)
-        assert found >= 0, f"{word!r} missing after {shown[max(0, at - 60):at]!r}"
+        assert found >= 0, f"{word!r} missing after {shown[max(0, at - 60) : at]!r}"
         at = found + len(word)
 
 
@@ -296,14 +311,18 @@ def test_text_of_the_sample() -> None:
 @pytest.fixture
 def edited(tmp_path: Path) -> Path:
     """The sample with a correction, an abbreviation, an editor's note and a two-paragraph turn."""
-    source = SAMPLE.read_text(encoding="utf-8").replace(
-        "<stage>(Premier Zhou asked.)</stage></p></sp>",
-        "<stage>(Premier Zhou asked.)</stage></p><p>And a second thought.</p></sp>",
-    ).replace(
-        "<p>Hello</p>",
-        '<p>Greetings from <choice><sic>Kim II Sung</sic><corr resp="#teikit">Kim Il Sung</corr></choice>'
-        ' and <choice><abbr>c.</abbr><expan>comrade</expan></choice> Brezhnev'
-        '<note resp="#teikit">Checked against the register.</note>.</p>',
+    source = (
+        SAMPLE.read_text(encoding="utf-8")
+        .replace(
+            "<stage>(Premier Zhou asked.)</stage></p></sp>",
+            "<stage>(Premier Zhou asked.)</stage></p><p>And a second thought.</p></sp>",
+        )
+        .replace(
+            "<p>Hello</p>",
+            '<p>Greetings from <choice><sic>Kim II Sung</sic><corr resp="#teikit">Kim Il Sung</corr></choice>'
+            " and <choice><abbr>c.</abbr><expan>comrade</expan></choice> Brezhnev"
+            '<note resp="#teikit">Checked against the register.</note>.</p>',
+        )
     )
     path = tmp_path / "edited.xml"
     path.write_text(source, encoding="utf-8")
@@ -324,7 +343,10 @@ def test_html_switches_reading_and_diplomatic_views(edited: Path) -> None:
 
 def test_text_gives_the_reading_and_endnotes(edited: Path) -> None:
     text = render.render_text(edited)
-    assert "\n\nZhou Enlai: The signing will take place. (Premier Zhou asked.)\n\nAnd a second thought.\n\n" in text
+    assert (
+        "\n\nZhou Enlai: The signing will take place. (Premier Zhou asked.)\n\nAnd a second thought.\n\n"
+        in text
+    )
     assert text.count("second thought") == 1
     assert "Greetings from Kim Il Sung and comrade Brezhnev[1]." in text
     assert text.endswith("\n\nNotes\n\n[1] Checked against the register.\n")
@@ -376,7 +398,9 @@ def test_doctype_and_external_entities_are_refused(tmp_path: Path) -> None:
         render.render_text(hostile)
 
 
-def test_a_broken_stylesheet_is_reported_with_file_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_broken_stylesheet_is_reported_with_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "broken.xsl").write_text(
         '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">\n'
         '  <xsl:template match="/">\n'
@@ -418,8 +442,10 @@ def person_pages() -> dict[str, str]:
 
 def _register_ids(name: str) -> list[str]:
     root = etree.parse(str(REGISTERS / name))
-    return root.xpath("//t:listPerson/t:person/@xml:id | //t:listPlace//t:place/@xml:id | //t:listOrg//t:org/@xml:id",
-                      namespaces=TEI_NS)
+    return root.xpath(
+        "//t:listPerson/t:person/@xml:id | //t:listPlace//t:place/@xml:id | //t:listOrg//t:org/@xml:id",
+        namespaces=TEI_NS,
+    )
 
 
 def test_register_has_an_index_and_one_page_per_entry(person_pages: dict[str, str]) -> None:
@@ -432,9 +458,13 @@ def test_register_has_an_index_and_one_page_per_entry(person_pages: dict[str, st
 def test_person_page_lists_every_turn_and_mention_with_its_anchor(person_pages: dict[str, str]) -> None:
     tei = etree.parse(str(REPO / "encoded" / "wcda-116540.xml"))
     speaker = tei.xpath("(//t:sp/@who)[1]", namespaces=TEI_NS)[0].lstrip("#")
-    entry = tei.xpath("//t:particDesc//t:person[@xml:id=$i]/@sameAs", i=speaker, namespaces=TEI_NS)[0].split(":")[1]
+    entry = tei.xpath("//t:particDesc//t:person[@xml:id=$i]/@sameAs", i=speaker, namespaces=TEI_NS)[0].split(
+        ":"
+    )[1]
     turns = tei.xpath("count(//t:sp[@who=$w])", w=f"#{speaker}", namespaces=TEI_NS)
-    names = tei.xpath("count(//t:text//*[@ref=$w or @ref=$p])", w=f"#{speaker}", p=f"per:{entry}", namespaces=TEI_NS)
+    names = tei.xpath(
+        "count(//t:text//*[@ref=$w or @ref=$p])", w=f"#{speaker}", p=f"per:{entry}", namespaces=TEI_NS
+    )
     page = html.fromstring(person_pages[f"persons/{entry}.html"])
     links = [a.get("href") for a in page.xpath("//ul[@class='mentions']//a")]
     assert len([link for link in links if "#turn-" in link]) >= turns
@@ -445,11 +475,16 @@ def test_person_page_lists_every_turn_and_mention_with_its_anchor(person_pages: 
 
 
 def test_a_person_named_in_both_documents_has_mentions_from_both(person_pages: dict[str, str]) -> None:
-    shared = [i for i in _register_ids("persons.xml")
-              if all(etree.parse(str(p)).xpath("//*[@ref=$r]", r=f"per:{i}") for p in ENCODED)]
+    shared = [
+        i
+        for i in _register_ids("persons.xml")
+        if all(etree.parse(str(p)).xpath("//*[@ref=$r]", r=f"per:{i}") for p in ENCODED)
+    ]
     assert shared
     page = html.fromstring(person_pages[f"persons/{shared[0]}.html"])
-    assert {h.xpath("string(a/@href)") for h in page.xpath("//main//h3")} == {f"../{p.stem}.html" for p in ENCODED}
+    assert {h.xpath("string(a/@href)") for h in page.xpath("//main//h3")} == {
+        f"../{p.stem}.html" for p in ENCODED
+    }
 
 
 def test_place_page_gives_authority_ids_and_coordinates() -> None:
@@ -467,11 +502,16 @@ def test_document_page_links_names_to_register_pages_only_when_asked() -> None:
     path = REPO / "encoded" / "wcda-116739.xml"
     linked = html.fromstring(render.render_html(path, {"register-links": "true"}))
     plain = html.fromstring(render.render_html(path))
-    to_registers = [h for h in linked.xpath("//main//a/@href") if h.split("/")[0] in ("persons", "places", "orgs")]
+    to_registers = [
+        h for h in linked.xpath("//main//a/@href") if h.split("/")[0] in ("persons", "places", "orgs")
+    ]
     assert to_registers
     assert not [h for h in plain.xpath("//a/@href") if h.split("/")[0] in ("persons", "places", "orgs")]
-    ids = {f"{folder}/{i}.html" for folder, name in (("persons", "persons.xml"), ("places", "places.xml"),
-                                                      ("orgs", "orgs.xml")) for i in _register_ids(name)}
+    ids = {
+        f"{folder}/{i}.html"
+        for folder, name in (("persons", "persons.xml"), ("places", "places.xml"), ("orgs", "orgs.xml"))
+        for i in _register_ids(name)
+    }
     assert set(to_registers) <= ids
 
 
@@ -498,9 +538,14 @@ def test_a_file_that_is_not_a_register_is_a_render_error() -> None:
         render.render_registers(SAMPLE, ENCODED)
 
 
-def test_each_mention_shows_its_words_in_context_from_the_place_it_links_to(person_pages: dict[str, str]) -> None:
-    shared = [i for i in _register_ids("persons.xml")
-              if all(etree.parse(str(p)).xpath("//*[@ref=$r]", r=f"per:{i}") for p in ENCODED)][0]
+def test_each_mention_shows_its_words_in_context_from_the_place_it_links_to(
+    person_pages: dict[str, str],
+) -> None:
+    shared = [
+        i
+        for i in _register_ids("persons.xml")
+        if all(etree.parse(str(p)).xpath("//*[@ref=$r]", r=f"per:{i}") for p in ENCODED)
+    ][0]
     page = html.fromstring(person_pages[f"persons/{shared}.html"])
     documents = {p.stem: html.fromstring(render.render_html(p, {"register-links": "true"})) for p in ENCODED}
     kwics = page.xpath("//span[@class='kwic']")
@@ -543,8 +588,12 @@ def test_digest_holds_the_facts_and_mentions_the_corpus_pages_read(tmp_path: Pat
     digest = etree.parse(str(render.digest(source))).getroot()
     d = {"d": "urn:x-teikit:digest"}
     assert digest.get("stem") == "wcda-116540"
-    assert digest.get("participants") == str(int(tei.xpath("count(//t:particDesc//t:person)", namespaces=TEI_NS)))
-    assert len(digest.xpath("d:m[@kind='turn']", namespaces=d)) == tei.xpath("count(//t:sp[@who])", namespaces=TEI_NS)
+    assert digest.get("participants") == str(
+        int(tei.xpath("count(//t:particDesc//t:person)", namespaces=TEI_NS))
+    )
+    assert len(digest.xpath("d:m[@kind='turn']", namespaces=d)) == tei.xpath(
+        "count(//t:sp[@who])", namespaces=TEI_NS
+    )
     names = digest.xpath("d:m[@kind='name']", namespaces=d)
     assert names and all(m.findtext("d:words", namespaces=d) for m in names)
     copy = tmp_path / "wcda-116540.xml"
@@ -558,8 +607,12 @@ def test_digest_holds_the_facts_and_mentions_the_corpus_pages_read(tmp_path: Pat
 
 def test_corpus_pages_refuse_what_is_not_a_digest(tmp_path: Path) -> None:
     with pytest.raises(RenderError, match="no digest"):
-        render._transform(render.INDEX, {"documents": SAMPLE.resolve().as_uri()}, [SAMPLE],
-                          lambda ex: ex.call_template_returning_string())
+        render._transform(
+            render.INDEX,
+            {"documents": SAMPLE.resolve().as_uri()},
+            [SAMPLE],
+            lambda ex: ex.call_template_returning_string(),
+        )
 
 
 def test_a_participant_with_several_roles_shows_each_as_a_word(tmp_path: Path) -> None:
@@ -567,27 +620,40 @@ def test_a_participant_with_several_roles_shows_each_as_a_word(tmp_path: Path) -
     roles = re.findall(r'<person role="([^"]+)"', text)
     target = next(r for r in roles if r != "participant")
     doc = tmp_path / "doc.xml"
-    doc.write_text(text.replace(f'<person role="{target}"', '<person role="interpreter recorder"', 1), encoding="utf-8")
+    doc.write_text(
+        text.replace(f'<person role="{target}"', '<person role="interpreter recorder"', 1), encoding="utf-8"
+    )
     page = html.fromstring(render.render_html(doc))
-    assert "(interpreter and recorder)" in [" ".join(s.text_content().split()) for s in page.xpath("//span[@class='role']")]
+    assert "(interpreter and recorder)" in [
+        " ".join(s.text_content().split()) for s in page.xpath("//span[@class='role']")
+    ]
 
 
 def test_register_index_counts_the_documents_that_attest_an_entry_without_naming_it_in_the_text(
-        person_pages: dict[str, str]) -> None:
+    person_pages: dict[str, str],
+) -> None:
     register = etree.parse(str(REGISTERS / "persons.xml"))
     for person in register.xpath("//t:listPerson/t:person", namespaces=TEI_NS):
-        attested = {ref.get("target").rsplit("/", 1)[-1].removesuffix(".xml")
-                    for ref in person.xpath("t:note[@type='attestation']/t:ref", namespaces=TEI_NS)}
+        attested = {
+            ref.get("target").rsplit("/", 1)[-1].removesuffix(".xml")
+            for ref in person.xpath("t:note[@type='attestation']/t:ref", namespaces=TEI_NS)
+        }
         ident = person.get("{http://www.w3.org/XML/1998/namespace}id")
-        row = html.fromstring(person_pages["persons/index.html"]).xpath("//tr[td/a/@href=$h]", h=f"{ident}.html")[0]
-        assert int(row.xpath("string(td[@data-label='Documents'])")) >= len(attested & {p.stem for p in ENCODED})
+        row = html.fromstring(person_pages["persons/index.html"]).xpath(
+            "//tr[td/a/@href=$h]", h=f"{ident}.html"
+        )[0]
+        assert int(row.xpath("string(td[@data-label='Documents'])")) >= len(
+            attested & {p.stem for p in ENCODED}
+        )
 
 
 def test_a_role_names_the_documents_that_attest_it(person_pages: dict[str, str]) -> None:
     register = etree.parse(str(REGISTERS / "persons.xml"))
     person = register.xpath("//t:person[t:occupation/@source][1]", namespaces=TEI_NS)[0]
     occupation = person.find("t:occupation", TEI_NS)
-    page = html.fromstring(person_pages[f"persons/{person.get('{http://www.w3.org/XML/1998/namespace}id')}.html"])
+    page = html.fromstring(
+        person_pages[f"persons/{person.get('{http://www.w3.org/XML/1998/namespace}id')}.html"]
+    )
     item = page.xpath("//dl[@class='meta']//li")[0]
     stems = [s.rsplit("/", 1)[-1].removesuffix(".xml") for s in occupation.get("source").split()]
     assert occupation.text in item.text_content()
@@ -603,5 +669,9 @@ def test_a_building_and_the_hall_inside_it_link_to_each_other(tmp_path: Path) ->
     pages = render.render_registers(REGISTERS / "places.xml", ENCODED, {"register-links": "true"})
     hall_page = html.fromstring(pages[f"places/{hall.get(xml_id)}.html"])
     building_page = html.fromstring(pages[f"places/{building.get(xml_id)}.html"])
-    assert hall_page.xpath("//dt[.='Part of']/following-sibling::dd[1]/a/@href") == [f"{building.get(xml_id)}.html"]
-    assert f"{hall.get(xml_id)}.html" in building_page.xpath("//dt[.='Contains']/following-sibling::dd[1]/a/@href")
+    assert hall_page.xpath("//dt[.='Part of']/following-sibling::dd[1]/a/@href") == [
+        f"{building.get(xml_id)}.html"
+    ]
+    assert f"{hall.get(xml_id)}.html" in building_page.xpath(
+        "//dt[.='Contains']/following-sibling::dd[1]/a/@href"
+    )

@@ -11,7 +11,9 @@ from teikit.validate import iter_issues
 TEI = 'xmlns="http://www.tei-c.org/ns/1.0"'
 LAUGHS = (
     '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
-    + "".join(f' <!ENTITY lol{i} "{f"&lol{i - 1};" * 10 if i > 2 else "&lol;" * 10}">\n' for i in range(2, 10))
+    + "".join(
+        f' <!ENTITY lol{i} "{f"&lol{i - 1};" * 10 if i > 2 else "&lol;" * 10}">\n' for i in range(2, 10)
+    )
     + f"]>\n<TEI {TEI}><text><body><p>&lol9;</p></body></text></TEI>\n"
 )
 
@@ -24,7 +26,9 @@ LAUGHS = (
         ("truncated", f"<TEI {TEI}><text><body><p>cut", "Premature end of data"),
     ],
 )
-def test_hostile_or_broken_file_gives_one_syntax_issue(tmp_path: Path, name: str, content: str, expected: str) -> None:
+def test_hostile_or_broken_file_gives_one_syntax_issue(
+    tmp_path: Path, name: str, content: str, expected: str
+) -> None:
     path = tmp_path / f"{name}.xml"
     path.write_text(content, encoding="utf-8")
     issues = list(iter_issues(path))

@@ -82,8 +82,12 @@ def test_grammar_is_flat() -> None:
 def test_jing_accepts_the_grammar_the_valid_fixtures_and_the_encodings() -> None:
     """lxml once accepted a grammar jing rejected: the reference implementation checks it too."""
     assert shutil.which("jing"), "jing is needed for this test: `apt-get install jing` (.ci/run installs it)"
-    valid = sorted((REPO / "tests" / "cases" / "valid").glob("*.xml")) + sorted((REPO / "encoded").glob("*.xml"))
-    run = subprocess.run(["jing", str(SCHEMAS / "teikit.rng"), *map(str, valid)], capture_output=True, text=True)
+    valid = sorted((REPO / "tests" / "cases" / "valid").glob("*.xml")) + sorted(
+        (REPO / "encoded").glob("*.xml")
+    )
+    run = subprocess.run(
+        ["jing", str(SCHEMAS / "teikit.rng"), *map(str, valid)], capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stdout
 
 

@@ -6,13 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ENCODED
 from lxml import etree, isoschematron
 
 from teikit.errors import SchemaError
 from teikit.resources import schema_path
 from teikit.schematron import Failure, Schematron
-
-from conftest import ENCODED
 
 CASES = Path(__file__).resolve().parent / "cases"
 RULES = CASES / "schematron"
@@ -29,8 +28,12 @@ def _tree(path: Path) -> etree._ElementTree | None:
 
 
 # Malformed fixtures are left out: the validator stops at their syntax error, so no Schematron runs.
-DOCUMENTS = [p for kind in ("invalid", "warning", "valid") for p in sorted((CASES / kind).glob("*.xml"))
-             if _tree(p) is not None] + ENCODED
+DOCUMENTS = [
+    p
+    for kind in ("invalid", "warning", "valid")
+    for p in sorted((CASES / kind).glob("*.xml"))
+    if _tree(p) is not None
+] + ENCODED
 _SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 
 
@@ -45,7 +48,10 @@ def _of(failures: list[Failure], pattern: str) -> list[tuple[str, int, str]]:
 
 def test_a_node_fires_only_the_first_rule_its_context_matches(failures: list[Failure]) -> None:
     assert _of(failures, "first-rule-wins") == [
-        ("plain", 3, "item 1"), ("special", 4, "special item 2"), ("plain", 6, "other 3"), ("plain", 7, "item 4")
+        ("plain", 3, "item 1"),
+        ("special", 4, "special item 2"),
+        ("plain", 6, "other 3"),
+        ("plain", 7, "item 4"),
     ]
 
 
@@ -101,7 +107,9 @@ def skeleton() -> isoschematron.Schematron:
 
 
 @pytest.mark.parametrize("document", DOCUMENTS, ids=[f"{p.parent.name}/{p.stem}" for p in DOCUMENTS])
-def test_agrees_with_lxml_isoschematron(document: Path, compiled: Schematron, skeleton: isoschematron.Schematron) -> None:
+def test_agrees_with_lxml_isoschematron(
+    document: Path, compiled: Schematron, skeleton: isoschematron.Schematron
+) -> None:
     """Same failed rule ids, at the same lines, with the same messages, in the same order.
 
     The skeleton locates an attribute context only by its name (`/@who`); its line is then the one
@@ -118,8 +126,10 @@ def test_agrees_with_lxml_isoschematron(document: Path, compiled: Schematron, sk
             text = " ".join("".join(node.find(_SVRL + "text").itertext()).split())
             expected.append((pattern, node.get("id"), _line(tree, node.get("location", "")), text))
     actual = [(f.pattern, f.test, f.line, f.message) for f in compiled.failures(tree)]
-    assert [(p, i, line if expected_line else None, m) for (p, i, line, m), (_, _, expected_line, _) in
-            zip(actual, expected, strict=True)] == expected
+    assert [
+        (p, i, line if expected_line else None, m)
+        for (p, i, line, m), (_, _, expected_line, _) in zip(actual, expected, strict=True)
+    ] == expected
 
 
 def _line(tree: etree._ElementTree, location: str) -> int | None:

@@ -23,8 +23,11 @@ def _sides(doc: Document) -> dict[str, str | None]:
 
 def _speakers(doc: Document) -> list[tuple[str, str]]:
     names = {p.id: p.name for p in doc.persons}
-    return [(" ".join(doc.text[b.speaker.start : b.speaker.end].split()), names[b.who])
-            for b in doc.body if isinstance(b, Turn)]
+    return [
+        (" ".join(doc.text[b.speaker.start : b.speaker.end].split()), names[b.who])
+        for b in doc.body
+        if isinstance(b, Turn)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -64,35 +67,52 @@ def test_find_by_title_reads_the_head_of_a_listed_title() -> None:
 
 
 def test_title_only_label_before_the_declaration() -> None:
-    doc = _doc("Record of a Reception\n\nTime: 3 May 1961\n\n"
-               "Foreign guests: Le Van Hoa, Director of the Studio\n"
-               "Accompanying persons: Wen Bo (Chairman of the Association); Ma Lin (Vice Premier)\n\n"
-               "Chairman: Welcome to Beijing.\n\n"
-               "Chairman Wen Bo (hereafter, Wen): Is this your first visit\n\n"
-               "Le Van Hoa: It is the third.\n\nPremier: Good.\n")
+    doc = _doc(
+        "Record of a Reception\n\nTime: 3 May 1961\n\n"
+        "Foreign guests: Le Van Hoa, Director of the Studio\n"
+        "Accompanying persons: Wen Bo (Chairman of the Association); Ma Lin (Vice Premier)\n\n"
+        "Chairman: Welcome to Beijing.\n\n"
+        "Chairman Wen Bo (hereafter, Wen): Is this your first visit\n\n"
+        "Le Van Hoa: It is the third.\n\nPremier: Good.\n"
+    )
     turns = _speakers(doc)
-    assert turns[:3] == [("Chairman:", "Wen Bo"), ("Chairman Wen Bo (hereafter, Wen):", "Wen Bo"),
-                         ("Le Van Hoa:", "Le Van Hoa")]
+    assert turns[:3] == [
+        ("Chairman:", "Wen Bo"),
+        ("Chairman Wen Bo (hereafter, Wen):", "Wen Bo"),
+        ("Le Van Hoa:", "Le Van Hoa"),
+    ]
     assert ("Premier:", "Ma Lin") not in turns  # the Vice Premier does not answer to "Premier"
 
 
 def test_side_label_narrows_a_shared_surname() -> None:
-    doc = _doc("Record of the Talks\n\nDate: 8/29/73\n\nParticipants:\n"
-               "South: LEE Sang-ho (chief delegate), KIM Dal-ho\nNorth: KIM Tae-su (chief delegate), JO Il\n\n"
-               "South (LEE): Let us begin.\n\nNorth (KIM): We agree.\n")
+    doc = _doc(
+        "Record of the Talks\n\nDate: 8/29/73\n\nParticipants:\n"
+        "South: LEE Sang-ho (chief delegate), KIM Dal-ho\nNorth: KIM Tae-su (chief delegate), JO Il\n\n"
+        "South (LEE): Let us begin.\n\nNorth (KIM): We agree.\n"
+    )
     assert _speakers(doc) == [("South (LEE):", "LEE Sang-ho"), ("North (KIM):", "KIM Tae-su")]
     assert len(doc.persons) == 4
 
 
 def test_list_items_lose_et_al_full_stops_footnote_numbers_and_placeholders() -> None:
-    doc = _doc("Minutes\n\nTime: 9 July 1971\n\n"
-               "Participants on the Soviet side: Deputy Premier Ivan Orlov; N.N., adviser\n"
-               "Participants on the German side: State Secretary Anna Berg; signee\n"
-               "Attending: comrades Petre Lupu, Dan Ionescu et al.\n"
-               "Guests: Vasile Dinu, Ambassador of Romania in Hanoi.\n\n"
-               "To: [Deputy Foreign Minister Jan] NOWAK 1, URGENT\nFrom: DROBNY\n\nText.\n")
+    doc = _doc(
+        "Minutes\n\nTime: 9 July 1971\n\n"
+        "Participants on the Soviet side: Deputy Premier Ivan Orlov; N.N., adviser\n"
+        "Participants on the German side: State Secretary Anna Berg; signee\n"
+        "Attending: comrades Petre Lupu, Dan Ionescu et al.\n"
+        "Guests: Vasile Dinu, Ambassador of Romania in Hanoi.\n\n"
+        "To: [Deputy Foreign Minister Jan] NOWAK 1, URGENT\nFrom: DROBNY\n\nText.\n"
+    )
     people = _people(doc)
-    assert set(people) == {"Ivan Orlov", "Anna Berg", "Petre Lupu", "Dan Ionescu", "Vasile Dinu", "NOWAK", "DROBNY"}
+    assert set(people) == {
+        "Ivan Orlov",
+        "Anna Berg",
+        "Petre Lupu",
+        "Dan Ionescu",
+        "Vasile Dinu",
+        "NOWAK",
+        "DROBNY",
+    }
     assert people["Anna Berg"][2] == ("State Secretary",)  # "signee" is not her title
     assert people["Vasile Dinu"][2] == ("Ambassador of Romania in Hanoi",)
     assert people["NOWAK"][:2] == ("addressee", None)
@@ -105,31 +125,47 @@ def test_routing_lines_naming_places_are_not_people() -> None:
 
 
 def test_bare_side_headings_and_inline_sides() -> None:
-    doc = _doc("Memorandum of Conversation\n\nPARTICIPANTS:\nUS Side\n"
-               "• John Hale, Deputy Secretary of Commerce\n• Paul Kerr, NSC Staff (notetaker)\n"
-               "PRC Side\n• Gu Lin, Vice Premier\n\nPLACE: Beijing\n\n"
-               "Vice Premier Gu: Welcome.\n\nMr. Hale: Thank you.\n")
+    doc = _doc(
+        "Memorandum of Conversation\n\nPARTICIPANTS:\nUS Side\n"
+        "• John Hale, Deputy Secretary of Commerce\n• Paul Kerr, NSC Staff (notetaker)\n"
+        "PRC Side\n• Gu Lin, Vice Premier\n\nPLACE: Beijing\n\n"
+        "Vice Premier Gu: Welcome.\n\nMr. Hale: Thank you.\n"
+    )
     people = _people(doc)
     assert set(people) == {"John Hale", "Paul Kerr", "Gu Lin"}
     assert people["Paul Kerr"] == ("recorder", "US Side", ("NSC Staff",))
     assert people["Gu Lin"][1] == "PRC Side"
     assert "Mr." not in people["John Hale"][2]  # a form of address is not a title
 
-    doc = _doc("Record\n\nTime: 11 August 1960\n\n"
-               "Participants: Korean side: Kim Gwang (Vice Minister), Jo Yeong (Director); "
-               "Chinese side: Huang Dong (First Secretary of the Provincial Committee)\n\n"
-               "Secretary: You crossed the bridge.\n\nKim: Yes.\n")
-    assert _sides(doc) == {"Kim Gwang": "Korean side", "Jo Yeong": "Korean side", "Huang Dong": "Chinese side"}
+    doc = _doc(
+        "Record\n\nTime: 11 August 1960\n\n"
+        "Participants: Korean side: Kim Gwang (Vice Minister), Jo Yeong (Director); "
+        "Chinese side: Huang Dong (First Secretary of the Provincial Committee)\n\n"
+        "Secretary: You crossed the bridge.\n\nKim: Yes.\n"
+    )
+    assert _sides(doc) == {
+        "Kim Gwang": "Korean side",
+        "Jo Yeong": "Korean side",
+        "Huang Dong": "Chinese side",
+    }
     assert _speakers(doc) == [("Secretary:", "Huang Dong"), ("Kim:", "Kim Gwang")]
 
 
 def test_side_heading_blocks_and_one_name_a_line() -> None:
-    doc = _doc("Record\n\nTime: 9 October 1961\n\nLocation: Main Hall\n\n"
-               "[North] Korea\nJeong Il [Jong Il], Kim Tae\n\nChina\nChen Wu, Li Qin\n\n"
-               "Participants:\nVietnam\nTran Van Ba (Vice Premier)\nLe Thi Hoa (Vice Minister of Trade)\n\n"
-               "Chen: Welcome.\n")
-    assert _sides(doc) == {"Jeong Il": "[North] Korea", "Kim Tae": "[North] Korea", "Chen Wu": "China",
-                           "Li Qin": "China", "Tran Van Ba": "Vietnam", "Le Thi Hoa": "Vietnam"}
+    doc = _doc(
+        "Record\n\nTime: 9 October 1961\n\nLocation: Main Hall\n\n"
+        "[North] Korea\nJeong Il [Jong Il], Kim Tae\n\nChina\nChen Wu, Li Qin\n\n"
+        "Participants:\nVietnam\nTran Van Ba (Vice Premier)\nLe Thi Hoa (Vice Minister of Trade)\n\n"
+        "Chen: Welcome.\n"
+    )
+    assert _sides(doc) == {
+        "Jeong Il": "[North] Korea",
+        "Kim Tae": "[North] Korea",
+        "Chen Wu": "China",
+        "Li Qin": "China",
+        "Tran Van Ba": "Vietnam",
+        "Le Thi Hoa": "Vietnam",
+    }
     assert _people(doc)["Le Thi Hoa"][2] == ("Vice Minister of Trade",)
 
 
@@ -142,16 +178,22 @@ def test_a_declared_speaker_abbreviated_cc_is_a_turn_not_a_distribution_list() -
     from teikit.model import Turn
     from teikit.transcript import parse_transcript
 
-    doc = parse_transcript("Record\n\nTime: 3 March 1963\n\nVice Premier Cc Ab (hereafter abbreviated Cc): We agree.\n\n"
-                           "Cc: We agree again.\n", "<test>")
+    doc = parse_transcript(
+        "Record\n\nTime: 3 March 1963\n\nVice Premier Cc Ab (hereafter abbreviated Cc): We agree.\n\n"
+        "Cc: We agree again.\n",
+        "<test>",
+    )
     assert sum(isinstance(b, Turn) for b in doc.body) == 2
 
 
 def test_an_action_in_a_participle_inside_a_turn_is_a_stage_direction_but_a_preposition_is_not() -> None:
     from teikit.transcript import parse_transcript
 
-    doc = parse_transcript("Record\n\nTime: 3 March 1963\n\nChairman Ab Cd (hereafter, Ab): Who is he (nodding to the "
-                           "guest)? The plan (including the dams) is ready.\n", "<test>")
+    doc = parse_transcript(
+        "Record\n\nTime: 3 March 1963\n\nChairman Ab Cd (hereafter, Ab): Who is he (nodding to the "
+        "guest)? The plan (including the dams) is ready.\n",
+        "<test>",
+    )
     turn = next(b for b in doc.body if hasattr(b, "who"))
     stages = [doc.text[i.start : i.end] for p in turn.paras for i in p.inlines if i.tag == "stage"]
     assert stages == ["(nodding to the guest)"]

@@ -81,7 +81,10 @@ def test_only_errors_make_a_document_invalid(tmp_path: Path) -> None:
     rng, _ = build_schemas(CASES / "odd" / "warning.odd", tmp_path)
     data = b'<TEI xmlns="http://www.tei-c.org/ns/1.0">TODO: a long text</TEI>'
     issues = list(iter_issues(data, path="w.xml", schema=rng))
-    assert [(i.severity, i.rule, i.line) for i in issues] == [("warning", "short-text", 1), ("info", "short-text", 1)]
+    assert [(i.severity, i.rule, i.line) for i in issues] == [
+        ("warning", "short-text", 1),
+        ("info", "short-text", 1),
+    ]
     assert is_valid(data, schema=rng)
     assert_valid(data, schema=rng)
 

@@ -8,15 +8,25 @@ from __future__ import annotations
 
 import re
 
+from teikit import dates
 from teikit.errors import InputError, Location, location_of
 from teikit.model import Document, Header, Para, ReviewNote, Turn
 from teikit.normalize import normalise
-from teikit import dates
 from teikit.transcript import citation, csv_export
 from teikit.transcript.base import Detection, Layout, Note, Wrapper
 from teikit.transcript.body import parse_body
 from teikit.transcript.doctype import body_type
-from teikit.transcript.layouts import bare, csv_row, generic, live_new, live_old, mirror, pdf_markdown, pdf_old, pdf_plain
+from teikit.transcript.layouts import (
+    bare,
+    csv_row,
+    generic,
+    live_new,
+    live_old,
+    mirror,
+    pdf_markdown,
+    pdf_old,
+    pdf_plain,
+)
 from teikit.transcript.people import PersonIndex, slug
 from teikit.transcript.wrapper import flatten, section_text
 
@@ -60,7 +70,9 @@ def detect(text: str, path: str = "<string>", *, strict: bool = False) -> tuple[
     return FALLBACK, found
 
 
-def parse_transcript(text: str, path: str = "<string>", doc_id: str | None = None, *, strict: bool = False) -> Document:
+def parse_transcript(
+    text: str, path: str = "<string>", doc_id: str | None = None, *, strict: bool = False
+) -> Document:
     """Parse a transcript's text into a Document.
 
     :param path: the file name, used in messages and to derive the document id.
@@ -74,9 +86,13 @@ def parse_transcript(text: str, path: str = "<string>", doc_id: str | None = Non
     persons = PersonIndex()
     body = parse_body(norm, wrapper.body_start, wrapper.body_end, persons, anchor=_anchor(norm, wrapper))
     head = next((b for b in body.blocks if isinstance(b, Para) and b.tag == "head"), None)
-    header = _header(norm, wrapper, has_turns=any(isinstance(b, Turn) for b in body.blocks),
-                     heading=" ".join(norm[head.span.start : head.span.end].split()) if head else None,
-                     form=body_type(norm, body.blocks))
+    header = _header(
+        norm,
+        wrapper,
+        has_turns=any(isinstance(b, Turn) for b in body.blocks),
+        heading=" ".join(norm[head.span.start : head.span.end].split()) if head else None,
+        form=body_type(norm, body.blocks),
+    )
     header = header.model_copy(
         update={
             "setting_date": body.setting_date[0] if body.setting_date else None,
@@ -111,13 +127,21 @@ _MOJIBAKE = re.compile(r"Ã[\x80-\xbf]|â€[\x80-\xbf™œ˜“”‘’†]|Â
 
 
 def _mojibake(text: str) -> list[Note]:
-    return [Note(m.start(), "encoding", f"possible mojibake {m.group(0)!r}: text decoded with the wrong encoding once")
-            for m in _MOJIBAKE.finditer(text)]
+    return [
+        Note(
+            m.start(),
+            "encoding",
+            f"possible mojibake {m.group(0)!r}: text decoded with the wrong encoding once",
+        )
+        for m in _MOJIBAKE.finditer(text)
+    ]
 
 
 def parse_csv_export(text: str, path: str = "<string>") -> list[Document]:
     """One Document per row of a CSV export (`teikit convert export.csv`)."""
-    return [parse_transcript(row.text, path, doc_id=slug(row.doc_id)) for row in csv_export.split_rows(text, path)]
+    return [
+        parse_transcript(row.text, path, doc_id=slug(row.doc_id)) for row in csv_export.split_rows(text, path)
+    ]
 
 
 def _review(text: str, path: str, notes: list[Note]) -> tuple[ReviewNote, ...]:
@@ -136,8 +160,9 @@ def _anchor(text: str, wrapper: Wrapper) -> str | None:
     return citation.parse_citation(values.get("citation", "")).date
 
 
-def _header(text: str, wrapper: Wrapper, *, has_turns: bool, heading: str | None = None,
-            form: str | None = None) -> Header:
+def _header(
+    text: str, wrapper: Wrapper, *, has_turns: bool, heading: str | None = None, form: str | None = None
+) -> Header:
     values = {s.key: section_text(text, s) for s in flatten([*wrapper.front, *wrapper.back]) if s.paras}
     cite = citation.parse_citation(values.get("citation", ""))
     title = (
@@ -145,9 +170,15 @@ def _header(text: str, wrapper: Wrapper, *, has_turns: bool, heading: str | None
         if wrapper.doc_title
         else cite.title or values.get("title") or heading or "Untitled document"
     )
-    date_text = text[wrapper.doc_date.span.start : wrapper.doc_date.span.end] if wrapper.doc_date else values.get("date")
+    date_text = (
+        text[wrapper.doc_date.span.start : wrapper.doc_date.span.end]
+        if wrapper.doc_date
+        else values.get("date")
+    )
     found = dates.find_date(date_text) if date_text else None
-    date = dict(wrapper.doc_date.attrs).get("when") if wrapper.doc_date else (found.iso if found else cite.date)
+    date = (
+        dict(wrapper.doc_date.attrs).get("when") if wrapper.doc_date else (found.iso if found else cite.date)
+    )
     language = values.get("original-language")
     rendition = citation.rendition_language(values.get("contents", ""))
     return Header(

@@ -25,7 +25,9 @@ def detected(layout: str, text: str, match: re.Match[str] | None, reason: str) -
     """A Detection at the line of `match`, or None when there is no match."""
     if match is None:
         return None
-    return Detection(layout, text.count("\n", 0, match.start()) + 1, reason.format(match=match.group(0).strip()))
+    return Detection(
+        layout, text.count("\n", 0, match.start()) + 1, reason.format(match=match.group(0).strip())
+    )
 
 
 @dataclass(frozen=True)

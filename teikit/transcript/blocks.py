@@ -8,16 +8,21 @@ from teikit.model import Span
 
 _BLOCK = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
-LIST_ITEM = re.compile(r"(?P<marker>[-•*–▪◦]|\d{1,2}[.)．]|[a-z]\)|\((?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)|"
-                       r"[IVX]{1,4}\.|[０-９]{1,2}[．.])(?=\s)")
+LIST_ITEM = re.compile(
+    r"(?P<marker>[-•*–▪◦]|\d{1,2}[.)．]|[a-z]\)|\((?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)|"
+    r"[IVX]{1,4}\.|[０-９]{1,2}[．.])(?=\s)"
+)
 """The marker that opens a list item: a bullet, "1.", "a)", "(iv)", "IV."."""
-TERMINAL = ".?!:;…\"”’)]"
+TERMINAL = '.?!:;…"”’)]'
 """Characters that may end a sentence or a heading; a block ending otherwise stops mid-sentence."""
 
 
 def blocks(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Blocks separated by blank lines, each trimmed of surrounding whitespace."""
-    return [trim(text, m.start(), m.end()) for m in _BLOCK.finditer(text, start, len(text) if end is None else end)]
+    return [
+        trim(text, m.start(), m.end())
+        for m in _BLOCK.finditer(text, start, len(text) if end is None else end)
+    ]
 
 
 def lines(text: str, span: Span) -> list[Span]:

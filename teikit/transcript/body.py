@@ -19,9 +19,11 @@ from teikit.transcript.participants import is_side_heading, item_end, read_peopl
 from teikit.transcript.people import PersonIndex, parse_mention, split_items
 from teikit.transcript.speakers import Speakers, label_key
 
-_STAGE_INLINE = re.compile(r"\((?=[A-Z])[^()\n]{10,}?[.!?]\)|\((?!(?:including|excluding|during|according|concerning|"
-                           r"regarding|following|beginning|being|meaning|considering|notwithstanding|pending)\b)"
-                           r"(?-i:[a-z]+ing)\b[^()\n]{0,60}\)")
+_STAGE_INLINE = re.compile(
+    r"\((?=[A-Z])[^()\n]{10,}?[.!?]\)|\((?!(?:including|excluding|during|according|concerning|"
+    r"regarding|following|beginning|being|meaning|considering|notwithstanding|pending)\b)"
+    r"(?-i:[a-z]+ing)\b[^()\n]{0,60}\)"
+)
 """A stage direction inside a turn: a sentence in parentheses ("(Premier Zhou asked … .)"), or an action
 given by a participle ("(pointing to the actress)"), not a preposition in -ing ("(including …)")."""
 
@@ -56,8 +58,9 @@ def parse_body(text: str, start: int, end: int, persons: PersonIndex, *, anchor:
     parser.footnotes = frozenset()  # an endnote's own number is not a reference to it
     parser.flat_refs = []
     for number, span in endnotes:
-        parser.out.blocks.append(parser.para(span, tag="note", attrs=(("xml:id", f"fn-{number}"), ("place", "end"),
-                                                                      ("n", number))))
+        parser.out.blocks.append(
+            parser.para(span, tag="note", attrs=(("xml:id", f"fn-{number}"), ("place", "end"), ("n", number)))
+        )
     parser.add_mentions()
     parser.out.mentioned = parser.marker.others.persons()
     parser.out.places = tuple(parser.marker.places.values())
@@ -73,15 +76,31 @@ def _flattened_refs(text: str, spans: list[Span], numbers: list[str]) -> list[In
     start, end = spans[0].start, spans[-1].end
     refs = []
     for n in numbers:
-        if n.isdigit() and f"[{n}]" not in text[start:end] and (m := inline.flattened_ref(text, n, start, end)):
-            refs.append(Inline(start=m.start("n"), end=m.end("n"), tag="ref",
-                               attrs=(("type", "footnote"), ("target", f"#fn-{n}"))))
+        if (
+            n.isdigit()
+            and f"[{n}]" not in text[start:end]
+            and (m := inline.flattened_ref(text, n, start, end))
+        ):
+            refs.append(
+                Inline(
+                    start=m.start("n"),
+                    end=m.end("n"),
+                    tag="ref",
+                    attrs=(("type", "footnote"), ("target", f"#fn-{n}")),
+                )
+            )
     return refs
 
 
 class _Parser:
-    def __init__(self, text: str, persons: PersonIndex, footnotes: frozenset[str], spans: list[Span],
-                 anchor: str | None) -> None:
+    def __init__(
+        self,
+        text: str,
+        persons: PersonIndex,
+        footnotes: frozenset[str],
+        spans: list[Span],
+        anchor: str | None,
+    ) -> None:
         self.text = text
         self.anchor = anchor
         self.persons = persons
@@ -99,29 +118,47 @@ class _Parser:
 
     # --- inline markup ---------------------------------------------------------------------
 
-    def para(self, span: Span, *, tag: str = "p", attrs: tuple[tuple[str, str], ...] = (),
-             extra: tuple[Inline, ...] = (), entities: bool = True) -> Para:
+    def para(
+        self,
+        span: Span,
+        *,
+        tag: str = "p",
+        attrs: tuple[tuple[str, str], ...] = (),
+        extra: tuple[Inline, ...] = (),
+        entities: bool = True,
+    ) -> Para:
         found = inline.annotate(self.text, span.start, span.end, footnotes=self.footnotes)
         refs = [r for r in self.flat_refs if span.start <= r.start and r.end <= span.end]
         proposed = [*extra, *refs, *found.inlines]
         if entities:
-            proposed += self._dates_and_measures(span, covered={(i.start, i.end) for i in extra if i.tag == "date"})
+            proposed += self._dates_and_measures(
+                span, covered={(i.start, i.end) for i in extra if i.tag == "date"}
+            )
         kept, dropped = overlaps.resolve(proposed)
         self.out.notes.extend([*found.notes, *dropped])
         return Para(span=span, tag=tag, attrs=attrs, inlines=tuple(kept))
 
     def _dates_and_measures(self, span: Span, covered: set[tuple[int, int]]) -> list[Inline]:
-        found, ambiguous = inline.dates_and_measures(self.text, span.start, span.end, anchor=self.anchor,
-                                                     covered=covered)
+        found, ambiguous = inline.dates_and_measures(
+            self.text, span.start, span.end, anchor=self.anchor, covered=covered
+        )
         for i in found:
             attrs = dict(i.attrs)
-            if i.tag == "date" and "cert" not in attrs and len(day := attrs.get("when", attrs.get("from", ""))) == 10:
+            if (
+                i.tag == "date"
+                and "cert" not in attrs
+                and len(day := attrs.get("when", attrs.get("from", ""))) == 10
+            ):
                 self.recent_date = day
         self.out.notes.extend(self._date_note(ref) for ref in ambiguous)
         return found
 
     def _date_note(self, ref: dates.DateRef) -> Note:
-        return Note(ref.start, "ambiguous-date", f"date {self.text[ref.start:ref.end]!r} {ref.doubt}: no @when given")
+        return Note(
+            ref.start,
+            "ambiguous-date",
+            f"date {self.text[ref.start : ref.end]!r} {ref.doubt}: no @when given",
+        )
 
     # --- dispatch --------------------------------------------------------------------------
 
@@ -145,7 +182,9 @@ class _Parser:
         blocks_ = [b for b in self.out.blocks if not _is_page_block(b)]
         if _may_open(self.text, blocks_) and (opener := self._opener(span)) is not None:
             self._merge_opener(opener)
-        elif self.speakers is not None and self.speakers.is_declared(span.start, span.end) and self._turn(span):
+        elif (
+            self.speakers is not None and self.speakers.is_declared(span.start, span.end) and self._turn(span)
+        ):
             pass  # a declared speaker's short label wins over a field label ("Record:") and over "cc:"
         elif (copies := self._distribution(span)) is not None:
             self.out.blocks.append(copies)
@@ -162,15 +201,31 @@ class _Parser:
         """Before any prose, a block mixing opener lines and field lines is read as runs of one kind each,
         and a place-and-date line under a stamp ("[stamp:] SECRET ⏎ Hanoi, 17 October 1956") or a letterhead
         ("Embassy of … ⏎ Peking, 9 th December, 1954") stands apart."""
-        if any(isinstance(b, Turn) or isinstance(b, Para) and b.tag != "head" and not _is_page_block(b)
-               and not _is_stamp(b, self.text) for b in self.out.blocks):
+        if any(
+            isinstance(b, Turn)
+            or isinstance(b, Para)
+            and b.tag != "head"
+            and not _is_page_block(b)
+            and not _is_stamp(b, self.text)
+            for b in self.out.blocks
+        ):
             return [span]
         lns = lines(self.text, span)
-        if len(lns) > 1 and _STAMP_LINE.match(self.text, lns[0].start, lns[0].end) and is_place_date(self.text, lns[1]):
+        if (
+            len(lns) > 1
+            and _STAMP_LINE.match(self.text, lns[0].start, lns[0].end)
+            and is_place_date(self.text, lns[1])
+        ):
             return [lns[0], Span(start=lns[1].start, end=span.end)]
-        opening = all(isinstance(b, Opener) or isinstance(b, Para) and b.tag == "head" for b in self.out.blocks)
-        if opening and 1 < len(lns) <= 4 and is_place_date(self.text, lns[-1]) \
-                and all(_is_heading(self.text[ln.start : ln.end]) for ln in lns[:-1]):  # a letterhead over the dateline
+        opening = all(
+            isinstance(b, Opener) or isinstance(b, Para) and b.tag == "head" for b in self.out.blocks
+        )
+        if (
+            opening
+            and 1 < len(lns) <= 4
+            and is_place_date(self.text, lns[-1])
+            and all(_is_heading(self.text[ln.start : ln.end]) for ln in lns[:-1])
+        ):  # a letterhead over the dateline
             return [Span(start=lns[0].start, end=lns[-2].end), lns[-1]]
         return split_runs(self.text, span)
 
@@ -178,10 +233,14 @@ class _Parser:
         """A distribution list after the body has begun ("Copies: 1 - Cde. Gromyko, 2 - to file"): a paragraph
         holding one distribution segment with its label, not a field of the opening block."""
         m = _DISTRIBUTION.match(self.text, span.start, span.end)
-        if m is None or not any(isinstance(b, Turn) or isinstance(b, Para) and b.tag != "head" for b in self.out.blocks):
+        if m is None or not any(
+            isinstance(b, Turn) or isinstance(b, Para) and b.tag != "head" for b in self.out.blocks
+        ):
             return None
-        extra = (Inline(start=span.start, end=span.end, tag="seg", attrs=(("type", "distribution"),)),
-                 Inline(start=span.start, end=m.end("label") + 1, tag="label"))
+        extra = (
+            Inline(start=span.start, end=span.end, tag="seg", attrs=(("type", "distribution"),)),
+            Inline(start=span.start, end=m.end("label") + 1, tag="label"),
+        )
         return self.para(span, extra=extra)
 
     def _append_fields(self, fields: FieldList) -> None:
@@ -196,19 +255,25 @@ class _Parser:
         for i, block in enumerate(self.out.blocks):
             if isinstance(block, Turn) and not block.paras:
                 self.out.notes.append(Note(block.speaker.start, "empty-turn", "speaker label with no speech"))
-                self.out.blocks[i] = Turn(who=block.who, speaker=block.speaker,
-                                          paras=(Para(span=Span(start=block.speaker.end, end=block.speaker.end)),))
+                self.out.blocks[i] = Turn(
+                    who=block.who,
+                    speaker=block.speaker,
+                    paras=(Para(span=Span(start=block.speaker.end, end=block.speaker.end)),),
+                )
 
     def add_mentions(self) -> None:
         """Once every participant is known, mark the people named in the running text."""
         for i, block in enumerate(self.out.blocks):
             if isinstance(block, Turn):
-                self.out.blocks[i] = block.model_copy(update={"paras": tuple(self._mentioned_block(p) for p in block.paras)})
+                self.out.blocks[i] = block.model_copy(
+                    update={"paras": tuple(self._mentioned_block(p) for p in block.paras)}
+                )
             elif isinstance(block, (Para, FieldList)):
                 self.out.blocks[i] = self._mentioned_block(block)
             elif isinstance(block, Opener):  # routing and stamp lines name people, places and offices too
-                self.out.blocks[i] = Opener(lines=tuple(ln if ln.tag == "idno" else self._mentioned(ln)
-                                                        for ln in block.lines))
+                self.out.blocks[i] = Opener(
+                    lines=tuple(ln if ln.tag == "idno" else self._mentioned(ln) for ln in block.lines)
+                )
 
     def _mentioned_block(self, block: Para | FieldList) -> Para | FieldList:
         if isinstance(block, Para):
@@ -230,10 +295,21 @@ class _Parser:
 
     def _date_of_writing(self, para: Para) -> None:
         """A place-and-date line dates the document: with no other date, its date anchors relative dates."""
-        if para.tag == "dateline" or "\n" not in self.text[para.span.start : para.span.end] \
-                and is_place_date(self.text, para.span):
-            when = next((dict(i.attrs)["when"] for i in para.inlines if i.tag == "date" and len(dict(i.attrs).get("when", "")) == 10
-                         and "cert" not in dict(i.attrs)), None)
+        if (
+            para.tag == "dateline"
+            or "\n" not in self.text[para.span.start : para.span.end]
+            and is_place_date(self.text, para.span)
+        ):
+            when = next(
+                (
+                    dict(i.attrs)["when"]
+                    for i in para.inlines
+                    if i.tag == "date"
+                    and len(dict(i.attrs).get("when", "")) == 10
+                    and "cert" not in dict(i.attrs)
+                ),
+                None,
+            )
             self.anchor = self.anchor or when
 
     def _merge_opener(self, opener: Opener) -> None:
@@ -241,10 +317,14 @@ class _Parser:
             self._date_of_writing(line)
         last = self.out.blocks[-1] if self.out.blocks else None
         if last is not None and _is_page_block(last):  # no block may stand before an opener: the page
-            assert isinstance(last, Para)                 # number opens its first line
+            assert isinstance(last, Para)  # number opens its first line
             first = opener.lines[0]
-            first = first.model_copy(update={"span": Span(start=last.span.start, end=first.span.end),
-                                             "inlines": (*last.inlines, *first.inlines)})
+            first = first.model_copy(
+                update={
+                    "span": Span(start=last.span.start, end=first.span.end),
+                    "inlines": (*last.inlines, *first.inlines),
+                }
+            )
             opener = Opener(lines=(first, *opener.lines[1:]))
             self.out.blocks.pop()
             last = self.out.blocks[-1] if self.out.blocks else None
@@ -252,7 +332,9 @@ class _Parser:
             if isinstance(block, Para) and not isinstance(last, Opener) and _is_title(self.text, block):
                 self.out.blocks[i] = block.model_copy(update={"tag": "head"})
         stamps: list[Para] = []
-        while isinstance(last, Para) and _is_stamp(last, self.text):  # a stamp above the opener's lines is its first line
+        while isinstance(last, Para) and _is_stamp(
+            last, self.text
+        ):  # a stamp above the opener's lines is its first line
             stamps.insert(0, _stamp_line(last))
             self.out.blocks.pop()
             last = self.out.blocks[-1] if self.out.blocks else None
@@ -275,14 +357,21 @@ class _Parser:
                 starts.append((i, m.end(), key))
             elif i == 0:
                 return None
-            elif starts[-1][0] == i - 1 and starts[-1][1] < lns[i - 1].end \
-                    and pages.is_date_line(self.text[ln.start : ln.end]):
+            elif (
+                starts[-1][0] == i - 1
+                and starts[-1][1] < lns[i - 1].end
+                and pages.is_date_line(self.text[ln.start : ln.end])
+            ):
                 starts.append((i, ln.start, "time"))  # "From: … ⏎ No: 412 ⏎ 7 June 1949": the routing date
         items = []
         for n, (i, value_start, key) in enumerate(starts):
             last_line = lns[starts[n + 1][0] - 1] if n + 1 < len(starts) else lns[-1]
-            label = Span(start=lns[i].start, end=lns[i].start if value_start == lns[i].start
-                         else self.text.rindex(":", lns[i].start, value_start) + 1)
+            label = Span(
+                start=lns[i].start,
+                end=lns[i].start
+                if value_start == lns[i].start
+                else self.text.rindex(":", lns[i].start, value_start) + 1,
+            )
             value = trim(self.text, value_start, last_line.end)
             items.append(Field(label=label, key=key, value=self._field_value(key, label, value)))
         fields = FieldList(kind="fields", fields=tuple(items))
@@ -296,23 +385,32 @@ class _Parser:
         Ri Chol"): a participants field whose label is the side."""
         last = self.out.blocks[-1] if self.out.blocks else None
         lns = lines(self.text, span)
-        if not (isinstance(last, FieldList) and last.kind == "fields") or len(lns) < 2 \
-                or not is_side_heading(self.text, lns[0].start, lns[0].end):
+        if (
+            not (isinstance(last, FieldList) and last.kind == "fields")
+            or len(lns) < 2
+            or not is_side_heading(self.text, lns[0].start, lns[0].end)
+        ):
             return None
         value = trim(self.text, lns[1].start, span.end)
         items = split_items(self.text, value.start, value.end)
         if not items or any(parse_mention(self.text, a, item_end(self.text, a, b)) is None for a, b in items):
             return None
         label = lns[0]
-        return FieldList(kind="fields", fields=(
-            Field(label=label, key="participants", value=self._field_value("participants", label, value)),))
+        return FieldList(
+            kind="fields",
+            fields=(
+                Field(label=label, key="participants", value=self._field_value("participants", label, value)),
+            ),
+        )
 
     def _complete_field(self, span: Span) -> None:
         """A label alone at the end of a block ("Date and Time:") takes the next block as its value."""
         assert self.pending_field is not None
         fields, pending = self.pending_field
         self.pending_field = None
-        completed = Field(label=pending.label, key=pending.key, value=self._field_value(pending.key, pending.label, span))
+        completed = Field(
+            label=pending.label, key=pending.key, value=self._field_value(pending.key, pending.label, span)
+        )
         last = self.out.blocks[-1]
         assert isinstance(last, FieldList)
         self.out.blocks[-1] = FieldList(kind=last.kind, fields=(*last.fields[:-1], completed))
@@ -321,8 +419,14 @@ class _Parser:
         raw = self.text[value.start : value.end]
         extra: list[Inline] = []
         if key == "time" and (found := dates.find_datetime(raw)):
-            extra.append(Inline(start=value.start + found.start, end=value.start + found.end, tag="date",
-                                attrs=(("when", found.iso),)))
+            extra.append(
+                Inline(
+                    start=value.start + found.start,
+                    end=value.start + found.end,
+                    tag="date",
+                    attrs=(("when", found.iso),),
+                )
+            )
             self.out.setting_date = self.out.setting_date or (found.iso, raw[found.start : found.end])
             self.anchor = self.anchor or found.iso[:10]  # a bare body's own date anchors its relative dates
         elif key in {"place", "destination"} and raw:
@@ -330,14 +434,24 @@ class _Parser:
             if key == "place":
                 if self.out.setting_place is None:
                     self.out.setting_place = " ".join(raw.split())
-                    whole = next((i for i in extra if i.tag == "placeName" and (i.start, i.end) == (value.start, value.end)), None)
+                    whole = next(
+                        (
+                            i
+                            for i in extra
+                            if i.tag == "placeName" and (i.start, i.end) == (value.start, value.end)
+                        ),
+                        None,
+                    )
                     self.out.setting_place_ref = dict(whole.attrs).get("ref") if whole is not None else None
         elif key in ROLES and raw:
             label_text = " ".join(self.text[label.start : label.end].rstrip(":").split())
             heading = not self.text[label.start : label.end].endswith(":")  # a bare side heading
-            side = label_text if key == "participants" and (heading or SIDE_LABEL.search(label_text)) else None
-            people, notes = read_people(self.text, value, field_roles(label_text, key), side, self.persons,
-                                        self.marker.field_places)
+            side = (
+                label_text if key == "participants" and (heading or SIDE_LABEL.search(label_text)) else None
+            )
+            people, notes = read_people(
+                self.text, value, field_roles(label_text, key), side, self.persons, self.marker.field_places
+            )
             self.out.notes.extend(notes)
             extra.extend(people)
         para = self.para(value, tag="item", extra=tuple(extra))
@@ -358,21 +472,26 @@ class _Parser:
         speaker = trim(self.text, span.start, speaker_end)
         if label.created:
             name = self.persons.get(label.who).name
-            self.out.notes.append(Note(span.start, "new-speaker", f"speaker {name!r} is not in the participant lists"))
+            self.out.notes.append(
+                Note(span.start, "new-speaker", f"speaker {name!r} is not in the participant lists")
+            )
         paras: tuple[Para | FieldList, ...] = ()
         if label.speech_start < span.end:
             paras = (self._turn_para(Span(start=label.speech_start, end=span.end)),)
         speaker_para = self.para(speaker, tag="speaker", entities=False)
-        self.out.blocks.append(Turn(who=label.who, speaker=speaker_para.span, paras=paras,
-                                    speaker_inlines=speaker_para.inlines))
+        self.out.blocks.append(
+            Turn(who=label.who, speaker=speaker_para.span, paras=paras, speaker_inlines=speaker_para.inlines)
+        )
         return True
 
     def _turn_para(self, span: Span) -> Para:
         raw = self.text[span.start : span.end]
         if _is_stage_block(raw):
             return self.para(span, tag="stage")
-        stages = tuple(Inline(start=m.start(), end=m.end(), tag="stage")
-                       for m in _STAGE_INLINE.finditer(self.text, span.start, span.end))
+        stages = tuple(
+            Inline(start=m.start(), end=m.end(), tag="stage")
+            for m in _STAGE_INLINE.finditer(self.text, span.start, span.end)
+        )
         return self.para(span, extra=stages)
 
     # --- prose, lists, pages ---------------------------------------------------------------
@@ -422,8 +541,11 @@ class _Parser:
         if self.text[page.end] != "\n":  # glued to a word: only where it cuts an open sentence
             tail = pages.tail(self.out.blocks)
             in_turn = bool(self.out.blocks) and isinstance(self.out.blocks[-1], Turn)
-            if tail is None or not pages.is_page_join(self.text, tail[0], rest, marked=True, in_turn=in_turn) \
-                    or label_key(self.text, rest.start, rest.end):
+            if (
+                tail is None
+                or not pages.is_page_join(self.text, tail[0], rest, marked=True, in_turn=in_turn)
+                or label_key(self.text, rest.start, rest.end)
+            ):
                 return False
         self._set_page(page, number)
         self.feed(rest)
@@ -439,8 +561,14 @@ class _Parser:
         tail = pages.tail(self.out.blocks)
         if tail is not None:
             para, put = tail
-            put(para.model_copy(update={"span": Span(start=para.span.start, end=span.end),
-                                        "inlines": (*para.inlines, *marks)}))
+            put(
+                para.model_copy(
+                    update={
+                        "span": Span(start=para.span.start, end=span.end),
+                        "inlines": (*para.inlines, *marks),
+                    }
+                )
+            )
         else:
             self.out.blocks.append(Para(span=span, tag="ab", attrs=(("type", "page"),), inlines=marks))
 
@@ -449,17 +577,26 @@ class _Parser:
         (and perhaps a page marker) is one paragraph split by a page break: extend it, with a <pb/>."""
         tail = pages.tail(self.out.blocks)
         in_turn = bool(self.out.blocks) and isinstance(self.out.blocks[-1], Turn)
-        if tail is None or not pages.is_page_join(self.text, tail[0], span, marked=self.pending_page is not None,
-                                                  in_turn=in_turn):
+        if tail is None or not pages.is_page_join(
+            self.text, tail[0], span, marked=self.pending_page is not None, in_turn=in_turn
+        ):
             return False
         para, put = tail
         rest = self._turn_para(span) if in_turn else self.para(span)
         marks = pages.page_marks(self.pending_page) or (Inline(start=span.start, end=span.start, tag="pb"),)
         self.pending_page = None
-        put(para.model_copy(update={"span": Span(start=para.span.start, end=span.end),
-                                    "inlines": (*para.inlines, *marks, *rest.inlines)}))
+        put(
+            para.model_copy(
+                update={
+                    "span": Span(start=para.span.start, end=span.end),
+                    "inlines": (*para.inlines, *marks, *rest.inlines),
+                }
+            )
+        )
         if not (self.text[span.start].islower() and self.text[para.span.end - 1].isalpha()):
-            self.out.notes.append(Note(span.start, "page-join", "paragraph joined across a blank line (guessed page break)"))
+            self.out.notes.append(
+                Note(span.start, "page-join", "paragraph joined across a blank line (guessed page break)")
+            )
         return True
 
     def _prose(self, span: Span) -> None:
@@ -483,23 +620,38 @@ class _Parser:
 
 
 _STAMP_LINE = re.compile(r"\[[^\[\]\n]*\bstamp\b[^\[\]\n]*\][^\n]*$", re.IGNORECASE)
-_DISTRIBUTION = re.compile(r"(?P<label>(?:copies|copy|distribution|distributed)(?:[ \t]+(?:to|list))?|cc|c\.c\.):"
-                           r"(?:[ \t]|$)", re.IGNORECASE)
+_DISTRIBUTION = re.compile(
+    r"(?P<label>(?:copies|copy|distribution|distributed)(?:[ \t]+(?:to|list))?|cc|c\.c\.):"
+    r"(?:[ \t]|$)",
+    re.IGNORECASE,
+)
 """A distribution list's label: "Copies:", "Copy to:", "Distribution:", "cc:"."""
 
 
 def _is_stamp(block: Block, text: str) -> bool:
     """A paragraph that is one stamp, or one line opening with a stamp's bracket and giving what the stamp
     reads ("[stamp and handwriting] Ministry of Foreign Affairs, No. 2114/55")."""
-    return isinstance(block, Para) and block.tag == "p" and any(
-        i.tag == "stamp" and i.start == block.span.start
-        and (i.end == block.span.end or "\n" not in text[block.span.start : block.span.end]) for i in block.inlines)
+    return (
+        isinstance(block, Para)
+        and block.tag == "p"
+        and any(
+            i.tag == "stamp"
+            and i.start == block.span.start
+            and (i.end == block.span.end or "\n" not in text[block.span.start : block.span.end])
+            for i in block.inlines
+        )
+    )
 
 
 def _stamp_line(para: Para) -> Para:
     """The stamp paragraph as an opener line: a stamp element holding the whole line, the bracket as its text."""
     stamp = next(i for i in para.inlines if i.tag == "stamp" and i.start == para.span.start)
-    return Para(span=para.span, tag="stamp", attrs=stamp.attrs, inlines=tuple(i for i in para.inlines if i is not stamp))
+    return Para(
+        span=para.span,
+        tag="stamp",
+        attrs=stamp.attrs,
+        inlines=tuple(i for i in para.inlines if i is not stamp),
+    )
 
 
 def _may_open(text: str, blocks_: list[Block]) -> bool:
@@ -508,8 +660,16 @@ def _may_open(text: str, blocks_: list[Block]) -> bool:
     kinds: list[str] = []
     for b in blocks_:
         title = isinstance(b, Para) and b.tag == "head" or set(kinds) <= {"head"} and _is_title(text, b)
-        kinds.append("opener" if isinstance(b, Opener) else "stamp" if _is_stamp(b, text) else "head" if title else "other")
-    return "other" not in kinds and ("stamp" not in kinds or "head" not in kinds[kinds.index("stamp"):])
+        kinds.append(
+            "opener"
+            if isinstance(b, Opener)
+            else "stamp"
+            if _is_stamp(b, text)
+            else "head"
+            if title
+            else "other"
+        )
+    return "other" not in kinds and ("stamp" not in kinds or "head" not in kinds[kinds.index("stamp") :])
 
 
 def _is_title(text: str, block: Block) -> bool:
@@ -541,5 +701,3 @@ def _balanced(s: str) -> bool:
 
 def _is_heading(raw: str) -> bool:
     return "\n" not in raw and len(raw.split()) <= 15 and raw[-1] not in TERMINAL
-
-

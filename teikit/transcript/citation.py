@@ -14,18 +14,32 @@ from teikit import dates
 
 _QUOTED_TITLE = re.compile(r"^[\"“](?P<title>.+?),?[\"”],?\s*")
 _PUBLISHER = re.compile(r"(?P<publisher>[^,.]*Digital Archive)\s*,\s*")
-_PROVENANCE = re.compile(r"\.\s+(?=(?:Obtained|Translated|Contributed|Transcribed|Donated|Provided|Edited)\b)")
+_PROVENANCE = re.compile(
+    r"\.\s+(?=(?:Obtained|Translated|Contributed|Transcribed|Donated|Provided|Edited)\b)"
+)
 _URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;)]")
 _SENTENCE_END = r"(?:(?<!\b[A-Z])\.(?=\s|$)|$)"
-_TRANSLATED = re.compile(rf"translated\s+(?:for\s+(?P<for>[^.]+?)\s+)?by\s+(?P<names>.+?){_SENTENCE_END}", re.IGNORECASE)
-_OBTAINED = re.compile(rf"obtained\s+(?:for\s+[^.]+?\s+)?by\s+(?P<names>.+?)(?:\s+and\s+translated\b|{_SENTENCE_END})", re.IGNORECASE)
+_TRANSLATED = re.compile(
+    rf"translated\s+(?:for\s+(?P<for>[^.]+?)\s+)?by\s+(?P<names>.+?){_SENTENCE_END}", re.IGNORECASE
+)
+_OBTAINED = re.compile(
+    rf"obtained\s+(?:for\s+[^.]+?\s+)?by\s+(?P<names>.+?)(?:\s+and\s+translated\b|{_SENTENCE_END})",
+    re.IGNORECASE,
+)
 _RECORD_ID = re.compile(r"/(?:document|node)/(?P<id>\d+)\b|(?P<slug>[\w-]+)/?$")
-_FUNDER = re.compile(r"(?:made possible with support from|support from|funded by)\s+(?P<funder>.+?)\.?$", re.IGNORECASE)
+_FUNDER = re.compile(
+    r"(?:made possible with support from|support from|funded by)\s+(?P<funder>.+?)\.?$", re.IGNORECASE
+)
 
 _DOC_TYPES: tuple[tuple[str, str], ...] = (
-    (r"\b(?:record|transcript) of (?:the |a )?(?:\w+ )?plenary (?:meeting|session)\b", "minutes"),  # a plenary's record
-    (r"\b(?:record|memorandum|minutes|notes?|transcript) of (?:a |the )?(?:conversation|talks?|meeting)\b|\bconversation\b",
-     "record-of-conversation"),
+    (
+        r"\b(?:record|transcript) of (?:the |a )?(?:\w+ )?plenary (?:meeting|session)\b",
+        "minutes",
+    ),  # a plenary's record
+    (
+        r"\b(?:record|memorandum|minutes|notes?|transcript) of (?:a |the )?(?:conversation|talks?|meeting)\b|\bconversation\b",
+        "record-of-conversation",
+    ),
     (r"\b(?:telegram|cable|ciphergram|ciphered)\b", "telegram"),
     (r"\bminutes\b|\bsession\b|\bstenographic\b", "minutes"),
     (r"\bletter\b", "letter"),
@@ -106,7 +120,10 @@ def language_code(name: str) -> str | None:
 
 def rendition_language(contents: str) -> str | None:
     """The language of the first rendition in a Contents field: "Translation - English" -> "English"."""
-    m = re.search(r"\b([A-Z][a-z]+)\s+(?:Translation|Transcript)|(?:Translation|Transcript)\s*[-–—]\s*([A-Z][a-z]+)", contents)
+    m = re.search(
+        r"\b([A-Z][a-z]+)\s+(?:Translation|Transcript)|(?:Translation|Transcript)\s*[-–—]\s*([A-Z][a-z]+)",
+        contents,
+    )
     return (m[1] or m[2]) if m else None
 
 

@@ -42,13 +42,21 @@ def split_rows(text: str, path: str) -> list[Row]:
                 line = reader.line_num + 1
                 continue
             if len(values) != len(header):
-                raise InputError(f"row has {len(values)} fields, the header {len(header)}", Location(path, line, 1),
-                                 code="syntax")
-            record = dict(zip(header, values))
+                raise InputError(
+                    f"row has {len(values)} fields, the header {len(header)}",
+                    Location(path, line, 1),
+                    code="syntax",
+                )
+            record = dict(zip(header, values, strict=False))
             ident = next((record[c].strip() for c in _ID_COLUMNS if record.get(c, "").strip()), str(n))
             fields = [f"{col}: {record[col]}" for col in header if col != BODY_COLUMN]
-            rows.append(Row(doc_id=f"{stem}-{ident}", line=line, text="\n".join(fields) + f"\n\n{BODY_COLUMN}:\n"
-                            + record[BODY_COLUMN] + "\n"))
+            rows.append(
+                Row(
+                    doc_id=f"{stem}-{ident}",
+                    line=line,
+                    text="\n".join(fields) + f"\n\n{BODY_COLUMN}:\n" + record[BODY_COLUMN] + "\n",
+                )
+            )
             line = reader.line_num + 1
     except csv.Error as err:
         raise InputError(f"malformed CSV: {err}", Location(path, reader.line_num, 1), code="syntax") from err

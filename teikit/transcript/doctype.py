@@ -12,25 +12,40 @@ from teikit.transcript.blocks import lines
 from teikit.transcript.opener import line_kind
 from teikit.transcript.pages import is_date_line
 
-_SALUTATION = re.compile(r"(?:(?:my )?dear|(?:much )?esteemed|respected|honou?red)\b[^\n]{0,60}[,:!]?$|"
-                         r"(?:comrade|mr\.?|mrs\.?|madam|sir|(?:your )?excellency)\b[^\n.]{0,50}[,!]$", re.IGNORECASE)
+_SALUTATION = re.compile(
+    r"(?:(?:my )?dear|(?:much )?esteemed|respected|honou?red)\b[^\n]{0,60}[,:!]?$|"
+    r"(?:comrade|mr\.?|mrs\.?|madam|sir|(?:your )?excellency)\b[^\n.]{0,50}[,!]$",
+    re.IGNORECASE,
+)
 """A letter's opening address: "Dear Comrade Ambassador,", "Comrade Minister,"."""
-_CLOSING = re.compile(r"(?:yours\b|(?:very )?(?:sincerely|respectfully|faithfully|truly)\b|with (?:comradely |best |warm )?"
-                      r"(?:greetings|regards|respect)\b|(?:best|kind) regards\b|signed\b|sgd\.?)", re.IGNORECASE)
+_CLOSING = re.compile(
+    r"(?:yours\b|(?:very )?(?:sincerely|respectfully|faithfully|truly)\b|with (?:comradely |best |warm )?"
+    r"(?:greetings|regards|respect)\b|(?:best|kind) regards\b|signed\b|sgd\.?)",
+    re.IGNORECASE,
+)
 """A letter's closing or the mark of its signature."""
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?](?:\s|$)")
-_MONTH = "|".join(sorted((m for m in (*calendar.month_name, *calendar.month_abbr) if m), key=len, reverse=True))
-_ENTRY_DATE = re.compile(rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\.?|(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)"
-                         r"(?:,?\s+\d{4})?[.:]?", re.IGNORECASE)
+_MONTH = "|".join(
+    sorted((m for m in (*calendar.month_name, *calendar.month_abbr) if m), key=len, reverse=True)
+)
+_ENTRY_DATE = re.compile(
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\.?|(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+    r"(?:,?\s+\d{4})?[.:]?",
+    re.IGNORECASE,
+)
 """A journal entry's heading: a day of a month, perhaps with its year ("3 March", "March 3, 1958:")."""
 
 
 def body_type(text: str, blocks: Sequence[Block]) -> str | None:
-    """"telegram", "letter" or "journal" when the body has the form of one, else None."""
+    """ "telegram", "letter" or "journal" when the body has the form of one, else None."""
     fields = {f.key for b in blocks if isinstance(b, FieldList) and b.kind == "fields" for f in b.fields}
     openers = {dict(p.attrs).get("type") for b in blocks if isinstance(b, Opener) for p in b.lines}
     paras = [b for b in blocks if isinstance(b, Para)]
-    numbered = "number" in fields or "number" in openers or any(line_kind(ln) == "number" for ln in _lines(text, paras[:4]))
+    numbered = (
+        "number" in fields
+        or "number" in openers
+        or any(line_kind(ln) == "number" for ln in _lines(text, paras[:4]))
+    )
     if {"from", "to"} & fields and numbered:
         return "telegram"
     if _is_addressed(text, paras) and _is_signed(text, paras):

@@ -15,8 +15,11 @@ _FIELD_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?:place|location|venue)$", "place"),
         (r"interpret|translator", "interpreter"),
         (r"^record|^documentation$|^minutes$|note.?taker|^minutes taken by", "recorder"),
-        (r"accompan|attendee|participant|guests|side$|delegation|^present$|^attending$|^chairing$|^chair$|"
-         r"^from\s+(?:the\s+)?\S", "participants"),
+        (
+            r"accompan|attendee|participant|guests|side$|delegation|^present$|^attending$|^chairing$|^chair$|"
+            r"^from\s+(?:the\s+)?\S",
+            "participants",
+        ),
         (r"^subject$|^re$|^topic$", "subject"),
         (r"^from$|^sender$", "from"),
         (r"^to$|^addressee$|^to whom$", "to"),
@@ -27,11 +30,18 @@ _FIELD_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 """Field label (an open vocabulary, SOURCE-FORMATS §2b) -> meaning; the first match wins."""
 
-ROLES: dict[str, Role] = {"interpreter": "interpreter", "recorder": "recorder", "participants": "participant",
-                          "from": "sender", "to": "addressee"}
+ROLES: dict[str, Role] = {
+    "interpreter": "interpreter",
+    "recorder": "recorder",
+    "participants": "participant",
+    "from": "sender",
+    "to": "addressee",
+}
 """Field meaning -> the role of the people its value lists."""
-SIDE_LABEL = re.compile(r"side|delegation|guests|accompan|attendee|^our\b|^foreign|^from\s|^\[?(?:north|south|east|west)\b",
-                        re.IGNORECASE)
+SIDE_LABEL = re.compile(
+    r"side|delegation|guests|accompan|attendee|^our\b|^foreign|^from\s|^\[?(?:north|south|east|west)\b",
+    re.IGNORECASE,
+)
 """Participant labels that name a group of people (a side), not just their presence."""
 FIELD_LINE = re.compile(r"(?P<label>[A-Z\[][^:\n]{0,60}?):(?:[ \t]+(?=\S)|[ \t]*$)", re.MULTILINE)
 """A line that opens with a label and a colon."""
@@ -54,7 +64,12 @@ def field_roles(label: str, key: str) -> tuple[Role, ...]:
 
 def field_key(label: str) -> str | None:
     """What a field label means ("time", "place", "participants", …), or None if it is not a field label."""
-    if len(label.split()) > 5 or any(c.isdigit() for c in label) or "[" in label[1:] or "note" in label.lower():
+    if (
+        len(label.split()) > 5
+        or any(c.isdigit() for c in label)
+        or "[" in label[1:]
+        or "note" in label.lower()
+    ):
         return None
     words = label.strip("[] ")
     found = next((key for rx, key in _FIELD_KEYS if rx.search(words)), None)

@@ -16,11 +16,17 @@ _OPEN = {"[": "]", "(": ")"}
 _GAPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rx, re.IGNORECASE), reason)
     for rx, reason in (
-        (r"^(?:illegible|unreadable|indecipherable|not legible|signature:? illegible|illegible signature|"
-         r"[\w ]{0,30}\billegible\]?$)", "illegible"),
+        (
+            r"^(?:illegible|unreadable|indecipherable|not legible|signature:? illegible|illegible signature|"
+            r"[\w ]{0,30}\billegible\]?$)",
+            "illegible",
+        ),
         (r"^(?:signature|sign|sgd|sd)\.?$|^no name given$", "signature"),
-        (r"^(?:…|\.{3}|\. \. \.)$|^(?:omitted|omission|passage omitted|text omitted|not translated|abridged|"
-         r"excerpts?)\b", "omitted"),
+        (
+            r"^(?:…|\.{3}|\. \. \.)$|^(?:omitted|omission|passage omitted|text omitted|not translated|abridged|"
+            r"excerpts?)\b",
+            "omitted",
+        ),
         (r"\bredacted\b|^sanitized$", "redacted"),
         (r"\bpages?\s+missing\b|\bmissing\b.*\bpages?\b", "missing"),
         (r"^\d+ groups? unrecover", "unrecovered"),
@@ -28,10 +34,15 @@ _GAPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 """Bracketed text that stands for text the edition does not give -> gap/@reason (SOURCE-FORMATS §5c)."""
 _HANDWRITTEN = re.compile(r"^(?:handwritten|added by hand|handwriting|in handwriting)\b", re.IGNORECASE)
-_MARGIN = re.compile(r"^(?:note )?in (?:the )?(?:left |right |top |bottom )?margin\b|^(?:handwritten )?(?:note )?in the "
-                     r"(?:left |right )?margin", re.IGNORECASE)
+_MARGIN = re.compile(
+    r"^(?:note )?in (?:the )?(?:left |right |top |bottom )?margin\b|^(?:handwritten )?(?:note )?in the "
+    r"(?:left |right )?margin",
+    re.IGNORECASE,
+)
 _SIC = re.compile(r"^sic!?$", re.IGNORECASE)
-_NOTE = re.compile(r"^(?:(?P<who>translator|editor|ed|tr)(?:'s|’s|s)?\.?\s*note|tn|note)\s*[:.-]", re.IGNORECASE)
+_NOTE = re.compile(
+    r"^(?:(?P<who>translator|editor|ed|tr)(?:'s|’s|s)?\.?\s*note|tn|note)\s*[:.-]", re.IGNORECASE
+)
 _NOTE_SUFFIX = re.compile(r"[-–—]\s*(?P<who>translator|editor)(?:'s|’s)?\s+note\.?$", re.IGNORECASE)
 _STAMP = re.compile(r"^(?:[\w.-]+\s+){0,4}stamps?\b\s*(?:and handwriting)?\s*:?", re.IGNORECASE)
 _PAGE = re.compile(r"^(?:page|p\.|pp\.|str\.|s\.)\s*(?P<n>\d{1,4})$", re.IGNORECASE)
@@ -43,7 +54,9 @@ _UPPER = re.compile(r"\b[A-ZÀ-Ý][A-ZÀ-Ý'’-]{4,}\b")
 _HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-\n(?=[a-zà-ÿ])")
 _HYPHEN_SPACE = re.compile(r"\b(?P<a>[^\W\d_]{2,})- (?P<b>[a-zà-ÿ]{2,})\b")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
-_STAGE_WORDS = re.compile(r"^(?:laughter|laughs|applause|pause|interruption|silence|inaudible|crosstalk)\.?$", re.IGNORECASE)
+_STAGE_WORDS = re.compile(
+    r"^(?:laughter|laughs|applause|pause|interruption|silence|inaudible|crosstalk)\.?$", re.IGNORECASE
+)
 _SENTENCE = re.compile(r"^[A-Z][^\[\]]*\s[^\[\]]*\s[^\[\]]*\s[^\[\]]*[.!?]$")
 """Narrative in brackets: "[Laughter]", "[The President arrived and then went on to meet with …]"."""
 
@@ -86,11 +99,19 @@ def _brackets(text: str, start: int, end: int, found: Found) -> Iterator[tuple[s
                 kind, a = stack.pop()
                 pairs.append((kind, a, i + 1))
             elif ch == "]":
-                found.notes.append(Note(i, "unbalanced-bracket", "closing bracket ']' without an opening one"))
+                found.notes.append(
+                    Note(i, "unbalanced-bracket", "closing bracket ']' without an opening one")
+                )
     for kind, a in stack:
         if kind != "[":
             continue
-        found.notes.append(Note(a, "unbalanced-bracket", "opening bracket '[' is never closed: read as a note to the end of the line"))
+        found.notes.append(
+            Note(
+                a,
+                "unbalanced-bracket",
+                "opening bracket '[' is never closed: read as a note to the end of the line",
+            )
+        )
         line_end = min(_line_end(text, a), end)
         if not any(p_a < a < p_b < line_end or a < p_a < line_end < p_b for _, p_a, p_b in pairs):
             found.inlines.append(Inline(start=a, end=line_end, tag="note", attrs=(("type", "editorial"),)))
@@ -123,8 +144,9 @@ def _classify(text: str, kind: str, a: int, b: int, found: Found, footnotes: fro
         _page(a, b, m["n"], found)
     elif _FOOTNOTE.match(inner):
         if inner in footnotes:  # a marker whose note the document gives; other numbers stay as they are
-            found.inlines.append(Inline(start=a, end=b, tag="ref",
-                                        attrs=(("type", "footnote"), ("target", f"#fn-{inner}"))))
+            found.inlines.append(
+                Inline(start=a, end=b, tag="ref", attrs=(("type", "footnote"), ("target", f"#fn-{inner}")))
+            )
             found.footnote_refs.append(inner)
         elif not inner.isdigit() and not _is_marker(text, a, b):
             _supplied(text, a, b, inner, found)
@@ -139,7 +161,9 @@ def _supplied(text: str, a: int, b: int, inner: str, found: Found) -> None:
     attrs = (("reason", reason),) if reason else ()
     found.inlines.append(Inline(start=a + 1, end=b - 1, tag="supplied", attrs=attrs))
     if len(inner.split()) > 12:
-        found.notes.append(Note(a, "unclassified-bracket", f"long bracketed passage read as supplied text: [{inner[:40]}…]"))
+        found.notes.append(
+            Note(a, "unclassified-bracket", f"long bracketed passage read as supplied text: [{inner[:40]}…]")
+        )
 
 
 def _is_marker(text: str, a: int, b: int) -> bool:
@@ -154,7 +178,9 @@ def _parenthesis(text: str, inner: str, a: int, b: int, found: Found) -> None:
     if m := _NOTE_SUFFIX.search(inner):
         found.inlines.append(Inline(start=a, end=b, tag="note", attrs=(("type", _note_type(m["who"])),)))
     elif _NOTE.match(inner):
-        found.inlines.append(Inline(start=a, end=b, tag="note", attrs=(("type", _note_type(_NOTE.match(inner)["who"])),)))
+        found.inlines.append(
+            Inline(start=a, end=b, tag="note", attrs=(("type", _note_type(_NOTE.match(inner)["who"])),))
+        )
     elif m := _PAGE.match(inner):
         _page(a, b, m["n"], found)
     elif _GAPS[0][0].match(inner):
@@ -209,7 +235,9 @@ def _layout_marks(text: str, start: int, end: int, found: Found) -> None:
         word = m.group(0)
         vowels = sum(c in "AEIOUYÀÁÂÄÈÉÊËÌÍÎÏÒÓÔÖÙÚÛÜ" for c in word)
         if vowels >= 2 and not _ROMAN.match(word):
-            found.inlines.append(Inline(start=m.start(), end=m.end(), tag="hi", attrs=(("rend", "uppercase"),)))
+            found.inlines.append(
+                Inline(start=m.start(), end=m.end(), tag="hi", attrs=(("rend", "uppercase"),))
+            )
     for m in _HYPHEN_BREAK.finditer(text, start, end):
         found.inlines.append(Inline(start=m.end() - 1, end=m.end() - 1, tag="lb", attrs=(("break", "no"),)))
     for m in _HYPHEN_SPACE.finditer(text, start, end):
@@ -218,8 +246,9 @@ def _layout_marks(text: str, start: int, end: int, found: Found) -> None:
         found.inlines.append(Inline(start=m.start(), end=m.end(), tag="orig"))
 
 
-def dates_and_measures(text: str, start: int, end: int, *, anchor: str | None = None,
-                       covered: Iterable[tuple[int, int]] = ()) -> tuple[list[Inline], list[dates.DateRef]]:
+def dates_and_measures(
+    text: str, start: int, end: int, *, anchor: str | None = None, covered: Iterable[tuple[int, int]] = ()
+) -> tuple[list[Inline], list[dates.DateRef]]:
     """date and measure (with num for a range) in text[start:end], and the dates read as ambiguous.
 
     Dates inside `covered` spans (already marked) are skipped; a quantity never overlaps a date.

@@ -31,7 +31,9 @@ class Marker:
         found += self._places(para, [i for i in names if i.tag == "persName"])
         found += self._orgs(para, names)
         gaps = [(i.start, i.end) for i in para.inlines if i.tag == "gap"]
-        found = [i for i in found if not any(a <= i.start and i.end <= b for a, b in gaps)]  # a gap's words are not text
+        found = [
+            i for i in found if not any(a <= i.start and i.end <= b for a, b in gaps)
+        ]  # a gap's words are not text
         if not found:
             return para, []
         kept, dropped = overlaps.resolve([*para.inlines, *found])
@@ -43,16 +45,24 @@ class Marker:
         between commas that names a town (the field declares it a place) is one."""
         found = gazetteer.find_places(self.text, value.start, value.end)
         a = value.start
-        for part in self.text[value.start : value.end].split(","):  # "Guest house, Kunming": a town named in the field
+        for part in self.text[value.start : value.end].split(
+            ","
+        ):  # "Guest house, Kunming": a town named in the field
             b = a + len(part)
             x, y = a + len(part) - len(part.lstrip()), b - len(part) + len(part.rstrip())
-            if x < y and not any(p < y and x < q for p, q, _ in found) \
-                    and (place := gazetteer.declared(self.text[x:y])) is not None:
+            if (
+                x < y
+                and not any(p < y and x < q for p, q, _ in found)
+                and (place := gazetteer.declared(self.text[x:y])) is not None
+            ):
                 found.append((x, y, place))
             a = b + 1
         whole = next((p for a, b, p in found if (a, b) == (value.start, value.end)), None)
-        out = [self._place(value.start, value.end, whole) if whole is not None
-               else Inline(start=value.start, end=value.end, tag="placeName")]
+        out = [
+            self._place(value.start, value.end, whole)
+            if whole is not None
+            else Inline(start=value.start, end=value.end, tag="placeName")
+        ]
         out += [self._place(a, b, p) for a, b, p in found if (a, b) != (value.start, value.end)]
         return out
 
@@ -76,8 +86,14 @@ class Marker:
         ref = self.places.get(place.id)
         forms = ref.forms if ref else ()
         self.places[place.id] = EntityRef(
-            id=place.id, name=place.name, forms=forms if written in forms else (*forms, written),
-            geonames=place.geonames, iso=place.iso, latitude=place.latitude, longitude=place.longitude)
+            id=place.id,
+            name=place.name,
+            forms=forms if written in forms else (*forms, written),
+            geonames=place.geonames,
+            iso=place.iso,
+            latitude=place.latitude,
+            longitude=place.longitude,
+        )
         return Inline(start=a, end=b, tag="placeName", attrs=(("ref", f"pla:{place.id}"),))
 
     def _orgs(self, para: Para, names: list[Inline]) -> list[Inline]:
@@ -92,6 +108,8 @@ class Marker:
             written = " ".join(self.text[a:b].split())
             ref = self.orgs.get(ident)
             forms = ref.forms if ref else ()
-            self.orgs[ident] = EntityRef(id=ident, name=name, forms=forms if written in forms else (*forms, written))
+            self.orgs[ident] = EntityRef(
+                id=ident, name=name, forms=forms if written in forms else (*forms, written)
+            )
             out.append(Inline(start=a, end=b, tag="orgName", attrs=(("ref", f"org:{ident}"),)))
         return out

@@ -15,8 +15,12 @@ from teikit.transcript.people import TITLE_WORDS, PersonIndex, is_romanisation
 
 _NAME = r"(?:[A-Z]\.[ \t]?){0,3}[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|II))*"
 _TITLE_WORD = "|".join(
-    sorted({re.escape(w[:1].upper() + w[1:]) for w in TITLE_WORDS if w[:1].isalpha()} | {r"c\.", r"com\.", r"cde\."},
-           key=len, reverse=True)
+    sorted(
+        {re.escape(w[:1].upper() + w[1:]) for w in TITLE_WORDS if w[:1].isalpha()}
+        | {r"c\.", r"com\.", r"cde\."},
+        key=len,
+        reverse=True,
+    )
 )
 _TITLED = re.compile(
     rf"(?<![\w.])(?P<title>(?:{_TITLE_WORD})(?:\s+(?:{_TITLE_WORD}))*)(?![\w])"
@@ -43,20 +47,28 @@ def find_mentions(text: str, start: int, end: int, persons: PersonIndex, others:
             if not any(x < b and a < y for x, y in taken):
                 found.append(Inline(start=a, end=b, tag="persName", attrs=(("ref", f"{pointer}{ident}"),)))
                 taken.append((a, b))
-    _add_romanised(text, start, end, persons, others, found, taken)  # known people first: "Li Jong Ok", not "Li Jong"
+    _add_romanised(
+        text, start, end, persons, others, found, taken
+    )  # known people first: "Li Jong Ok", not "Li Jong"
     for m in _NAME_SHAPES.finditer(text, start, end):
         a, b = m.span("name")
         name = m["name"] if not m["name"].isupper() else m["name"].title()
         if any(x < b and a < y for x, y in taken) or _is_place_or_word(m["name"]):
             continue
-        if (run := _RUN.match(text, a, end)) is not None and run.end() > b:  # "Li Jong Ok" after "Rhee Jong-ok"
+        if (
+            run := _RUN.match(text, a, end)
+        ) is not None and run.end() > b:  # "Li Jong Ok" after "Rhee Jong-ok"
             whole = run.group(0)
-            hit = next(((p, i) for p, i in (("#", persons), ("per:", others)) if i.find_romanised(whole)), None)
+            hit = next(
+                ((p, i) for p, i in (("#", persons), ("per:", others)) if i.find_romanised(whole)), None
+            )
             if hit is not None and not any(x < run.end() and a < y for x, y in taken):
                 ident = hit[1].find_romanised(whole)
                 assert ident is not None
                 hit[1].add_form(ident, " ".join(whole.split()))
-                found.append(Inline(start=a, end=run.end(), tag="persName", attrs=(("ref", f"{hit[0]}{ident}"),)))
+                found.append(
+                    Inline(start=a, end=run.end(), tag="persName", attrs=(("ref", f"{hit[0]}{ident}"),))
+                )
                 taken.append((a, run.end()))
                 continue
         ident = persons.find(name) or others.find(name) or others.add(name)
@@ -70,11 +82,15 @@ def find_mentions(text: str, start: int, end: int, persons: PersonIndex, others:
     return found
 
 
-_PINYIN = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|iao|ian|uai|uan|ai|ei|ui|ao|ou|iu|ie|"
-           r"ue|er|an|en|in|un|ia|ua|uo|a|o|e|i|u)")
-_CHINESE_SURNAMES = ("Bai|Bo|Cai|Cao|Chen|Cheng|Deng|Ding|Dong|Du|Fan|Fang|Feng|Gao|Geng|Gong|Guo|Han|Hao|He|Hu|Huang|Jiang|"
-                     "Kang|Li|Liang|Liao|Lin|Liu|Lu|Luo|Ma|Mao|Peng|Qian|Qiao|Ren|Song|Sun|Tan|Tang|Tao|Wang|Wei|Wu|Xi|"
-                     "Xiao|Xie|Xu|Yang|Yao|Ye|Yu|Yuan|Zeng|Zhang|Zhao|Zheng|Zhou|Zhu")
+_PINYIN = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|iao|ian|uai|uan|ai|ei|ui|ao|ou|iu|ie|"
+    r"ue|er|an|en|in|un|ia|ua|uo|a|o|e|i|u)"
+)
+_CHINESE_SURNAMES = (
+    "Bai|Bo|Cai|Cao|Chen|Cheng|Deng|Ding|Dong|Du|Fan|Fang|Feng|Gao|Geng|Gong|Guo|Han|Hao|He|Hu|Huang|Jiang|"
+    "Kang|Li|Liang|Liao|Lin|Liu|Lu|Luo|Ma|Mao|Peng|Qian|Qiao|Ren|Song|Sun|Tan|Tang|Tao|Wang|Wei|Wu|Xi|"
+    "Xiao|Xie|Xu|Yang|Yao|Ye|Yu|Yuan|Zeng|Zhang|Zhao|Zheng|Zhou|Zhu"
+)
 """The commonest Chinese surnames in pinyin: with a given name of one or two pinyin syllables they make a name."""
 _NAME_SHAPES = re.compile(
     r"(?<![\w-])(?P<name>[A-Z][a-z]{1,3} [A-Z][a-z]+-[a-z]+"
@@ -85,7 +101,9 @@ _NAME_SHAPES = re.compile(
 )
 """Names known by their shape alone: an East Asian name in hyphenated romanisation ("Kim Gwang-hyeop"),
 or a surname in capitals before the verb it is the subject of ("GORBACHEV asked", not "CMEA countries")."""
-_NOT_NAMES_UPPER = frozenset("SECRET URGENT CONFIDENTIAL PERSONAL IMMEDIATE PRIORITY NOTE COPY COPIES STAMP".split())
+_NOT_NAMES_UPPER = frozenset(
+    "SECRET URGENT CONFIDENTIAL PERSONAL IMMEDIATE PRIORITY NOTE COPY COPIES STAMP".split()
+)
 
 
 def _is_place_or_word(name: str) -> bool:
@@ -114,9 +132,17 @@ def _titled(text: str, m: re.Match[str], persons: PersonIndex, others: PersonInd
         return []
     title = " ".join(m["title"].split())
     wanted = name.replace(" II ", " Il ")
-    full = f"{wanted} {completion}" if wanted and completion and len(completion.split()) == 1 else (wanted or completion)
+    full = (
+        f"{wanted} {completion}"
+        if wanted and completion and len(completion.split()) == 1
+        else (wanted or completion)
+    )
     assert full is not None
-    ident = persons.find(full) or persons.find(wanted or full, title) or (persons.find(completion) if completion else None)
+    ident = (
+        persons.find(full)
+        or persons.find(wanted or full, title)
+        or (persons.find(completion) if completion else None)
+    )
     end = m.end() if completion or not m["name"] else m.start("name") + len(name)
     if ident:
         persons.add_form(ident, full)
@@ -126,14 +152,18 @@ def _titled(text: str, m: re.Match[str], persons: PersonIndex, others: PersonInd
         other = others.find(full) or others.find(wanted or full, title) or others.add(full, titles=titles)
         others.add_form(other, full)
         attrs = (("ref", f"per:{other}"),)
-    out = [Inline(start=m.start("title"), end=end, tag="persName", attrs=attrs),
-           Inline(start=m.start("title"), end=m.end("title"), tag="roleName")]
+    out = [
+        Inline(start=m.start("title"), end=end, tag="persName", attrs=attrs),
+        Inline(start=m.start("title"), end=m.end("title"), tag="roleName"),
+    ]
     first = m["title"].split()[0]
     if first.lower() in _COMRADE:
         a = m.start("title")
         expan = "Comrade" if first[0].isupper() else "comrade"
-        out += [Inline(start=a, end=a + len(first), tag="choice", added=(("expan", expan),)),
-                Inline(start=a, end=a + len(first), tag="abbr")]
+        out += [
+            Inline(start=a, end=a + len(first), tag="choice", added=(("expan", expan),)),
+            Inline(start=a, end=a + len(first), tag="abbr"),
+        ]
     return out
 
 
@@ -142,32 +172,47 @@ _COMRADE = {"c.", "com.", "cde.", "comr."}
 
 
 def _known_forms(text: str, start: int, end: int, persons: PersonIndex) -> list[tuple[str, int, int]]:
-    forms = sorted(((form, p.id) for p in persons.persons() for form in (p.name, *p.variants) if " " in form),
-                   key=lambda f: -len(f[0]))
+    forms = sorted(
+        ((form, p.id) for p in persons.persons() for form in (p.name, *p.variants) if " " in form),
+        key=lambda f: -len(f[0]),
+    )
     if not forms:
         return []
     # OCR writes a lower-case L as a capital i: "Kim II Sung" is "Kim Il Sung"
     pattern = "|".join(re.escape(f).replace("Il", "I[lI]") for f, _ in forms)
     rx = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])")
     ids = {f: i for f, i in forms}
-    return [(ids[m.group(0).replace(" II ", " Il ")], m.start(), m.end()) for m in rx.finditer(text, start, end)
-            if m.group(0).replace(" II ", " Il ") in ids]
+    return [
+        (ids[m.group(0).replace(" II ", " Il ")], m.start(), m.end())
+        for m in rx.finditer(text, start, end)
+        if m.group(0).replace(" II ", " Il ") in ids
+    ]
 
 
-_RUN = re.compile(r"(?<![\w-])[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*(?:[ \t]+[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*){1,3}(?![\w-])")
+_RUN = re.compile(
+    r"(?<![\w-])[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*(?:[ \t]+[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*){1,3}(?![\w-])"
+)
 """Two to four capitalised words: where a name in another romanisation may stand."""
 
 
-def _add_romanised(text: str, start: int, end: int, persons: PersonIndex, others: PersonIndex, found: list[Inline],
-                   taken: list[tuple[int, int]]) -> None:
+def _add_romanised(
+    text: str,
+    start: int,
+    end: int,
+    persons: PersonIndex,
+    others: PersonIndex,
+    found: list[Inline],
+    taken: list[tuple[int, int]],
+) -> None:
     for pointer, index in (("#", persons), ("per:", others)):
         for ident, a, b in _romanised(text, start, end, index, taken):
             found.append(Inline(start=a, end=b, tag="persName", attrs=(("ref", f"{pointer}{ident}"),)))
             taken.append((a, b))
 
 
-def _romanised(text: str, start: int, end: int, persons: PersonIndex,
-               taken: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+def _romanised(
+    text: str, start: int, end: int, persons: PersonIndex, taken: list[tuple[int, int]]
+) -> list[tuple[str, int, int]]:
     """Known people named in another romanisation ("Kim Il-sung" for "Kim Il Sung"); the form is recorded."""
     out: list[tuple[str, int, int]] = []
     if not persons.persons():
@@ -191,7 +236,7 @@ def _romanised(text: str, start: int, end: int, persons: PersonIndex,
 
 
 def _ocr(text: str, start: int, end: int) -> list[Inline]:
-    """"Kim II Sung": the capital i's stand for a lower-case L (SOURCE-FORMATS §9)."""
+    """ "Kim II Sung": the capital i's stand for a lower-case L (SOURCE-FORMATS §9)."""
     out = []
     for m in _OCR_II.finditer(text, start, end):
         a, b = m.end(1), m.start(2)

@@ -14,17 +14,27 @@ from teikit.transcript.pages import is_date_line
 _OPENER_LINES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rx, re.IGNORECASE), kind)
     for rx, kind in (
-        (r"^(?:(?:top |highly |strictly )?secret|confidential|(?:highly )?classified|restricted|urgent|"
-         r"eyes only|for official use only|personal)\b[^\n]{0,60}$", "classification"),
-        (r"^(?!(?:the|a|an|this|that|it)\s)(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*|of|for|and)){0,5}\s+"
-         r"(?:(?:top|strictly|highly)\s+)?(?:secret|confidential)(?:\s+(?:document|file|telegram|cable))?$",
-         "classification"),
+        (
+            r"^(?:(?:top |highly |strictly )?secret|confidential|(?:highly )?classified|restricted|urgent|"
+            r"eyes only|for official use only|personal)\b[^\n]{0,60}$",
+            "classification",
+        ),
+        (
+            r"^(?!(?:the|a|an|this|that|it)\s)(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*|of|for|and)){0,5}\s+"
+            r"(?:(?:top|strictly|highly)\s+)?(?:secret|confidential)(?:\s+(?:document|file|telegram|cable))?$",
+            "classification",
+        ),
         (r"^copy\s+(?:n[º°o]\.?\s*)?\d+(?:\s+of\s+\d+)?\b[^\n]{0,30}$", "classification"),
         (r"^[(\[][^()\[\]]*\b(?:proofread|review|approv|examin|check)\w*[^()\[\]]*[)\]]$", "review-status"),
-        (r"^(?:ciphered telegram|ciphergram|telegram|cable|cipher)\s+(?:n[º°o]\.?|number)\s*[\w./-]+[^\n]{0,40}$",
-         "number"),
-        (r"^(?:dispatched|sent|received|arrived|processed|issued|came into|decoded|deciphered|special no|issuing no)"
-         r"\b[^\n]{0,100}$", "routing"),
+        (
+            r"^(?:ciphered telegram|ciphergram|telegram|cable|cipher)\s+(?:n[º°o]\.?|number)\s*[\w./-]+[^\n]{0,40}$",
+            "number",
+        ),
+        (
+            r"^(?:dispatched|sent|received|arrived|processed|issued|came into|decoded|deciphered|special no|issuing no)"
+            r"\b[^\n]{0,100}$",
+            "routing",
+        ),
         (r"^(?:two|three|four|\d+) copies printed|^making copies is prohibited", "distribution"),
     )
 )

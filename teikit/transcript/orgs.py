@@ -12,9 +12,11 @@ from teikit import gazetteer
 from teikit.model import Inline
 from teikit.transcript.people import TITLE_WORDS
 
-_HEADS = ("Ministry|Commission|Committee|Party|CP|Embassy|Agency|Archives?|Bureau|Department|Council|Academy|Army|"
-          "Government|Programme|Program|Institute|Foundation|Library|University|Front|League|Federation|Association|"
-          "Secretariat|Presidium|Politburo|Legation|Consulate|MFA|Plenary|Directorate")
+_HEADS = (
+    "Ministry|Commission|Committee|Party|CP|Embassy|Agency|Archives?|Bureau|Department|Council|Academy|Army|"
+    "Government|Programme|Program|Institute|Foundation|Library|University|Front|League|Federation|Association|"
+    "Secretariat|Presidium|Politburo|Legation|Consulate|MFA|Plenary|Directorate"
+)
 _CAP = r"(?:[A-Z](?:[\w'’-]+|(?!\.)))"
 """A capitalised word, never an initial ("Council of Ministers D. Tsendsuren": the name ends before "D.")."""
 _SP = r"[ \t]+"
@@ -28,14 +30,20 @@ _STATES = "Union|Republic|Kingdom|Federation|Commonwealth|Confederation|Emirates
 _STATE_OF = re.compile(rf"{_SP}of{_SP}(?:the{_SP})?{_CAP}(?:{_SP}{_CAP})*(?![\w-])")
 """A state's name goes on after "Union", "Republic" …: "the Embassy of the Union of Burma" names one embassy."""
 _POSSESSIVES = frozenset("our your their his her its my".split())
-_LEADING = (TITLE_WORDS - {"foreign", "general", "first", "executive", "chief", "head", "party"}) | {"the"} | _POSSESSIVES
+_LEADING = (
+    (TITLE_WORDS - {"foreign", "general", "first", "executive", "chief", "head", "party"})
+    | {"the"}
+    | _POSSESSIVES
+)
 """Words that open a phrase before an organisation's name: titles of people, the article, and a possessive
 ("Our Ministry": the speaker's own ministry, described rather than named)."""
 _EVENTS = "Meeting|Session|Sitting|Plenum|Congress|Conference|Talks|Negotiations"
 _EVENT = re.compile(rf"{_SP}(?:{_EVENTS})(?![\w-])")
 """A name followed by one of these words names an event ("the Fourth Plenary Meeting"), not an organisation."""
-_NOT_OF_ORG = frozenset("record records minutes memorandum memo note notes transcript report summary telegram letter "
-                        "protocol journal diary information".split()) | frozenset(_EVENTS.lower().split("|"))
+_NOT_OF_ORG = frozenset(
+    "record records minutes memorandum memo note notes transcript report summary telegram letter "
+    "protocol journal diary information".split()
+) | frozenset(_EVENTS.lower().split("|"))
 """Kinds of document and of event: "Record of the …", "Meeting of the Joint Commission" name a title or an
 event of an organisation, and the organisation's name starts after "of"."""
 
@@ -54,17 +62,23 @@ def find_acronyms(text: str, start: int, end: int) -> list[tuple[int, int, str, 
         acronym = m["acronym"].replace("&", "").upper()
         for k in range(2, min(len(words), 12) + 1):
             chosen = [w.group(0) for w in words[-k:]]
-            if not chosen[0][:1].isupper() or any(not w[:1].isupper() and w.lower() not in _CONNECTORS for w in chosen):
+            if not chosen[0][:1].isupper() or any(
+                not w[:1].isupper() and w.lower() not in _CONNECTORS for w in chosen
+            ):
                 continue
             content = "".join(w[0] for w in chosen if w.lower() not in _CONNECTORS).upper()
             every = "".join(w[0] for w in chosen if w != "&").upper()
             if acronym in (content, every):
-                out.append((base + words[-k].start(), m.start(), m["acronym"], m.start("acronym"), m.end("acronym")))
+                out.append(
+                    (base + words[-k].start(), m.start(), m["acronym"], m.start("acronym"), m.end("acronym"))
+                )
                 break
     return out
 
 
-def find_orgs(text: str, start: int, end: int, known: dict[str, str] | None = None) -> list[tuple[int, int, str]]:
+def find_orgs(
+    text: str, start: int, end: int, known: dict[str, str] | None = None
+) -> list[tuple[int, int, str]]:
     """(start, end, name) of every organisation named in text[start:end]; titles before them left out
     ("Director of the Protocol Department" -> "Protocol Department").
 
@@ -74,24 +88,36 @@ def find_orgs(text: str, start: int, end: int, known: dict[str, str] | None = No
     """
     known = {} if known is None else known
     found = []
-    for a, b, acronym, x, y in find_acronyms(text, start, end):
+    for a, b, acronym, _x, _y in find_acronyms(text, start, end):
         name = " ".join(text[a:b].split())
         if gazetteer.lookup(name) is None:  # a state's acronym is a place's
             known.setdefault(acronym, name)
             found.append((a, b, name))
     if known:
-        rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)) + r")(?![\w-])")
+        rx = re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
+            + r")(?![\w-])"
+        )
         found += [(m.start(), m.end(), known[m.group(0)]) for m in rx.finditer(text, start, end)]
     for m in _ORG.finditer(text, start, end):
         a, b = m.span("org")
         name = m["org"]
-        while (cut := next((c for c in _OF.finditer(name) if _before_org(name[: c.start()].split())), None)) is not None:
-            a, name = a + cut.end(), name[cut.end():]  # "Minutes of the Third Session of the …": each in turn
+        while (
+            cut := next((c for c in _OF.finditer(name) if _before_org(name[: c.start()].split())), None)
+        ) is not None:
+            a, name = (
+                a + cut.end(),
+                name[cut.end() :],
+            )  # "Minutes of the Third Session of the …": each in turn
         while (first := name.split()[0] if name.split() else "").lower() in _LEADING:
-            name = name[len(first):].lstrip()
+            name = name[len(first) :].lstrip()
             a = b - len(name)
         if (state := _STATE_OF.match(text, b, end)) is not None and re.search(rf"\b(?:{_STATES})$", name):
-            b, name = state.end(), " ".join((name + text[b : state.end()]).split())  # "Embassy of the Union of Burma"
+            b, name = (
+                state.end(),
+                " ".join((name + text[b : state.end()]).split()),
+            )  # "Embassy of the Union of Burma"
         words = name.split()
         if _EVENT.match(text, b):
             continue
@@ -111,8 +137,11 @@ def outside_names(start: int, end: int, names: Iterable[Inline]) -> bool:
     (KIS)" defines no organisation, while "Chairman of the State Planning Commission" names one."""
     spans = list(names)
     roles = [(r.start, r.end) for r in spans if r.tag == "roleName"]
-    return not any(n.start <= start and end <= n.end and not any(x <= start and end <= y for x, y in roles)
-                   for n in spans if n.tag == "persName")
+    return not any(
+        n.start <= start and end <= n.end and not any(x <= start and end <= y for x, y in roles)
+        for n in spans
+        if n.tag == "persName"
+    )
 
 
 def is_acronym(name: str) -> bool:

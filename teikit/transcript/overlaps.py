@@ -14,10 +14,29 @@ from teikit.model import Inline
 from teikit.transcript.base import Note
 
 STRENGTH = {
-    "pb": 0, "lb": 0, "fw": 0, "gap": 1, "desc": 1, "note": 1, "stamp": 1, "add": 1, "ref": 1,
-    "choice": 2, "orig": 2, "sic": 2, "abbr": 2, "supplied": 2, "stage": 3,
-    "persName": 4, "roleName": 4, "placeName": 4, "orgName": 4,
-    "date": 5, "measure": 5, "num": 5, "hi": 6,
+    "pb": 0,
+    "lb": 0,
+    "fw": 0,
+    "gap": 1,
+    "desc": 1,
+    "note": 1,
+    "stamp": 1,
+    "add": 1,
+    "ref": 1,
+    "choice": 2,
+    "orig": 2,
+    "sic": 2,
+    "abbr": 2,
+    "supplied": 2,
+    "stage": 3,
+    "persName": 4,
+    "roleName": 4,
+    "placeName": 4,
+    "orgName": 4,
+    "date": 5,
+    "measure": 5,
+    "num": 5,
+    "hi": 6,
 }
 """Lower is stronger; kinds not listed are the weakest."""
 
@@ -30,14 +49,33 @@ def _crosses(a: Inline, b: Inline) -> bool:
 
 _OPAQUE = frozenset({"gap", "desc"})
 """The words of an editorial gap are its description: nothing else is marked inside them."""
-_NO_STAGE = frozenset({"persName", "placeName", "orgName", "roleName", "date", "measure", "num", "stamp", "fw", "abbr",
-                       "expan", "speaker"})
+_NO_STAGE = frozenset(
+    {
+        "persName",
+        "placeName",
+        "orgName",
+        "roleName",
+        "date",
+        "measure",
+        "num",
+        "stamp",
+        "fw",
+        "abbr",
+        "expan",
+        "speaker",
+    }
+)
 """Phrase-level elements that cannot hold a stage direction (TEI's phrase content has none)."""
 
 
 def _inside(outer: Inline, inner: Inline) -> bool:
-    return outer is not inner and outer.start <= inner.start and inner.end <= outer.end and outer.start < outer.end \
+    return (
+        outer is not inner
+        and outer.start <= inner.start
+        and inner.end <= outer.end
+        and outer.start < outer.end
         and not (outer.start == inner.start and outer.end == inner.end and outer.tag == inner.tag)
+    )
 
 
 def _misplaced(outer: Inline, inner: Inline) -> bool:
@@ -60,13 +98,24 @@ def resolve(inlines: Iterable[Inline]) -> tuple[list[Inline], list[Note]]:
         if rival is None:
             kept.append(inline)
         else:
-            notes.append(Note(inline.start, "overlap", f"<{inline.tag}> crossed <{rival.tag}> and was left out"))
+            notes.append(
+                Note(inline.start, "overlap", f"<{inline.tag}> crossed <{rival.tag}> and was left out")
+            )
     for outer in list(kept):  # then nesting TEI forbids: the weaker (or the one inside a gap) goes
         for inner in list(kept):
             if outer in kept and inner in kept and _inside(outer, inner) and _misplaced(outer, inner):
-                weaker = inner if outer.tag in _OPAQUE or STRENGTH.get(outer.tag, 9) <= STRENGTH.get(inner.tag, 9) else outer
+                weaker = (
+                    inner
+                    if outer.tag in _OPAQUE or STRENGTH.get(outer.tag, 9) <= STRENGTH.get(inner.tag, 9)
+                    else outer
+                )
                 kept.remove(weaker)
-                notes.append(Note(weaker.start, "overlap", f"<{inner.tag}> cannot stand inside <{outer.tag}>: "
-                                                           f"<{weaker.tag}> left out"))
+                notes.append(
+                    Note(
+                        weaker.start,
+                        "overlap",
+                        f"<{inner.tag}> cannot stand inside <{outer.tag}>: <{weaker.tag}> left out",
+                    )
+                )
     order = {id(i): n for n, i in enumerate(given)}
     return sorted(kept, key=lambda i: order[id(i)]), notes

@@ -11,8 +11,10 @@ from teikit.model import Block, FieldList, Inline, Para, Span, Turn
 from teikit.transcript import inline
 from teikit.transcript.blocks import LIST_ITEM, TERMINAL, lines
 
-PAGE_BLOCK = re.compile(r"(?:[(\[](?:page|p\.|str\.)\s*(?P<a>\d{1,4})[)\]]|[-–]\s*(?P<b>\d{1,4})\s*[-–]|(?P<c>\d{1,4}))$",
-                        re.IGNORECASE)
+PAGE_BLOCK = re.compile(
+    r"(?:[(\[](?:page|p\.|str\.)\s*(?P<a>\d{1,4})[)\]]|[-–]\s*(?P<b>\d{1,4})\s*[-–]|(?P<c>\d{1,4}))$",
+    re.IGNORECASE,
+)
 """A block that is only a page number: "(page 3)", "- 3 -", "3"."""
 _ENDNOTE_LINE = re.compile(r"(?:\[(?P<a>\d{1,3}|[ivxlc]{1,6}|[a-z])\]|(?P<b>\d{1,3})[.)]?)\s+\S")
 _NOTES_HEADING = re.compile(r"(?:(?:foot|end)?notes|comments|references)\s*:?\s*$", re.IGNORECASE)
@@ -35,7 +37,11 @@ def split_endnotes(text: str, spans: list[Span]) -> tuple[list[Span], list[tuple
     while cut > 1:
         found = []
         block_lines = lines(text, spans[cut - 1])
-        heading = _NOTES_HEADING.match(text, block_lines[0].start, block_lines[0].end) if len(block_lines) > 1 else None
+        heading = (
+            _NOTES_HEADING.match(text, block_lines[0].start, block_lines[0].end)
+            if len(block_lines) > 1
+            else None
+        )
         for ln in block_lines[1:] if heading else block_lines:
             m = _ENDNOTE_LINE.match(text, ln.start, ln.end)
             if m is None:
@@ -50,7 +56,9 @@ def split_endnotes(text: str, spans: list[Span]) -> tuple[list[Span], list[tuple
             break
         cut -= 1
     body_text = text[spans[0].start : spans[cut - 1].end] if cut else ""
-    if not notes or not all(f"[{n}]" in body_text or (n.isdigit() and inline.flattened_ref(body_text, n)) for n, _ in notes):
+    if not notes or not all(
+        f"[{n}]" in body_text or (n.isdigit() and inline.flattened_ref(body_text, n)) for n, _ in notes
+    ):
         return spans, []
     return spans[:cut], notes
 
@@ -71,8 +79,10 @@ def page_marks(page: tuple[Span, str] | None) -> tuple[Inline, ...]:
     if page is None:
         return ()
     span, number = page
-    return (Inline(start=span.start, end=span.start, tag="pb", attrs=(("n", number),)),
-            Inline(start=span.start, end=span.end, tag="fw", attrs=(("type", "pageNum"),)))
+    return (
+        Inline(start=span.start, end=span.start, tag="pb", attrs=(("n", number),)),
+        Inline(start=span.start, end=span.end, tag="fw", attrs=(("type", "pageNum"),)),
+    )
 
 
 def tail(blocks: list[Block]) -> tuple[Para, Put] | None:
@@ -90,7 +100,9 @@ def tail(blocks: list[Block]) -> tuple[Para, Put] | None:
             return None
         inner = last.paras[-1]
         if isinstance(inner, FieldList):
-            return _last_item(inner, lambda lst: put(last.model_copy(update={"paras": (*last.paras[:-1], lst)})))
+            return _last_item(
+                inner, lambda lst: put(last.model_copy(update={"paras": (*last.paras[:-1], lst)}))
+            )
         return inner, lambda p: put(last.model_copy(update={"paras": (*last.paras[:-1], p)}))
     if isinstance(last, FieldList) and last.kind != "fields":
         return _last_item(last, put)
@@ -101,8 +113,9 @@ def tail(blocks: list[Block]) -> tuple[Para, Put] | None:
 
 def _last_item(lst: FieldList, put: Callable[[FieldList], None]) -> tuple[Para, Put]:
     item = lst.fields[-1]
-    return item.value, lambda p: put(lst.model_copy(
-        update={"fields": (*lst.fields[:-1], item.model_copy(update={"value": p}))}))
+    return item.value, lambda p: put(
+        lst.model_copy(update={"fields": (*lst.fields[:-1], item.model_copy(update={"value": p}))})
+    )
 
 
 def is_page_join(text: str, para: Para, span: Span, *, marked: bool = False, in_turn: bool = False) -> bool:
@@ -118,7 +131,10 @@ def is_page_join(text: str, para: Para, span: Span, *, marked: bool = False, in_
     if before in TERMINAL or not resumes or LIST_ITEM.match(text, span.start, span.end):
         return False
     # a heading or a dated entry, not a sentence cut by a page break
-    return not ((para.tag == "p" and not in_turn and para.span.end - para.span.start < 60) or is_date_line(text[span.start : span.end]))
+    return not (
+        (para.tag == "p" and not in_turn and para.span.end - para.span.start < 60)
+        or is_date_line(text[span.start : span.end])
+    )
 
 
 def is_date_line(raw: str) -> bool:
@@ -126,4 +142,9 @@ def is_date_line(raw: str) -> bool:
     if "\n" not in raw and dates.find_day_month(raw.strip()) is not None:
         return True
     found = dates.find_dates(raw)
-    return "\n" not in raw and len(found) == 1 and found[0].start == 0 and found[0].end >= len(raw.rstrip(".:")) - 1
+    return (
+        "\n" not in raw
+        and len(found) == 1
+        and found[0].start == 0
+        and found[0].end >= len(raw.rstrip(".:")) - 1
+    )

@@ -12,15 +12,24 @@ from teikit.transcript.base import Note
 from teikit.transcript.blocks import LIST_ITEM, lines, rstrip, trim
 from teikit.transcript.people import PersonIndex, is_title, mention_inlines, parse_mention, split_items
 
-_SIDE_PREFIX = re.compile(r"(?P<side>(?:on the |from (?:the )?)?[\[\]\w' -]{1,40}?(?:side|delegation|party)|"
-                          r"from [A-Z][\w' -]{1,30}):\s*", re.IGNORECASE)
+_SIDE_PREFIX = re.compile(
+    r"(?P<side>(?:on the |from (?:the )?)?[\[\]\w' -]{1,40}?(?:side|delegation|party)|"
+    r"from [A-Z][\w' -]{1,30}):\s*",
+    re.IGNORECASE,
+)
 _ROLE_NOTE = re.compile(r"\s*\((?P<role>note-?taker|recorder|interpreter|translator)\)$", re.IGNORECASE)
 _SIDE_WORDS = frozenset("side sides delegation delegations party".split())
 _COMPASS = frozenset("north south east west".split())
 
 
-def read_people(text: str, value: Span, roles: tuple[Role, ...], side: str | None, persons: PersonIndex,
-                places: Callable[[Span], list[Inline]]) -> tuple[list[Inline], list[Note]]:
+def read_people(
+    text: str,
+    value: Span,
+    roles: tuple[Role, ...],
+    side: str | None,
+    persons: PersonIndex,
+    places: Callable[[Span], list[Inline]],
+) -> tuple[list[Inline], list[Note]]:
     """The people a field value lists, added to `persons`: their marks, and notes on items not read as people.
 
     :param roles: what the people listed do (the roles the field's label names).
@@ -33,7 +42,11 @@ def read_people(text: str, value: Span, roles: tuple[Role, ...], side: str | Non
     routing = bool({"sender", "addressee"} & set(roles))
     for seg_start, seg_end, seg_side in _side_segments(text, value, side):
         per_line = _one_per_line(text, seg_start, seg_end)
-        items = per_line if per_line is not None else [(a, b, None) for a, b in split_items(text, seg_start, seg_end)]
+        items = (
+            per_line
+            if per_line is not None
+            else [(a, b, None) for a, b in split_items(text, seg_start, seg_end)]
+        )
         last_id: str | None = None
         routed = False
         for a, b, title in items:
@@ -52,10 +65,19 @@ def read_people(text: str, value: Span, roles: tuple[Role, ...], side: str | Non
             if mention is None:
                 last_id = _title_continuation(text, a, b, last_id, persons, out, notes, quiet=single)
                 continue
-            alt = " ".join(text[mention.alt_span[0] : mention.alt_span[1]].split()) if mention.alt_span else None
+            alt = (
+                " ".join(text[mention.alt_span[0] : mention.alt_span[1]].split())
+                if mention.alt_span
+                else None
+            )
             person_roles, titles = _roles_in_titles(roles, mention.titles)
-            last_id = persons.add(mention.name, roles=person_roles, side=seg_side, titles=titles,
-                                  variants=(*mention.variants, *((alt,) if alt else ())))
+            last_id = persons.add(
+                mention.name,
+                roles=person_roles,
+                side=seg_side,
+                titles=titles,
+                variants=(*mention.variants, *((alt,) if alt else ())),
+            )
             out.extend(mention_inlines(text, mention, last_id))
     return out, notes
 
@@ -84,16 +106,30 @@ def _side_segments(text: str, value: Span, side: str | None) -> list[tuple[int, 
     return [(a, b, s) for a, b, s in segments if text[a:b].strip()]
 
 
-def _title_continuation(text: str, a: int, b: int, last_id: str | None, persons: PersonIndex, out: list[Inline],
-                        notes: list[Note], *, quiet: bool = False) -> str | None:
+def _title_continuation(
+    text: str,
+    a: int,
+    b: int,
+    last_id: str | None,
+    persons: PersonIndex,
+    out: list[Inline],
+    notes: list[Note],
+    *,
+    quiet: bool = False,
+) -> str | None:
     """An item that is not a name ("the General Secretary of …", "Minister of Foreign Affairs") continues
     the previous person's titles; a routing line's later items (a city, URGENT) are left as they are."""
     item = text[a:b]
     titled = item[:1].islower() or item.startswith("the ") or is_title(item.split()[0])
     if last_id is None or not titled or item.startswith(("and ", "et al")):
         placeholder = item.startswith("[") and item.endswith("]")
-        if item.strip() and not quiet and not placeholder and not item.startswith(("et al", "and all", "all ")) \
-                and item.strip().lower() not in {"urgent", "secret", "immediate", "priority"}:
+        if (
+            item.strip()
+            and not quiet
+            and not placeholder
+            and not item.startswith(("et al", "and all", "all "))
+            and item.strip().lower() not in {"urgent", "secret", "immediate", "priority"}
+        ):
             notes.append(Note(a, "unparsed-participant", f"not read as a person: {item.strip()[:40]!r}"))
         return last_id
     entry = persons.get(last_id)
@@ -102,7 +138,9 @@ def _title_continuation(text: str, a: int, b: int, last_id: str | None, persons:
     return last_id
 
 
-def _roles_in_titles(roles: tuple[Role, ...], titles: tuple[str, ...]) -> tuple[tuple[Role, ...], tuple[str, ...]]:
+def _roles_in_titles(
+    roles: tuple[Role, ...], titles: tuple[str, ...]
+) -> tuple[tuple[Role, ...], tuple[str, ...]]:
     """ "J. Doe, NSC Staff (notetaker)": a participant whose title notes the task of recording or
     interpreting has that role, and the note leaves the title."""
     if roles != ("participant",):
@@ -129,7 +167,12 @@ def item_end(text: str, start: int, end: int) -> int:
     if m is not None:  # "WINIEWICZ 1": a footnote number flattened onto the line; no name ends in one
         end = start + m.start()
     words = text[start:end].split()
-    if words and words[-1].endswith(".") and sum(c.isalpha() for c in words[-1]) >= 3 and words[-1].count(".") == 1:
+    if (
+        words
+        and words[-1].endswith(".")
+        and sum(c.isalpha() for c in words[-1]) >= 3
+        and words[-1].count(".") == 1
+    ):
         end -= 1
     return rstrip(text, start, end)
 
@@ -137,7 +180,17 @@ def item_end(text: str, start: int, end: int) -> int:
 def _is_placeholder(item: str) -> bool:
     """ "N.N., adviser", "signee": a list item that stands for someone the document does not name."""
     first = item.split(",")[0].strip().casefold()
-    return first in {"n.n.", "n. n.", "nn", "n.n", "signee", "the signee", "undersigned", "the undersigned", "signatory"}
+    return first in {
+        "n.n.",
+        "n. n.",
+        "nn",
+        "n.n",
+        "signee",
+        "the signee",
+        "undersigned",
+        "the undersigned",
+        "signatory",
+    }
 
 
 def _names_a_place(text: str, start: int, end: int) -> bool:
@@ -165,8 +218,10 @@ def is_side_heading(text: str, start: int, end: int) -> bool:
 def names_a_country(line: str) -> bool:
     """ "Albania", "[North] Vietnam": a line that is (or ends in) the name of a country."""
     words = line.replace("[", "").replace("]", "").split()
-    return any((place := gazetteer.lookup(" ".join(words[i:]))) is not None and place.kind == "country"
-               for i in range(len(words)))
+    return any(
+        (place := gazetteer.lookup(" ".join(words[i:]))) is not None and place.kind == "country"
+        for i in range(len(words))
+    )
 
 
 def _one_per_line(text: str, start: int, end: int) -> list[tuple[int, int, tuple[int, int] | None]] | None:
@@ -177,8 +232,12 @@ def _one_per_line(text: str, start: int, end: int) -> list[tuple[int, int, tuple
         return None  # one line is a list only when bulleted ("Our Side" ⏎ "• Li Wen, Vice Premier")
     if not any(LIST_ITEM.match(text, ln.start, ln.end) or "  " in text[ln.start : ln.end] for ln in lns):
         # "Tran Van A (Vice Premier)" ⏎ "Le B (…)": a name a line, each with its title in parentheses
-        if any("," in text[ln.start : ln.end] or ";" in text[ln.start : ln.end]
-               or parse_mention(text, ln.start, ln.end) is None for ln in lns):
+        if any(
+            "," in text[ln.start : ln.end]
+            or ";" in text[ln.start : ln.end]
+            or parse_mention(text, ln.start, ln.end) is None
+            for ln in lns
+        ):
             return None
         return [(ln.start, ln.end, None) for ln in lns]
     items = []

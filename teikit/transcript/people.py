@@ -52,7 +52,6 @@ class Mention:
     variants: tuple[str, ...] = ()
     """Fuller forms written in an editorial bracket before the name."""
 
-
     def with_title(self, text: str, span: tuple[int, int]) -> Mention:
         """The same mention with a role written apart from it (on its line, after spaces or a comma)."""
         title = " ".join(text[span[0] : span[1]].split())
@@ -96,8 +95,19 @@ FORMS_OF_ADDRESS = frozenset(
     "comrade comrades c. cde. cde com. com comr. mr. mrs. ms. mr mrs ms hon. hon'ble honourable honorable".split()
 )
 """Words of address before a name: kept in the text as roleName, not recorded as the person's title."""
-_HEAD_TITLES = ("ambassador", "minister", "premier", "chairman", "secretary", "director", "president", "consul")
-_NOT_PEOPLE = frozenset("urgent secret immediate priority confidential personal copy copies eyes only".split())
+_HEAD_TITLES = (
+    "ambassador",
+    "minister",
+    "premier",
+    "chairman",
+    "secretary",
+    "director",
+    "president",
+    "consul",
+)
+_NOT_PEOPLE = frozenset(
+    "urgent secret immediate priority confidential personal copy copies eyes only".split()
+)
 """Words that stand in routing lines beside names but are not names ("To: … NOWAK, URGENT")."""
 
 
@@ -120,7 +130,9 @@ def _item(text: str, start: int, end: int) -> Mention | None:
     if any(not is_title(w) for w in title_words):
         return _lowercase_led(text, m)
     name_words = m["name"].split()
-    while len(name_words) > 1 and (is_title(name_words[0]) or (name_words[0].lower() == "the" and is_title(name_words[1]))):
+    while len(name_words) > 1 and (
+        is_title(name_words[0]) or (name_words[0].lower() == "the" and is_title(name_words[1]))
+    ):
         name_words.pop(0)
     # "State Secretary Anna Berg": capitalised words up to the last title word are a compound title
     cut = max((i + 1 for i, w in enumerate(name_words[:-1]) if i > 0 and _is_head_title(w)), default=0)
@@ -185,12 +197,19 @@ def _lowercase_led(text: str, m: re.Match[str]) -> Mention | None:
     if not word.isalpha() or not word.islower() or len(word) < 2 or word in _NOT_NAME_WORDS or is_title(word):
         return None
     start = m.start("title")
-    return Mention(name=" ".join(text[start : m.end("name")].split()), name_start=start, name_end=m.end("name"),
-                   start=start, alt_span=m.span("alt") if m["alt"] and is_romanisation(m["alt"]) else None)
+    return Mention(
+        name=" ".join(text[start : m.end("name")].split()),
+        name_start=start,
+        name_end=m.end("name"),
+        start=start,
+        alt_span=m.span("alt") if m["alt"] and is_romanisation(m["alt"]) else None,
+    )
 
 
-_TITLE_OF = re.compile(r"(?P<title>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*?)"
-                       r"\s+(?P<name>[A-Z][\w'’.-]*\s+[A-Z][\w'’-]+)\s*$")
+_TITLE_OF = re.compile(
+    r"(?P<title>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*?)"
+    r"\s+(?P<name>[A-Z][\w'’.-]*\s+[A-Z][\w'’-]+)\s*$"
+)
 
 
 def _titled_of(text: str, start: int, end: int) -> Mention | None:
@@ -198,14 +217,19 @@ def _titled_of(text: str, start: int, end: int) -> Mention | None:
     m = _TITLE_OF.match(text, start, end)
     if m is None or not is_title(m["title"].split()[0]):
         return None
-    return Mention(name=" ".join(m["name"].split()), name_start=m.start("name"), name_end=m.end("name"),
-                   start=m.start("title"), title_span=m.span("title"), titles=(" ".join(m["title"].split()),))
+    return Mention(
+        name=" ".join(m["name"].split()),
+        name_start=m.start("name"),
+        name_end=m.end("name"),
+        start=m.start("title"),
+        title_span=m.span("title"),
+        titles=(" ".join(m["title"].split()),),
+    )
 
 
 def is_romanisation(alt: str) -> bool:
     """A bracket after a name holds another spelling of it, not an editor's remark ("[sic]")."""
     return alt[:1].isupper() and alt.strip().lower().rstrip("!") not in {"sic", "illegible", "no name given"}
-
 
 
 def slug(name: str) -> str:
@@ -231,8 +255,15 @@ class PersonIndex:
     def __init__(self) -> None:
         self._entries: list[_Entry] = []
 
-    def add(self, name: str, *, roles: tuple[Role, ...] = ("participant",), side: str | None = None,
-            titles: tuple[str, ...] = (), variants: tuple[str, ...] = ()) -> str:
+    def add(
+        self,
+        name: str,
+        *,
+        roles: tuple[Role, ...] = ("participant",),
+        side: str | None = None,
+        titles: tuple[str, ...] = (),
+        variants: tuple[str, ...] = (),
+    ) -> str:
         """Add a person (or enrich the one with that name) and return the id.
 
         :param roles: the roles of a person new to the index; a known person keeps the roles first given.
@@ -315,7 +346,14 @@ class PersonIndex:
 
     def persons(self) -> tuple[Person, ...]:
         return tuple(
-            Person(id=e.id, name=e.name, variants=tuple(e.variants), titles=tuple(e.titles), roles=e.roles, side=e.side)
+            Person(
+                id=e.id,
+                name=e.name,
+                variants=tuple(e.variants),
+                titles=tuple(e.titles),
+                roles=e.roles,
+                side=e.side,
+            )
             for e in self._entries
         )
 
@@ -334,7 +372,9 @@ def _holds(listed: str, title: str) -> bool:
     for piece in listed.split(","):
         head = re.split(r"\s+(?:of|for|to|at|in)\s+|\s*\(", piece.strip(), maxsplit=1)[0].casefold()
         words = head.split()
-        if head == title or (head.endswith(" " + title) and not _LOWER_RANKS & set(words[: -len(title.split())])):
+        if head == title or (
+            head.endswith(" " + title) and not _LOWER_RANKS & set(words[: -len(title.split())])
+        ):
             return True
     return False
 
@@ -346,8 +386,14 @@ def mention_inlines(text: str, mention: Mention, ident: str) -> list[Inline]:
     if mention.title_span:
         out.append(Inline(start=mention.title_span[0], end=mention.title_span[1], tag="roleName"))
     if mention.alt_span:
-        out.append(Inline(start=mention.alt_span[0], end=mention.alt_span[1], tag="persName",
-                          attrs=(("ref", f"#{ident}"), ("type", "variant"))))
+        out.append(
+            Inline(
+                start=mention.alt_span[0],
+                end=mention.alt_span[1],
+                tag="persName",
+                attrs=(("ref", f"#{ident}"), ("type", "variant")),
+            )
+        )
     if mention.ptitle_span:
         out.append(Inline(start=mention.ptitle_span[0], end=mention.ptitle_span[1], tag="roleName"))
     return out

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 
 from teikit.transcript.people import FORMS_OF_ADDRESS, TITLE_WORDS, PersonIndex
 
-_DECL_WORDS = (r"(?:to be abbreviated as|hereafter abbreviated(?: as)?|hereafter referred to as|hereafter,?|"
-               r"henceforth referred to as|henceforth abbreviated(?: as)?|henceforth,?|abbreviated as)")
+_DECL_WORDS = (
+    r"(?:to be abbreviated as|hereafter abbreviated(?: as)?|hereafter referred to as|hereafter,?|"
+    r"henceforth referred to as|henceforth abbreviated(?: as)?|henceforth,?|abbreviated as)"
+)
 _DECLARATION = re.compile(rf"[(\[]{_DECL_WORDS}\s+(?P<abbr>[^()\[\]\n]{{1,40}}?)[)\]]", re.IGNORECASE)
 _LABEL_WORD = r"(?:[A-Z\[(][^\s:]*|[a-z]{1,4}\.?|of|the|de|van|von)"
 _LABEL = re.compile(
-    rf"(?P<label>[A-Z\[][^\n:]{{0,100}}?)(?::[ \t]+(?=\S)|:[ \t]*$|(?<=\])\.[ \t]+(?=\S))", re.MULTILINE
+    r"(?P<label>[A-Z\[][^\n:]{0,100}?)(?::[ \t]+(?=\S)|:[ \t]*$|(?<=\])\.[ \t]+(?=\S))", re.MULTILINE
 )
 _BRACKET = re.compile(r"\s*\[(?P<inner>[^\]\n]{1,60})\]")
 _SIDE = re.compile(r"^(?P<side>[A-Z][\w-]*)\s*\((?P<name>[^()]+)\)$")
@@ -112,7 +114,10 @@ class Speakers:
         upper = name_part.replace(" ", "").isupper() and len(name_part) > 2
         titled = words[0].lower() in TITLE_WORDS and len(words) > 1
         several = len(split_title(name_part)[1].split()) >= 2 and self.turns_seen > 0
-        named = self.turns_seen > 0 and len(re.findall(rf"(?<![\w-]){re.escape(name_part)}(?![\w-])", self.text)) >= 2
+        named = (
+            self.turns_seen > 0
+            and len(re.findall(rf"(?<![\w-]){re.escape(name_part)}(?![\w-])", self.text)) >= 2
+        )
         return upper or titled or several or named or label in self.recurring
 
     def _declare_new(self, name_part: str, label: str, variant: str | None) -> str:
@@ -127,7 +132,12 @@ class Speakers:
             variant = variant or name
             name = name.title()
         completion = _BRACKET.search(label)
-        if completion and not variant and completion["inner"][:1].isupper() and "abbreviat" not in completion["inner"]:
+        if (
+            completion
+            and not variant
+            and completion["inner"][:1].isupper()
+            and "abbreviat" not in completion["inner"]
+        ):
             full = f"{name} {completion['inner']}"
         else:
             full = self._completed(name)

@@ -4,6 +4,7 @@ Original Language and Contents, kept verbatim for <front> and mapped into header
 from __future__ import annotations
 
 import re
+
 from teikit import dates
 from teikit.model import Inline, Para, Section, Span
 from teikit.transcript.base import Wrapper
@@ -46,7 +47,12 @@ def parse_wrapper(text: str) -> Wrapper | None:
         while i < len(lns) and _label_key(text, lns[i]) is None:
             if key == "contents" and not _RENDITION.match(text[lns[i].start : lns[i].end]):
                 break
-            if key != "contents" and not later and values and block_of[lns[i].start] != block_of[values[-1].start]:
+            if (
+                key != "contents"
+                and not later
+                and values
+                and block_of[lns[i].start] != block_of[values[-1].start]
+            ):
                 break  # without a later label, the body would be swallowed: take one block
             values.append(lns[i])
             i += 1

@@ -18,7 +18,9 @@ _EVIDENCE = re.compile(
 
 
 def detect(text: str) -> Detection | None:
-    return detected(name, text, _EVIDENCE.search(text), "no archive wrapper; the document's own '{match}' opens its body")
+    return detected(
+        name, text, _EVIDENCE.search(text), "no archive wrapper; the document's own '{match}' opens its body"
+    )
 
 
 def split(text: str) -> Wrapper:

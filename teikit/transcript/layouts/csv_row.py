@@ -61,4 +61,3 @@ def split(text: str) -> Wrapper:
         section = Section(key=_KEYS.get(m["col"], "metadata"), head=head, paras=paras)
         (out.front if out.body_start == len(text) else out.back).append(section)
     return out
-

@@ -40,7 +40,9 @@ INFO_LABELS = {
 
 
 def detect(text: str) -> Detection | None:
-    return detected(name, text, _INFO.search(text) or _SKIP.search(text), "archive web page (new layout): '{match}'")
+    return detected(
+        name, text, _INFO.search(text) or _SKIP.search(text), "archive web page (new layout): '{match}'"
+    )
 
 
 def split(text: str) -> Wrapper:
@@ -67,8 +69,14 @@ def split(text: str) -> Wrapper:
         out.body_start, out.body_end = body[0].start, body[-1].end
     if info is not None:
         head = Span(start=info.start(), end=info.end())
-        out.back.append(Section(key="document-information", head=head, paras=(),
-                                sections=tuple(_info_sections(text, info.end()))))
+        out.back.append(
+            Section(
+                key="document-information",
+                head=head,
+                paras=(),
+                sections=tuple(_info_sections(text, info.end())),
+            )
+        )
     return out
 
 

@@ -14,7 +14,9 @@ from teikit.transcript.wrapper import para, title_area
 name = "live-old"
 rules = ("line-endings", "trailing-space", "live-chrome")
 
-_EVIDENCE = re.compile(r"^[ \t]*(?:get citation|English HTML|share document)[ \t]*$", re.MULTILINE | re.IGNORECASE)
+_EVIDENCE = re.compile(
+    r"^[ \t]*(?:get citation|English HTML|share document)[ \t]*$", re.MULTILINE | re.IGNORECASE
+)
 _CITATION_LABEL = re.compile(r"^[ \t]*Citation:?[ \t]*$", re.MULTILINE)
 _CITATION = re.compile(r"^[\"“].+Digital Archive", re.DOTALL)
 _CREDITS = re.compile(r"This document was made possible", re.IGNORECASE)
@@ -48,5 +50,3 @@ def split(text: str) -> Wrapper:
     out.front.append(Section(key="citation", head=head, paras=(para(text, after[cite]),)))
     out.body_start = after[cite + 1].start if cite + 1 < len(after) else len(text)
     return out
-
-

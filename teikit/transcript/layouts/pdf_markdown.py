@@ -14,7 +14,9 @@ _HEADING_LABEL = re.compile(r"^ {0,3}#{1,6}[ \t]+\*\*(Citation|Summary|Contents)
 
 
 def detect(text: str) -> Detection | None:
-    return detected(name, text, _HEADING_LABEL.search(text), "Markdown heading with a bold wrapper label: '{match}'")
+    return detected(
+        name, text, _HEADING_LABEL.search(text), "Markdown heading with a bold wrapper label: '{match}'"
+    )
 
 
 def split(text: str) -> Wrapper:

@@ -11,8 +11,9 @@ from teikit.transcript.wrapper import split_pdf_export
 name = "pdf-old"
 rules = ("line-endings", "trailing-space", "archive-banner")
 
-_BANNER = re.compile(r"\A\s*Digital Archive\s+\S*wilsoncenter\.org\s+International History Declassified[ \t]*$",
-                     re.MULTILINE)
+_BANNER = re.compile(
+    r"\A\s*Digital Archive\s+\S*wilsoncenter\.org\s+International History Declassified[ \t]*$", re.MULTILINE
+)
 
 
 def detect(text: str) -> Detection | None:
