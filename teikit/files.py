@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from teikit.errors import InputError, Location, OutputError, location_of
@@ -111,3 +114,54 @@ def write_atomic(path: str | Path, content: str | bytes, *, durable: bool = True
         if isinstance(err, OSError):
             raise OutputError(f"cannot write: {err.strerror}", Location(str(target), 1, 1)) from err
         raise
+
+
+@contextmanager
+def locked(path: str | Path) -> Iterator[None]:
+    """Hold an exclusive lock on the lock file `path` while the block runs: processes (and threads) that
+    lock the same path take turns, so a read-merge-write of a shared file loses nothing.
+
+    The lock is the kernel's (flock), so a process that dies gives it up and no lock is ever stale. The
+    file is created when missing and removed on release; a process that waited for a removed file finds
+    it gone, and locks the new one instead. Raises OutputError when the lock file cannot be made.
+    """
+    lock = Path(path)
+    try:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        fd = _acquire(lock)
+    except OSError as err:
+        raise OutputError(f"cannot lock: {err.strerror}", Location(str(lock), 1, 1)) from err
+    try:
+        yield
+    finally:
+        if sys.platform != "win32":  # Windows cannot remove a file that is open
+            lock.unlink(missing_ok=True)  # while still held: see the docstring
+        os.close(fd)
+
+
+def _acquire(lock: Path) -> int:
+    while True:
+        # O_NOFOLLOW: a symbolic link planted at the lock's path is refused, not followed.
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666 & ~_umask())
+        try:
+            if sys.platform == "win32":
+                import msvcrt
+
+                while True:
+                    try:
+                        msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+                        return fd
+                    except OSError:  # LK_LOCK gives up after 10 seconds; keep waiting
+                        continue
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            held, now = os.fstat(fd), os.stat(lock, follow_symlinks=False)
+            if (held.st_dev, held.st_ino) == (now.st_dev, now.st_ino):
+                return fd
+        except FileNotFoundError:
+            pass  # removed by the holder we waited for: lock the new file
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)

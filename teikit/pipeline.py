@@ -224,12 +224,15 @@ def update_register(out_dir: Path, prefix: str, proposals: Iterable[registers.Pr
             for p in proposals
         ]
     try:
-        existing = tei.parse_register(path) if path.is_file() else []
-        entries, messages = registers.merge(existing, proposals, romanised=prefix == "per")
-        data = tei.serialise(tei.build_register(entries, prefix))
-        status: Status = "unchanged" if path.is_file() and path.read_bytes() == data else "written"
-        if status == "written":
-            files.write_atomic(path, data)
+        # Read, merge and write under the register's lock: two runs into one folder each keep what the
+        # other added, instead of the later write dropping the earlier one's entries.
+        with files.locked(path.with_name(f".{path.name}.lock")):
+            existing = tei.parse_register(path) if path.is_file() else []
+            entries, messages = registers.merge(existing, proposals, romanised=prefix == "per")
+            data = tei.serialise(tei.build_register(entries, prefix))
+            status: Status = "unchanged" if path.is_file() and path.read_bytes() == data else "written"
+            if status == "written":
+                files.write_atomic(path, data)
     except TeikitError as err:
         return FileResult(source=f"({prefix}: register)", kind="register", status="error", error=str(err))
     notes = tuple(ReviewNote(line=1, column=1, kind="register", message=m) for m in messages)

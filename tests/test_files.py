@@ -95,3 +95,34 @@ def test_fifty_megabytes_is_refused_before_reading(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="above the limit") as info:
         files.read_text(path)
     assert info.value.code == "too-large"
+
+
+def test_a_lock_is_exclusive_and_leaves_no_file(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    lock = tmp_path / "sub" / ".x.lock"
+    order: list[str] = []
+
+    def other() -> None:
+        with files.locked(lock):  # its own open file: flock makes it wait for the holder
+            order.append("other")
+
+    with files.locked(lock):
+        waiter = threading.Thread(target=other)
+        waiter.start()
+        time.sleep(0.3)
+        order.append("holder")
+    waiter.join(10)
+    assert order == ["holder", "other"]
+    assert not lock.exists()
+
+
+def test_a_symbolic_link_at_the_lock_path_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere"
+    target.write_text("keep")
+    (tmp_path / ".x.lock").symlink_to(target)
+    with pytest.raises(OutputError, match="cannot lock"):
+        with files.locked(tmp_path / ".x.lock"):
+            pass
+    assert target.read_text() == "keep"
