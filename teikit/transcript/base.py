@@ -53,12 +53,20 @@ class Wrapper:
 
 
 class Layout(Protocol):
-    """A transcript layout (a container such as a PDF export or a web page copied as text)."""
+    """A transcript layout (a container such as a PDF export or a web page copied as text).
 
-    name: str
-    """Registry key, e.g. `pdf-markdown`."""
-    rules: tuple[str, ...]
-    """Normalisation rules (teikit.normalize.RULES) applied before splitting."""
+    Each layout is a module of `teikit.transcript.layouts`: its `name` and `rules` are module constants,
+    read-only here, so a module satisfies the protocol."""
+
+    @property
+    def name(self) -> str:
+        """Registry key, e.g. `pdf-markdown`."""
+        ...
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """Normalisation rules (teikit.normalize.RULES) applied before splitting."""
+        ...
 
     def detect(self, text: str) -> Detection | None:
         """Evidence that `text` (line endings already LF) has this layout, or None."""

@@ -614,9 +614,10 @@ class _Parser:
         extra = (Inline(start=entry.start, end=entry.end, tag="date", attrs=entry.attrs),) if entry else ()
         if entry is not None and entry.ambiguous:
             self.out.notes.append(self._date_note(entry))
-        self.out.blocks.append(self.para(span, tag=tag, extra=extra))
+        block = self.para(span, tag=tag, extra=extra)
+        self.out.blocks.append(block)
         if not any(isinstance(b, Turn) for b in self.out.blocks):
-            self._date_of_writing(self.out.blocks[-1])  # type: ignore[arg-type]
+            self._date_of_writing(block)
 
 
 _STAMP_LINE = re.compile(r"\[[^\[\]\n]*\bstamp\b[^\[\]\n]*\][^\n]*$", re.IGNORECASE)

@@ -115,7 +115,8 @@ def language_code(name: str) -> str | None:
         lang = pycountry.languages.lookup(first)
     except LookupError:
         return None
-    return getattr(lang, "alpha_2", None) or lang.alpha_3
+    code: str = getattr(lang, "alpha_2", None) or lang.alpha_3
+    return code
 
 
 def rendition_language(contents: str) -> str | None:

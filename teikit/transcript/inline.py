@@ -177,10 +177,8 @@ def _is_marker(text: str, a: int, b: int) -> bool:
 def _parenthesis(text: str, inner: str, a: int, b: int, found: Found) -> None:
     if m := _NOTE_SUFFIX.search(inner):
         found.inlines.append(Inline(start=a, end=b, tag="note", attrs=(("type", _note_type(m["who"])),)))
-    elif _NOTE.match(inner):
-        found.inlines.append(
-            Inline(start=a, end=b, tag="note", attrs=(("type", _note_type(_NOTE.match(inner)["who"])),))
-        )
+    elif m := _NOTE.match(inner):
+        found.inlines.append(Inline(start=a, end=b, tag="note", attrs=(("type", _note_type(m["who"])),)))
     elif m := _PAGE.match(inner):
         _page(a, b, m["n"], found)
     elif _GAPS[0][0].match(inner):

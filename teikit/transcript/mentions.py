@@ -63,11 +63,11 @@ def find_mentions(text: str, start: int, end: int, persons: PersonIndex, others:
                 ((p, i) for p, i in (("#", persons), ("per:", others)) if i.find_romanised(whole)), None
             )
             if hit is not None and not any(x < run.end() and a < y for x, y in taken):
-                ident = hit[1].find_romanised(whole)
-                assert ident is not None
-                hit[1].add_form(ident, " ".join(whole.split()))
+                known = hit[1].find_romanised(whole)
+                assert known is not None
+                hit[1].add_form(known, " ".join(whole.split()))
                 found.append(
-                    Inline(start=a, end=run.end(), tag="persName", attrs=(("ref", f"{hit[0]}{ident}"),))
+                    Inline(start=a, end=run.end(), tag="persName", attrs=(("ref", f"{hit[0]}{known}"),))
                 )
                 taken.append((a, run.end()))
                 continue

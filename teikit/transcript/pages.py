@@ -35,7 +35,7 @@ def split_endnotes(text: str, spans: list[Span]) -> tuple[list[Span], list[tuple
     notes: list[tuple[str, Span]] = []
     cut = len(spans)
     while cut > 1:
-        found = []
+        found: list[tuple[str, Span]] = []
         block_lines = lines(text, spans[cut - 1])
         heading = (
             _NOTES_HEADING.match(text, block_lines[0].start, block_lines[0].end)

@@ -240,7 +240,7 @@ def _one_per_line(text: str, start: int, end: int) -> list[tuple[int, int, tuple
         ):
             return None
         return [(ln.start, ln.end, None) for ln in lns]
-    items = []
+    items: list[tuple[int, int, tuple[int, int] | None]] = []
     for ln in lns:
         m = LIST_ITEM.match(text, ln.start, ln.end)
         a = trim(text, m.end() if m else ln.start, ln.end).start

@@ -38,7 +38,9 @@ def split(text: str) -> Wrapper:
     title_area(text, [s for s in before if s not in credits], out)
     for span in credits:
         out.front.append(Section(key="credits", head=None, paras=(para(text, span),)))
-    head = Span(start=label.start() + len(label.group(0)) - len(label.group(0).lstrip()), end=label.end())
+    head: Span | None = Span(
+        start=label.start() + len(label.group(0)) - len(label.group(0).lstrip()), end=label.end()
+    )
     after = blocks(text, label.end())
     cite = next((i for i, s in enumerate(after) if _CITATION.match(text[s.start : s.end])), None)
     if cite is None:
