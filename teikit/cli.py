@@ -15,7 +15,7 @@ from contextlib import ExitStack
 from functools import wraps
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, TypeVar
+from typing import IO, Any, ParamSpec, TextIO, TypeVar
 
 import click
 
@@ -23,17 +23,18 @@ from teikit import __version__, pipeline
 from teikit.cache import DEFAULT_DIR as DEFAULT_CACHE
 from teikit.errors import TeikitError
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 PROGRESS_MIN_FILES = 20
 """Fewer files than this finish before a progress bar would tell anyone anything."""
 
 
-def _boundary(func: F) -> F:
+def _boundary(func: Callable[P, R]) -> Callable[P, R]:
     """Turn library errors into one line and exit 1; anything else is a bug: exit 3."""
 
     @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
         except TeikitError as err:
@@ -50,7 +51,7 @@ def _boundary(func: F) -> F:
             )
             sys.exit(3)
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 def shows_progress(total: int, stream: IO[str]) -> bool:
@@ -64,7 +65,7 @@ class _ProgressBars:
     """The library's `progress(stage, done, total)` callback drawn as one bar per stage on stderr,
     when `shows_progress` allows it. Use as a context manager, so the bar is finished before output."""
 
-    def __init__(self, stream: IO[str] | None = None) -> None:
+    def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream if stream is not None else sys.stderr
         self.stage: str | None = None
         self.bar: Any = None

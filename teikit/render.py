@@ -19,7 +19,7 @@ import tempfile
 from functools import cache
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import unquote, urlparse
 
 from teikit.errors import Location, RenderError
@@ -58,6 +58,32 @@ TEXT = "text/text.xsl"
 """Entry point for one document's plain reading text."""
 DIPLOMATIC = "text/diplomatic.xsl"
 """Entry point for one document's diplomatic text: the transcript's words, without what teikit added."""
+
+
+class _Executable(Protocol):
+    """The part of saxonche's PyXsltExecutable (a compiled stylesheet) that teikit calls; saxonche is a
+    compiled extension without type stubs."""
+
+    def clear_parameters(self) -> None: ...
+    def set_parameter(self, name: str, value: object) -> None: ...
+    def set_base_output_uri(self, base_uri: str) -> None: ...
+    def call_template_returning_string(self) -> str | None: ...
+    def transform_to_string(self, *, source_file: str) -> str | None: ...
+
+
+class _Compiler(Protocol):
+    """The part of saxonche's PyXslt30Processor that teikit calls."""
+
+    def compile_stylesheet(self, *, stylesheet_file: str) -> _Executable: ...
+
+
+class _Processor(Protocol):
+    """The part of saxonche's PySaxonProcessor that teikit calls."""
+
+    def set_configuration_property(self, name: str, value: str) -> None: ...
+    def make_atomic_value(self, value_type: str, value: str) -> object: ...
+    def new_xslt30_processor(self) -> _Compiler: ...
+
 
 _XSL = "{http://www.w3.org/1999/XSL/Transform}"
 _INDEX_DOCUMENTS = "documents"
@@ -121,7 +147,7 @@ def render_registers(
     with tempfile.TemporaryDirectory(prefix="teikit-pages-") as tmp:
         out = Path(tmp)
 
-        def run(executable: Any) -> str | None:
+        def run(executable: _Executable) -> str | None:
             executable.set_base_output_uri(out.as_uri() + "/")
             return executable.call_template_returning_string()
 
@@ -222,7 +248,7 @@ def _transform(
     name: str,
     params: Mapping[str, str] | None,
     inputs: Sequence[Path],
-    run: Callable[[Any], str | None],
+    run: Callable[[_Executable], str | None],
 ) -> str:
     """Run compiled stylesheet `name` with `params`; Saxon's errors become RenderError."""
     undeclared = sorted(set(params or {}) - _declared_params(name))
@@ -250,14 +276,14 @@ def _transform(
 
 
 @cache
-def _processor() -> Any:
+def _processor() -> _Processor:
     """The process's one Saxon processor, its messages sent to a log of its own instead of stderr."""
     from saxonche import PySaxonProcessor
 
     folder = _workdir()
     config = folder / "saxon.xml"
     config.write_text(_SAXON_CONFIG.format(log=escape(str(folder / "saxon.log"))), encoding="utf-8")
-    processor = PySaxonProcessor(config_file=str(config))
+    processor: _Processor = PySaxonProcessor(config_file=str(config))
     processor.set_configuration_property(_NO_DOCTYPE, "true")
     return processor
 
@@ -282,7 +308,7 @@ def _log_size() -> int:
 
 
 @cache
-def _executable(name: str) -> Any:
+def _executable(name: str) -> _Executable:
     """Stylesheet `name` compiled once per process."""
     from saxonche import PySaxonApiError
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from lxml import etree
 
@@ -288,19 +288,20 @@ class _Compiler:
                 self._fail(element, f"id {element.get('id')!r} is used twice (ids are unique in a schema)")
             self.ids.add(element.get("id", ""))
         for child in _children(element):
-            if child.tag.startswith(_S) and _local(child) in children:
+            if etree.QName(child).namespace == SCH_NS and _local(child) in children:
                 continue
             self._fail(child, f"{_describe(child)} is not supported inside sch:{kind}")
         if not children and (element.text or "").strip():
             self._fail(element, f"sch:{kind} takes no text")
 
-    def _fail(self, element: Element, message: str) -> None:
+    def _fail(self, element: Element, message: str) -> NoReturn:
         raise SchemaError(message, Location(self.path, element.sourceline or 1))
 
 
 def _xslt(stylesheet: ElementTree, schema: ElementTree, path: str) -> etree.XSLT:
     try:
-        return etree.XSLT(stylesheet, extensions={(OUT_NS, "line"): _source_line})
+        # lxml takes extension functions here too (its docstring says so); types-lxml admits elements only.
+        return etree.XSLT(stylesheet, extensions={(OUT_NS, "line"): _source_line})  # type: ignore[dict-item]
     except etree.XSLTParseError as err:
         # Most likely a context that is an XPath expression but no XSLT pattern: name its rule.
         for rule in schema.iter(_S + "rule"):
@@ -319,10 +320,11 @@ def _xslt(stylesheet: ElementTree, schema: ElementTree, path: str) -> etree.XSLT
 def _source_line(_context: Any, nodes: list[Element]) -> int:
     """XPath `line(element)`: the element's source line (1 for the root node)."""
     for node in nodes:
-        while node is not None:
-            if node.sourceline:
-                return int(node.sourceline)
-            node = node.getparent()
+        current: Element | None = node
+        while current is not None:
+            if current.sourceline:
+                return current.sourceline
+            current = current.getparent()
     return 1
 
 

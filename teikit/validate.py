@@ -143,13 +143,21 @@ def _entity_issues(tree: ElementTree, name: str) -> list[Issue]:
             message=f"entity reference &{ref.name}; {note}",
         )
         for ref in tree.iter(etree.Entity)
+        if isinstance(ref, etree._Entity)
     ]
 
 
 def _line(node: Element) -> int:
-    while node is not None and not node.sourceline:
-        node = node.getparent()
-    return node.sourceline if node is not None else 1
+    current: Element | None = node
+    while current is not None and not current.sourceline:
+        current = current.getparent()
+    return current.sourceline if current is not None and current.sourceline else 1
+
+
+def _in(node: Element, tag: str) -> bool:
+    """Whether `node`'s parent is a `tag` element."""
+    parent = node.getparent()
+    return parent is not None and parent.tag == tag
 
 
 # -- schemas ------------------------------------------------------------------------------------
@@ -196,16 +204,14 @@ class _Grammar:
 
     def __init__(self, root: Element) -> None:
         self.defines = {d.get("name", ""): d for d in root.iter(_R + "define")}
-        self.elements = {e.get("name"): e for e in root.iter(_R + "element") if e.get("name")}
+        self.elements = {e.get("name", ""): e for e in root.iter(_R + "element") if e.get("name")}
 
     def attributes(self, element: str) -> dict[str, tuple[bool, Element]]:
         """Declared attributes of `element`: name -> (required, the attribute pattern)."""
         pattern = self.elements.get(element)
         if pattern is None:
             return {}
-        return {
-            a.get("name"): (a.getparent().tag != _R + "optional", a) for a in pattern.iter(_R + "attribute")
-        }
+        return {a.get("name", ""): (not _in(a, _R + "optional"), a) for a in pattern.iter(_R + "attribute")}
 
     def children(self, element: str) -> _Children:
         """What the content model of `element` says about its child elements."""
