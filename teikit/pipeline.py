@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pydantic import Field
 
-from teikit import files, gazetteer, registers, tei
+from teikit import files, gazetteer, register_file, registers, tei
 from teikit.errors import RenderError, TeikitError
 from teikit.model import Document, Issue, Record, ReviewNote
 from teikit.transcript import csv_export, detect, parse_csv_export, parse_transcript
@@ -227,10 +227,14 @@ def update_register(out_dir: Path, prefix: str, proposals: Iterable[registers.Pr
         # Read, merge and write under the register's lock: two runs into one folder each keep what the
         # other added, instead of the later write dropping the earlier one's entries.
         with files.locked(path.with_name(f".{path.name}.lock")):
-            existing = tei.parse_register(path) if path.is_file() else []
+            old = path.read_bytes() if path.is_file() else None
+            existing = registers.freeze(tei.parse_register(old, str(path))) if old is not None else []
             entries, messages = registers.merge(existing, proposals, romanised=prefix == "per")
-            data = tei.serialise(tei.build_register(entries, prefix))
-            status: Status = "unchanged" if path.is_file() and path.read_bytes() == data else "written"
+            if old is None:
+                data = tei.serialise(tei.build_register(entries, prefix))
+            else:  # only teikit's own entries change: curated ones keep their bytes
+                data = register_file.rewrite(old, entries, prefix, str(path))
+            status: Status = "unchanged" if data == old else "written"
             if status == "written":
                 files.write_atomic(path, data)
     except TeikitError as err:

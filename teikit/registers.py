@@ -7,7 +7,7 @@ teikit never rewrites a curated entry: what a new document would add to it goes 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from teikit import romanisation
 from teikit.model import Record
@@ -130,6 +130,24 @@ def merge(
         )
         names.add(register[ident])
     return sorted(register.values(), key=lambda e: e.id), messages
+
+
+def freeze(entries: Sequence[Entry]) -> list[Entry]:
+    """`entries` with every entry listed inside a curated one curated too: an editor's entry is kept
+    whole, with what it holds."""
+    by_id = {e.id: e for e in entries}
+
+    def in_curated(entry: Entry) -> bool:
+        seen: set[str] = set()
+        parent = by_id.get(entry.within or "")
+        while parent is not None and parent.id not in seen:
+            if not parent.proposed:
+                return True
+            seen.add(parent.id)
+            parent = by_id.get(parent.within or "")
+        return False
+
+    return [e.model_copy(update={"proposed": False}) if e.proposed and in_curated(e) else e for e in entries]
 
 
 class _Names:

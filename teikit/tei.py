@@ -475,9 +475,9 @@ def build_register(entries: Sequence[Entry], prefix: str = "per") -> etree._Elem
     return etree.ElementTree(root)
 
 
-def parse_register(source: bytes | str | Path) -> list[Entry]:
-    """The entries of a register file (see `build_register`)."""
-    tree = parse_tei(source)
+def parse_register(source: bytes | str | Path, path: str | None = None) -> list[Entry]:
+    """The entries of a register file (see `build_register`); `path` names it in messages."""
+    tree = parse_tei(source, path)
     entries = []
     for person in tree.xpath(
         "//t:listPerson/t:person | //t:listPlace//t:place | //t:listOrg/t:org", namespaces={"t": TEI_NS}
@@ -501,7 +501,9 @@ def parse_register(source: bytes | str | Path) -> list[Entry]:
                     for o in person.iterfind(f"{_T}occupation")
                     for source in o.get("source", "").split()
                 ),
-                attested=tuple(r.text or "" for r in person.iterfind(f"{_T}note/{_T}ref")),
+                attested=tuple(
+                    r.text or "" for r in person.iterfind(f"{_T}note[@type='attestation']/{_T}ref")
+                ),
                 proposed=person.get("resp") == "#teikit",
                 kind=person.get("type"),
                 within=parent.get(_XML_ID) if parent is not None and parent.tag == f"{_T}place" else None,

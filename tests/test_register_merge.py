@@ -6,7 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from teikit import tei
+import pytest
+
+from teikit import pipeline, register_file, registers, tei
+from teikit.errors import InputError
+from teikit.registers import Entry, Proposal
 
 _SYLLABLES = ("ba", "de", "fi", "go", "ku", "la", "me", "ni", "po", "ru")
 _FIRST = ("Ivan", "Piotr", "Ovidiu", "Tamas")
@@ -46,3 +50,100 @@ def test_concurrent_converts_into_one_folder_lose_no_register_entry(tmp_path: Pa
     assert expected <= names, sorted(expected - names)
     assert len(list(out.glob("*.xml"))) == 24
     assert not list((out / "registers").glob(".*.lock")), "a lock file was left behind"
+
+
+_CURATED = b"""<!-- checked by an editor -->
+          <person xml:id="%s">
+            <persName>%s</persName>
+            <!-- the namesake of the 1970s trade records is another man -->
+            <note>Head of the delegation.</note>
+            <idno  type='VIAF'>12345678</idno>
+          </person>"""
+
+
+def test_curated_entries_are_kept_byte_for_byte(tmp_path: Path) -> None:
+    out, first = tmp_path / "out", [_name(0, 0, k) for k in range(2)]
+    (tmp_path / "d1.txt").write_text(_transcript(first), encoding="utf-8")
+    assert pipeline.convert_files([tmp_path / "d1.txt"], out)
+    register = out / "registers" / "persons.xml"
+    old = register.read_bytes()
+    ident = next(e.id for e in tei.parse_register(register) if e.name == first[0])
+    start = old.index(b'<person resp="#teikit" xml:id="%s">' % ident.encode())
+    curated = _CURATED % (ident.encode(), first[0].encode())
+    edited = old[:start] + curated + old[old.index(b"</person>", start) + len(b"</person>") :]
+    register.write_bytes(edited)
+
+    second = [*first, _name(0, 1, 0), _name(0, 0, 9)]  # the curated person, another seen, two new
+    (tmp_path / "d2.txt").write_text(_transcript(second), encoding="utf-8")
+    results = pipeline.convert_files([tmp_path / "d2.txt"], out)
+    new = register.read_bytes()
+    assert new.count(curated) == 1
+    assert new.startswith(edited[: edited.index(b"<person ")])  # the header, as it was
+    entries = {e.name: e for e in tei.parse_register(register)}
+    assert set(second) <= set(entries)
+    assert entries[first[1]].attested == ("d1", "d2")  # teikit's own entry is updated
+    assert entries[first[0]].attested == ()  # the curated one is not ...
+    notes = [n.message for r in results if r.kind == "register" for n in r.review]
+    assert any(m.startswith(f"{ident} (curated): d2 adds") for m in notes)  # ... its news is reported
+    assert [e.id for e in tei.parse_register(register)] == sorted(e.id for e in entries.values())
+
+
+def _places(entries: list[Entry]) -> bytes:
+    return tei.serialise(tei.build_register(entries, "pla"))
+
+
+def test_a_register_with_no_curated_entry_is_rewritten_as_built_afresh() -> None:
+    old = [
+        Entry(id="great-hall", name="Great Hall", kind="building", attested=("a",)),
+        Entry(id="east-hall", name="East Hall", within="great-hall", attested=("a",)),
+        Entry(id="moscow", name="Moscow", geonames=524901, latitude=55.75, longitude=37.62),
+    ]
+    merged = [
+        Entry(id="china", name="China", iso="CN"),
+        Entry(id="east-hall", name="East Hall", within="great-hall", attested=("a", "b")),
+        Entry(id="great-hall", name="Great Hall", variants=("the Hall",), kind="building", attested=("a",)),
+        Entry(id="north-hall", name="North Hall", within="great-hall"),
+        Entry(id="moscow", name="Moscow", geonames=524901, latitude=55.75, longitude=37.62),
+        Entry(id="zagreb", name="Zagreb"),
+    ]
+    merged.sort(key=lambda e: e.id)
+    assert register_file.rewrite(_places(old), merged, "pla") == _places(merged)
+    assert register_file.rewrite(_places([]), merged, "pla") == _places(merged)  # from <listPlace/>
+
+
+def test_nesting_across_curated_and_proposed_places() -> None:
+    old = _places(
+        [
+            Entry(id="great-hall", name="Great Hall", kind="building"),
+            Entry(id="east-hall", name="East Hall", within="great-hall", proposed=False),
+            Entry(id="palace", name="Palace", kind="building", proposed=False),
+            Entry(id="west-wing", name="West Wing", within="palace"),
+        ]
+    ).replace(b"<placeName>East Hall", b"<!-- sic --><placeName>East Hall")
+    existing = registers.freeze(tei.parse_register(old))
+    assert not next(e for e in existing if e.id == "west-wing").proposed  # held by a curated entry
+    merged, _ = registers.merge(
+        existing,
+        [
+            Proposal(id="north-hall", name="North Hall", within="great-hall", document="b"),
+            Proposal(id="south-wing", name="South Wing", within="palace", document="b"),
+            Proposal(id="great-hall", name="Great Hall", variants=("the Hall",), document="b"),
+        ],
+    )
+    new = register_file.rewrite(old, merged, "pla")
+    palace = old[old.index(b'<place xml:id="palace"') : old.rindex(b"</place>") + 8]
+    east = old[old.index(b'<place xml:id="east-hall">') :]
+    east = east[: east.index(b"</place>") + 8]
+    assert new.count(palace) == 1 and new.count(east) == 1 and b"<!-- sic -->" in east
+    entries = {e.id: e for e in tei.parse_register(new)}
+    assert set(entries) == {"great-hall", "east-hall", "north-hall", "palace", "west-wing", "south-wing"}
+    assert entries["north-hall"].within == "great-hall" and entries["east-hall"].within == "great-hall"
+    assert entries["south-wing"].within is None  # nothing is added inside a curated entry
+    assert entries["great-hall"].variants == ("the Hall",)
+
+
+def test_a_register_with_a_doctype_is_refused(tmp_path: Path) -> None:
+    old = _places([Entry(id="x", name="X")])
+    hostile = old.replace(b"<TEI", b'<!DOCTYPE TEI [<!ENTITY e "x">]>\n<TEI', 1)
+    with pytest.raises(InputError, match="DOCTYPE"):
+        register_file.rewrite(hostile, [Entry(id="x", name="X"), Entry(id="y", name="Y")], "pla")
