@@ -81,6 +81,33 @@ def decode(data: bytes, path: str) -> str:
     return text
 
 
+def inside(folder: str | Path, name: str | Path) -> Path:
+    """The path `folder/name`, for an output whose name comes from data (an id, a file stem): resolved,
+    and refused unless it stays inside `folder`.
+
+    Raises OutputError (code `outside`) for an absolute name, a `..` step that climbs out, a backslash
+    (a folder separator on Windows) or a NUL character.
+    """
+    text = str(name)
+    root = Path(folder).resolve()
+    if (
+        "\0" in text
+        or "\\" in text
+        or Path(text).is_absolute()
+        or not _is_under((root / text).resolve(), root)
+    ):
+        raise OutputError(
+            f"refused to write {text!r}: a name made from the data must stay inside {folder}/",
+            Location(str(folder)),
+            code="outside",
+        )
+    return Path(folder) / Path(text)
+
+
+def _is_under(path: Path, root: Path) -> bool:
+    return path != root and path.is_relative_to(root)
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

@@ -184,8 +184,8 @@ def convert_files(
                 )
                 for o in doc.orgs
             )
-            target = Path(out_dir) / f"{doc.id}.xml"
             try:
+                target = files.inside(out_dir, f"{doc.id}.xml")
                 status = _write_encoding(target, tei.serialise(tei.build_tei(doc)), force=force)
             except TeikitError as err:
                 results.append(FileResult(source=str(source), status="error", error=str(err)))
@@ -354,11 +354,11 @@ def build(
     opts = options or BuildOptions()
     converted = convert_files([opts.transcripts], opts.encoded, progress=progress)
     encodings = [Path(r.output) for r in converted if r.output and r.kind == "encoding"]
-    issues = [
-        issue
-        for found in validate_files(encodings, jobs=opts.jobs, progress=progress).values()
-        for issue in found
-    ]
+    # The registers too: their ids name pages, so one the schema refuses must not reach the stylesheets.
+    registers = _registers(opts.encoded)
+    found = validate_files([*encodings, *registers], jobs=opts.jobs, progress=progress)
+    issues = [issue for problems in found.values() for issue in problems]
+    sound = [r for r in registers if not any(i.severity == "error" for i in found[str(r)])]
     pages: list[str] = []
     texts: list[str] = []
     errors: list[str] = []
@@ -369,12 +369,10 @@ def build(
         done = 0
         for chunk in _rendered(encodings, linked, opts.jobs):
             for path, page, text, diplomatic, digest in chunk:
-                files.write_atomic(
-                    opts.site / path.name, path.read_bytes()
-                )  # the pages link to their TEI source
-                pages.append(_write(opts.site / f"{path.stem}.html", page))
-                texts.append(_write(opts.text / f"{path.stem}.txt", text))
-                texts.append(_write(opts.text / f"{path.stem}.diplomatic.txt", diplomatic))
+                _write(opts.site, path.name, path.read_bytes())  # the pages link to their TEI source
+                pages.append(_write(opts.site, f"{path.stem}.html", page))
+                texts.append(_write(opts.text, f"{path.stem}.txt", text))
+                texts.append(_write(opts.text, f"{path.stem}.diplomatic.txt", diplomatic))
                 render.store_digest(path, digest)
                 done += 1
                 if progress is not None:
@@ -382,13 +380,13 @@ def build(
         for sort in INDEX_SORTS:  # pre-sorted views: sorting works without JavaScript
             name = "index.html" if sort == "date" else f"index-by-{sort}.html"
             pages.append(
-                _write(opts.site / name, render.render_index(encodings, {**linked, "index-sort": sort}))
+                _write(opts.site, name, render.render_index(encodings, {**linked, "index-sort": sort}))
             )
-        for register in _registers(opts.encoded):
+        for register in sound:
             # The TEI copies point into registers/ (listPrefixDef), so the site carries them too.
-            files.write_atomic(opts.site / "registers" / register.name, register.read_bytes())
+            _write(opts.site, f"registers/{register.name}", register.read_bytes())
             for page, html in render.render_registers(register, encodings, linked).items():
-                pages.append(_write(opts.site / page, html))
+                pages.append(_write(opts.site, page, html))
     except TeikitError as err:
         errors.append(str(err))
     return BuildReport(
@@ -451,6 +449,8 @@ def _registers(encoded: Path) -> list[Path]:
     return [path for name in tei.REGISTERS.values() if (path := encoded / "registers" / name).is_file()]
 
 
-def _write(target: Path, content: str) -> str:
+def _write(folder: Path, name: str, content: str | bytes) -> str:
+    """Write `folder/name`, refused (OutputError) unless it stays inside `folder`: names come from data."""
+    target = files.inside(folder, name)
     files.write_atomic(target, content)
     return str(target)

@@ -86,6 +86,7 @@ class _Processor(Protocol):
 
 
 _XSL = "{http://www.w3.org/1999/XSL/Transform}"
+_XML_NS = "{http://www.w3.org/XML/1998/namespace}"
 _INDEX_DOCUMENTS = "documents"
 _REGISTER = "register"
 # Saxon names places as "on line 3 column 55 of bad.xsl" or "(in expression on line 3) of file:/x.xsl".
@@ -142,6 +143,7 @@ def render_registers(
         raise RenderError(
             f"{REGISTER}: parameter {', '.join(sorted(reserved))!r} is set from the arguments", code="param"
         )
+    _check_entry_ids(Path(register))
     documents = " ".join(digest(tei).as_uri() for tei in teis)
     fixed = {_INDEX_DOCUMENTS: documents, _REGISTER: Path(register).resolve().as_uri()}
     with tempfile.TemporaryDirectory(prefix="teikit-pages-") as tmp:
@@ -159,6 +161,35 @@ def render_registers(
             for p in sorted(out.rglob("*"))
             if p.is_file()
         }
+
+
+_ENTRY_ID = re.compile(r"\w[\w.-]*")
+"""An entry id that can name its page: a plain file name (transforms/common/functions.xsl,
+tk:output-file, refuses others too)."""
+_ENTRIES = tuple(f"{{http://www.tei-c.org/ns/1.0}}{name}" for name in ("person", "place", "org"))
+
+
+def _check_entry_ids(register: Path) -> None:
+    """Refuse (RenderError, code `unsafe-id`, at its line) a register whose entry id could not name a
+    page inside the output folder: a path, an absolute name, a backslash."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True)
+    try:
+        root = etree.parse(str(register), parser).getroot()
+    except (OSError, etree.XMLSyntaxError) as err:
+        raise RenderError(f"cannot read register: {err}", Location(str(register)), code="not-found") from err
+    if root is None:  # nothing recovered: the stylesheet reports the register as no register
+        return
+    for entry in root.iter(*_ENTRIES):
+        entry_id = entry.get(f"{_XML_NS}id")
+        if entry_id is not None and not _ENTRY_ID.fullmatch(entry_id):
+            raise RenderError(
+                f"the id {entry_id!r} cannot name a page: an id is letters, digits, '_', '.' and '-', "
+                "and starts with a letter or digit",
+                Location(str(register), entry.sourceline if isinstance(entry.sourceline, int) else 1),
+                code="unsafe-id",
+            )
 
 
 def digest(tei: Path) -> Path:

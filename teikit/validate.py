@@ -423,7 +423,7 @@ def _is_ncname(value: str) -> bool:
 
 def _bad_value(element: str, name: str, value: str, attribute: Element) -> str:
     values = [f'"{v.text or ""}"' for v in attribute.iter(_R + "value")]
-    types = list(dict.fromkeys(d.get("type", "") for d in attribute.iter(_R + "data")))
+    types = list(dict.fromkeys(_datatype(d) for d in attribute.iter(_R + "data")))
     parts = ([f"one of {', '.join(values)}" if len(values) > 1 else values[0]] if values else []) + (
         [f"of type {', '.join(types)}"] if types else []
     )
@@ -431,6 +431,13 @@ def _bad_value(element: str, name: str, value: str, attribute: Element) -> str:
     if attribute.find(f".//{_R}list") is not None:
         expected = f"a space-separated list, each {expected}"
     return f'value "{value}" of attribute "{name}" on element "{element}" is invalid; must be {expected}'
+
+
+def _datatype(data: Element) -> str:
+    """A datatype as the schema restricts it: "anyURI", or "anyURI matching /pattern/"."""
+    pattern = data.find(f"{_R}param[@name='pattern']")
+    kind = data.get("type", "")
+    return f"{kind} matching /{pattern.text}/" if pattern is not None and pattern.text else kind
 
 
 def _names(names: list[str], conjunction: str) -> str:

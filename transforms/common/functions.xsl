@@ -148,7 +148,7 @@
   <xsl:function name="tk:register-page" as="xs:string">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:sequence select="$tk:register-folders(substring-before($pointer, ':')) || '/'
-        || substring-after($pointer, ':') || $page-extension"/>
+        || tk:path-segment(substring-after($pointer, ':')) || $page-extension"/>
   </xsl:function>
 
   <!-- The register entry `$pointer` names, read through the prefix its document declares
@@ -192,6 +192,42 @@
   <xsl:function name="tk:file-stem" as="xs:string">
     <xsl:param name="uri" as="xs:string"/>
     <xsl:sequence select="replace(tokenize($uri, '/')[last()], '\.[^.]*$', '')"/>
+  </xsl:function>
+
+  <!-- Every URL the pages link to goes through tk:href (a test checks each href in transforms/):
+       what a browser would read as a link that runs script or leaves the web (javascript:, data:,
+       vbscript:, file:, any scheme but these) is never written, whatever the input holds. -->
+  <xsl:variable name="tk:safe-schemes" as="xs:string+" select="'http', 'https', 'mailto'"/>
+
+  <!-- `$url` as a browser reads it (tabs and line breaks removed, controls and spaces trimmed at
+       either end: the WHATWG URL parser does the same), when it is a relative reference or its scheme
+       (in any case) is http, https or mailto; () otherwise, and the caller writes no link. -->
+  <xsl:function name="tk:href" as="xs:string?">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:variable name="read" select="replace(replace(string($url), '[\t\n\r]', ''), '^[\p{Cc} ]+|[\p{Cc} ]+$', '')"/>
+    <xsl:variable name="scheme" select="if (matches($read, '^[A-Za-z][A-Za-z0-9+.\-]*:'))
+        then lower-case(substring-before($read, ':')) else ()"/>
+    <xsl:sequence select="$read[empty($scheme) or $scheme = $tk:safe-schemes]"/>
+  </xsl:function>
+
+  <!-- A path segment made from data (a file stem, an entry's id), percent-encoded, so that no
+       character of it can make a scheme, a folder step, a query or a fragment of the URL. -->
+  <xsl:function name="tk:path-segment" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="encode-for-uri($name)"/>
+  </xsl:function>
+
+  <!-- The file `$folder/$name` + $page-extension that a stylesheet writes with xsl:result-document;
+       a dynamic error (a RenderError, code "unsafe-id") when `$name`, an id from the data, is no plain
+       file name (letters, digits, "_", "." and "-", not starting with "." or "-"), so nothing is ever
+       written outside the output folder. -->
+  <xsl:function name="tk:output-file" as="xs:string">
+    <xsl:param name="folder" as="xs:string"/>
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="if (matches($name, '^[\p{L}\p{N}_][\p{L}\p{N}_.\-]*$'))
+        then $folder || '/' || $name || $page-extension
+        else error(QName('urn:x-teikit:xslt', 'unsafe-id'), 'the id &quot;' || $name
+          || '&quot; cannot name a page: an id is letters, digits, &quot;_&quot;, &quot;.&quot; and &quot;-&quot;, and starts with a letter or digit')"/>
   </xsl:function>
 
   <!-- The document's title. -->

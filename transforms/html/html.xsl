@@ -140,8 +140,10 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="ref[@target]">
-    <a href="{@target}">
+  <!-- A reference links where it points, unless its target is no safe URL (tk:href): then it is
+       text, in the span of any other element. -->
+  <xsl:template match="ref[exists(tk:href(@target))]">
+    <a href="{tk:href(@target)}">
       <xsl:apply-templates/>
     </a>
   </xsl:template>

@@ -31,7 +31,7 @@
         <xsl:apply-templates select="(fileDesc/sourceDesc//ref[@target])[1]" mode="tk:card"/>
         <xsl:if test="$tei-link">
           <dt>{tk:label('tei-source')}</dt>
-          <dd><a href="{tk:stem($tei)}.xml" type="application/tei+xml">{tk:stem($tei)}.xml</a></dd>
+          <dd><a href="{tk:href(tk:path-segment(tk:stem($tei)) || '.xml')}" type="application/tei+xml">{tk:stem($tei)}.xml</a></dd>
         </xsl:if>
       </dl>
       <xsl:apply-templates select="profileDesc/abstract" mode="tk:card"/>
@@ -41,7 +41,7 @@
   <!-- Cite this: Chicago style and BibTeX, with the page's permanent URL. -->
   <xsl:template match="teiHeader" mode="tk:cite">
     <xsl:variable name="tei" select="parent::TEI"/>
-    <xsl:variable name="url" select="$site-url || tk:stem($tei) || $page-extension"/>
+    <xsl:variable name="url" select="$site-url || tk:path-segment(tk:stem($tei)) || $page-extension"/>
     <xsl:variable name="date" select="normalize-space(tk:date($tei))"/>
     <xsl:variable name="translators" select="tk:join-names(fileDesc/titleStmt/respStmt[resp = 'translation']/persName ! normalize-space())"/>
     <xsl:variable name="archive" select="tk:idno($tei, 'archive')"/>
@@ -49,7 +49,7 @@
     <section class="cite" aria-labelledby="cite-heading">
       <h2 id="cite-heading">{tk:label('cite')}</h2>
       <p class="chicago">“{tk:title($tei)},” {$date}<xsl:if test="$archive">, {$archive}</xsl:if><xsl:if test="$translators">,
-        {tk:label('translated-by')} {$translators}</xsl:if>. <xsl:if test="$publisher">{$publisher}. </xsl:if><a href="{$url}">{$url}</a>.</p>
+        {tk:label('translated-by')} {$translators}</xsl:if>. <xsl:if test="$publisher">{$publisher}. </xsl:if><a href="{tk:href($url)}">{$url}</a>.</p>
       <pre class="bibtex"><code>@misc{{{tk:stem($tei)},
   title = {{{tk:title($tei)}}},
   date = {{{substring((fileDesc/sourceDesc//date/@when)[1], 1, 10)}}},
@@ -77,7 +77,12 @@
 
   <xsl:template match="ref" mode="tk:card">
     <dt>{tk:label('source')}</dt>
-    <dd><a href="{@target}">{normalize-space()}</a></dd>
+    <dd>
+      <xsl:choose>
+        <xsl:when test="exists(tk:href(@target))"><a href="{tk:href(@target)}">{normalize-space()}</a></xsl:when>
+        <xsl:otherwise>{normalize-space()}</xsl:otherwise>
+      </xsl:choose>
+    </dd>
   </xsl:template>
 
   <xsl:template match="abstract" mode="tk:card">
@@ -120,7 +125,7 @@
       <xsl:variable name="page" select="tk:register-link(., tk:register-pointers(.))"/>
       <b>
         <xsl:choose>
-          <xsl:when test="$page"><a href="{$page}">{tk:person-name(.)}</a></xsl:when>
+          <xsl:when test="$page"><a href="{tk:href($page)}">{tk:person-name(.)}</a></xsl:when>
           <xsl:otherwise>{tk:person-name(.)}</xsl:otherwise>
         </xsl:choose>
       </b>

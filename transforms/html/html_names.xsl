@@ -15,7 +15,7 @@
   <!-- True if an ancestor of $node is rendered as a link, so $node must not be one (links do not nest). -->
   <xsl:function name="tk:in-link" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="exists($node/ancestor::ref[@target])
+    <xsl:sequence select="exists($node/ancestor::ref[exists(tk:href(@target))])
         or (some $name in $node/ancestor::*[self::persName or self::placeName or self::orgName or self::geogName]
             satisfies exists(tk:name-link($name)))"/>
   </xsl:function>
@@ -34,7 +34,7 @@
     <xsl:variable name="href" select="tk:name-link(.)"/>
     <xsl:choose>
       <xsl:when test="exists($href) and not(tk:in-link(.))">
-        <a class="{local-name()}" href="{$href}">
+        <a class="{local-name()}" href="{tk:href($href)}">
           <xsl:apply-templates/>
         </a>
       </xsl:when>

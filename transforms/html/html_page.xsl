@@ -36,7 +36,7 @@
     <header class="site">
       <xsl:choose>
         <xsl:when test="$home">
-          <a href="{$home}">{$site-title}</a>
+          <a href="{tk:href($home)}">{$site-title}</a>
         </xsl:when>
         <xsl:otherwise>
           <span>{$site-title}</span>
@@ -47,12 +47,12 @@
           <nav aria-label="{tk:label('indexes')}">
             <xsl:for-each select="'documents', 'persons', 'places', 'orgs'">
               <xsl:variable name="href" select="$root || (if (. eq 'documents') then 'index' else . || '/index') || $page-extension"/>
-              <a href="{$href}"><xsl:if test=". eq $current"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>{tk:label(.)}</a>
+              <a href="{tk:href($href)}"><xsl:if test=". eq $current"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>{tk:label(.)}</a>
             </xsl:for-each>
           </nav>
         </xsl:when>
         <xsl:when test="$home">
-          <a href="{$home}">{tk:label('all-documents')}</a>
+          <a href="{tk:href($home)}">{tk:label('all-documents')}</a>
         </xsl:when>
       </xsl:choose>
     </header>

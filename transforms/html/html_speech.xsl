@@ -22,7 +22,7 @@
           <xsl:when test="exists($people)">
             <xsl:for-each select="$people">
               <xsl:if test="position() gt 1"> {tk:label('and')} </xsl:if>
-              <a class="who" href="{(tk:register-link(., tk:register-pointers(.)), '#' || tk:person-anchor(.))[1]}">{tk:person-name(.)}</a>
+              <a class="who" href="{tk:href((tk:register-link(., tk:register-pointers(.)), '#' || tk:person-anchor(.))[1])}">{tk:person-name(.)}</a>
             </xsl:for-each>
             <xsl:text> </xsl:text>
             <span class="speaker-label">

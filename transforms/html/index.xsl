@@ -76,7 +76,7 @@
           {$label}
         </xsl:when>
         <xsl:otherwise>
-          <a href="{tk:index-page($sort)}">{$label}</a>
+          <a href="{tk:href(tk:index-page($sort))}">{$label}</a>
         </xsl:otherwise>
       </xsl:choose>
     </th>
@@ -96,7 +96,7 @@
         </xsl:for-each>
       </td>
       <td>{@type}</td>
-      <td><a href="{@stem}{$page-extension}">{@title}</a></td>
+      <td><a href="{tk:href(tk:path-segment(@stem) || $page-extension)}">{@title}</a></td>
       <td class="num" data-label="{tk:label('participants')}">{@participants}</td>
     </tr>
   </xsl:template>

@@ -59,7 +59,7 @@
     <xsl:variable name="by-stem" as="map(xs:string, element(d:digest))"
         select="map:merge($digests ! map:entry(string(@stem), .), map {'duplicates': 'use-first'})"/>
     <xsl:for-each select="$entries">
-      <xsl:result-document href="{$folder}/{@xml:id}{$page-extension}">
+      <xsl:result-document href="{tk:output-file($folder, @xml:id)}">
         <xsl:apply-templates select="." mode="tk:entry-page">
           <xsl:with-param name="folder" select="$folder" tunnel="yes"/>
           <xsl:with-param name="by-stem" select="$by-stem" tunnel="yes"/>
@@ -68,14 +68,14 @@
       </xsl:result-document>
     </xsl:for-each>
     <xsl:for-each select="$aliases">
-      <xsl:result-document href="{$folder}/{@xml:id}{$page-extension}">
+      <xsl:result-document href="{tk:output-file($folder, @xml:id)}">
         <xsl:apply-templates select="." mode="tk:alias-page">
           <xsl:with-param name="folder" select="$folder"/>
           <xsl:with-param name="target" select="$entries[@xml:id = $alias-of(current()/@xml:id)]"/>
         </xsl:apply-templates>
       </xsl:result-document>
     </xsl:for-each>
-    <xsl:result-document href="{$folder}/index{$page-extension}">
+    <xsl:result-document href="{tk:output-file($folder, 'index')}">
       <xsl:call-template name="tk:register-index">
         <xsl:with-param name="folder" select="$folder"/>
         <xsl:with-param name="entries" select="$entries"/>
@@ -139,7 +139,7 @@
                 <xsl:variable name="found" select="$mentions(string(@xml:id))"/>
                 <xsl:variable name="attested" select="note[@type = 'attestation']/ref/@target ! tk:file-stem(.)"/>
                 <tr>
-                  <td><a href="{@xml:id}{$page-extension}">{tk:entry-name(.)}</a></td>
+                  <td><a href="{tk:href(tk:path-segment(@xml:id) || $page-extension)}">{tk:entry-name(.)}</a></td>
                   <td>
                     <xsl:if test="exists(tk:entry-variants(.))">
                       <xsl:attribute name="data-label" select="tk:label('variants')"/>
@@ -170,7 +170,7 @@
     <xsl:call-template name="tk:register-frame">
       <xsl:with-param name="title" select="$name || ' — ' || tk:label($folder)"/>
       <xsl:with-param name="main">
-          <p class="kicker"><a href="index{$page-extension}">{tk:label($folder)}</a></p>
+          <p class="kicker"><a href="{tk:href('index' || $page-extension)}">{tk:label($folder)}</a></p>
           <h1>{$name}</h1>
           <dl class="meta">
             <xsl:if test="exists(tk:entry-variants(.))">
@@ -203,7 +203,7 @@
               <dd>
                 <xsl:for-each select="place[@xml:id]">
                   <xsl:if test="position() gt 1">; </xsl:if>
-                  <a href="{@xml:id}{$page-extension}">{tk:entry-name(.)}</a>
+                  <a href="{tk:href(tk:path-segment(@xml:id) || $page-extension)}">{tk:entry-name(.)}</a>
                 </xsl:for-each>
               </dd>
             </xsl:if>
@@ -238,7 +238,7 @@
               <xsl:variable name="here" select="current-group()"/>
               <xsl:for-each select="..">
                 <h3>
-                  <a href="../{@stem}{$page-extension}">{@title}</a>
+                  <a href="{tk:href('../' || tk:path-segment(@stem) || $page-extension)}">{@title}</a>
                   <xsl:if test="string(@date)">
                     <span class="hint"> ({@date})</span>
                   </xsl:if>
@@ -261,13 +261,13 @@
     <xsl:call-template name="tk:register-frame">
       <xsl:with-param name="title" select="$name || ' — ' || tk:label($folder)"/>
       <xsl:with-param name="main">
-          <p class="kicker"><a href="index{$page-extension}">{tk:label($folder)}</a></p>
+          <p class="kicker"><a href="{tk:href('index' || $page-extension)}">{tk:label($folder)}</a></p>
           <h1>{$name}</h1>
           <xsl:if test="exists(tk:entry-variants(.))">
             <p>{tk:label('also-written')} {string-join(tk:entry-variants(.), '; ')}</p>
           </xsl:if>
           <xsl:for-each select="$target">
-            <p>{tk:label('see')} <a href="{@xml:id}{$page-extension}">{tk:entry-name(.)}</a></p>
+            <p>{tk:label('see')} <a href="{tk:href(tk:path-segment(@xml:id) || $page-extension)}">{tk:entry-name(.)}</a></p>
           </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
@@ -275,14 +275,14 @@
 
   <xsl:template match="place" mode="tk:entry-within">
     <dt>{tk:label('part-of')}</dt>
-    <dd><a href="{@xml:id}{$page-extension}">{tk:entry-name(.)}</a></dd>
+    <dd><a href="{tk:href(tk:path-segment(@xml:id) || $page-extension)}">{tk:entry-name(.)}</a></dd>
   </xsl:template>
 
   <xsl:template match="idno" mode="tk:entry-fact">
     <li>
       <xsl:choose>
-        <xsl:when test="@type = 'geonames' and matches(., '^\d+$')">GeoNames <a href="https://www.geonames.org/{.}">{.}</a></xsl:when>
-        <xsl:when test="matches(., '^https?://')"><a href="{.}">{.}</a></xsl:when>
+        <xsl:when test="@type = 'geonames' and matches(., '^\d+$')">GeoNames <a href="{tk:href('https://www.geonames.org/' || .)}">{.}</a></xsl:when>
+        <xsl:when test="matches(tk:href(.), '^https?://')"><a href="{tk:href(.)}">{.}</a></xsl:when>
         <xsl:otherwise>{@type} {normalize-space()}</xsl:otherwise>
       </xsl:choose>
     </li>
@@ -292,7 +292,7 @@
     <xsl:variable name="at" select="tokenize(normalize-space())"/>
     <dt>{tk:label('coordinates')}</dt>
     <dd>
-      <a href="https://www.openstreetmap.org/?mlat={$at[1]}&amp;mlon={$at[2]}#map=10/{$at[1]}/{$at[2]}">{string-join($at, ', ')}</a>
+      <a href="{tk:href('https://www.openstreetmap.org/?mlat=' || encode-for-uri($at[1]) || '&amp;mlon=' || encode-for-uri($at[2]) || '#map=10/' || encode-for-uri($at[1]) || '/' || encode-for-uri($at[2]))}">{string-join($at, ', ')}</a>
     </dd>
   </xsl:template>
 
@@ -302,7 +302,7 @@
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="by-stem" as="map(xs:string, element(d:digest))" tunnel="yes"/>
     <xsl:choose>
-      <xsl:when test="map:contains($by-stem, $stem)"><a href="../{$stem}{$page-extension}">{$by-stem($stem)/@title}</a></xsl:when>
+      <xsl:when test="map:contains($by-stem, $stem)"><a href="{tk:href('../' || tk:path-segment($stem) || $page-extension)}">{$by-stem($stem)/@title}</a></xsl:when>
       <xsl:otherwise>{$text}</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -311,7 +311,7 @@
        it stands; a name in the text shows in its context. -->
   <xsl:template match="d:m[@kind = 'participant']" mode="tk:mention">
     <li>
-      <a href="../{../@stem}{$page-extension}#{@anchor}">{tk:label('participant')}</a>
+      <a href="{tk:href('../' || tk:path-segment(../@stem) || $page-extension || '#' || @anchor)}">{tk:label('participant')}</a>
       <xsl:if test="string(@occupation)">, {@occupation}</xsl:if>
       <xsl:if test="tk:roles(@role)"> ({tk:roles(@role)})</xsl:if>
     </li>
@@ -319,7 +319,7 @@
 
   <xsl:template match="d:m[@kind = 'turn']" mode="tk:mention">
     <li>
-      <a href="../{../@stem}{$page-extension}#{@anchor}">{tk:label('turn')} {@n}</a>: “{@label}”
+      <a href="{tk:href('../' || tk:path-segment(../@stem) || $page-extension || '#' || @anchor)}">{tk:label('turn')} {@n}</a>: “{@label}”
     </li>
   </xsl:template>
 
@@ -328,7 +328,7 @@
       <span class="kwic">
         <xsl:value-of select="d:before"/>
         <xsl:if test="string(d:before)"><xsl:text> </xsl:text></xsl:if>
-        <a href="../{../@stem}{$page-extension}{@anchor[string()] ! ('#' || .)}"><mark>{d:words}</mark></a>
+        <a href="{tk:href('../' || tk:path-segment(../@stem) || $page-extension || @anchor[string()] ! ('#' || .))}"><mark>{d:words}</mark></a>
         <xsl:if test="string(d:after) and not(matches(d:after, '^\p{P}'))"><xsl:text> </xsl:text></xsl:if>
         <xsl:value-of select="d:after"/>
       </span>
