@@ -183,3 +183,61 @@ def test_printed_page_leaves_out_the_site_chrome_and_keeps_the_text(site: Path, 
     assert hidden == [True, True, True]
     assert "The signing will take place tomorrow afternoon." in text
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 20_000
+
+
+def test_a_long_token_wraps_on_every_page_type(tmp_path: Path) -> None:
+    """A 10,000-character token (in a note, in a paragraph beside a name, in a title and in a register
+    entry's names) does not widen any page type beyond a 375-pixel screen."""
+    from playwright.sync_api import sync_playwright
+
+    from teikit import render
+
+    token = "x" * 10_000
+    source = (REPO / "encoded" / "wcda-116540.xml").read_text(encoding="utf-8")
+    mention = '<placeName ref="pla:china">'
+    assert mention in source and "</title>" in source
+    source = source.replace("</title>", f" {token}</title>", 1).replace(
+        mention, f'{token} <note type="translator">{token}</note> {mention}'
+    )
+    tei = tmp_path / "wcda-116540.xml"
+    tei.write_text(source, encoding="utf-8")
+    shutil.copytree(REPO / "encoded" / "registers", tmp_path / "registers")
+    places = tmp_path / "registers" / "places.xml"
+    text = places.read_text(encoding="utf-8")
+    entry = "<placeName>China</placeName>"
+    assert entry in text
+    places.write_text(
+        text.replace(entry, f'{entry}<placeName type="variant">{token}</placeName>'), encoding="utf-8"
+    )
+
+    site = tmp_path / "site"
+    params = {"register-links": "true"}
+    pages = {
+        "wcda-116540.html": render.render_html(tei, params),
+        "index.html": render.render_index([tei], params),
+    }
+    for register in ("persons", "places", "orgs"):
+        pages.update(render.render_registers(tmp_path / "registers" / f"{register}.xml", [tei], params))
+    for name, html in pages.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(html, encoding="utf-8")
+    checked = [
+        "wcda-116540.html",
+        "index.html",
+        "places/index.html",
+        "places/china.html",
+    ]
+    assert all(token in pages[name] for name in checked)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=_chromium())
+        try:
+            page = browser.new_context(viewport={"width": 375, "height": 800}).new_page()
+            wide = {}
+            for name in checked:
+                page.goto((site / name).as_uri())
+                width = page.evaluate("document.documentElement.scrollWidth")
+                if width > 375:
+                    wide[name] = width
+        finally:
+            browser.close()
+    assert wide == {}

@@ -62,7 +62,7 @@
   <xsl:variable name="tk:css" as="xs:string" expand-text="no">
 :root { --ink: #1f1f24; --muted: #5a5a66; --rule: #d6d6dc; --tint: #f4f4f6; --accent: #1b4d8f; }
 * { box-sizing: border-box; }
-body { margin: 0; color: var(--ink); background: #fff;
+body { margin: 0; color: var(--ink); background: #fff; overflow-wrap: anywhere;
   font: 1.0625rem/1.6 Georgia, "Times New Roman", serif; }
 a { color: var(--accent); }
 .site, main { max-width: 48rem; margin: 0 auto; padding: 0 1rem; }
