@@ -6,9 +6,9 @@ Only the names imported here are the stable API.
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import version
 from typing import TYPE_CHECKING, Any
 
+from teikit._version import __version__
 from teikit.errors import (
     InputError,
     InvalidDocument,
@@ -22,8 +22,6 @@ from teikit.model import Document, Issue, Person
 
 if TYPE_CHECKING:
     from teikit.pipeline import convert, convert_text
-
-__version__ = version("teikit")
 
 _LAZY = {"convert": "teikit.pipeline", "convert_text": "teikit.pipeline"}
 """Names whose modules load lxml: imported on first use, so `import teikit` stays light."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from importlib.metadata import version
 from xml.sax.saxutils import escape, quoteattr
 
+from teikit._version import __version__
 from teikit.model import Issue
 
 FORMATS = ("text", "json", "junit", "github", "sarif")
@@ -72,7 +72,7 @@ def _sarif(results: Mapping[str, Sequence[Issue]]) -> str:
                 "tool": {
                     "driver": {
                         "name": "teikit",
-                        "version": version("teikit"),
+                        "version": __version__,
                         "rules": [{"id": rule} for rule in rules],
                     }
                 },

@@ -1,4 +1,12 @@
-"""The only module that knows where the bundled schemas/ and transforms/ live."""
+"""The only module that knows where the bundled schemas/ and transforms/ live.
+
+They are the top-level folders `schemas/` and `transforms/` of the repository. An installed teikit (a
+wheel, or an editable install) carries them as the subpackages `teikit.schemas` and `teikit.transforms`
+(pyproject.toml maps the folders there), found through importlib.resources. A teikit imported straight
+from a checkout (the repository's root on `sys.path`, as for `python -m teikit` run there, even with a
+wheel installed) has no such subpackages: there the folders are the checkout's own, beside the package,
+so the code and the files it reads always come from one tree.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +15,38 @@ from functools import cache
 from importlib.resources import as_file, files
 from pathlib import Path
 
+from teikit.errors import SchemaError
+
+__all__ = ["schema_path", "tei_all_path", "transform_path"]
+
 _STACK = ExitStack()
-
-
-@cache
-def _root(package: str) -> Path:
-    return Path(_STACK.enter_context(as_file(files(package))))
+_PACKAGE = Path(__file__).resolve().parent
 
 
 def schema_path(name: str) -> Path:
     """A real filesystem path to a file in the bundled `schemas/` folder."""
-    return _root("teikit.schemas") / name
+    return _root("schemas") / name
 
 
 def transform_path(name: str) -> Path:
     """A real filesystem path to a file in the bundled `transforms/` folder, e.g. `html/html.xsl`."""
-    return _root("teikit.transforms") / name
+    return _root("transforms") / name
+
+
+@cache
+def _root(folder: str) -> Path:
+    """The folder `schemas` or `transforms`: the checkout's when teikit is imported from one, else the
+    installed subpackage's (extracted to a temporary folder, kept until exit, if teikit runs from a zip)."""
+    checkout = _PACKAGE.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / folder / "__init__.py").is_file():
+        return checkout / folder
+    try:
+        bundled = files(f"teikit.{folder}")
+    except ModuleNotFoundError as err:
+        raise SchemaError(
+            f"teikit's {folder}/ is missing: {_PACKAGE} is neither an installed teikit nor a checkout's"
+        ) from err
+    return Path(_STACK.enter_context(as_file(bundled)))
 
 
 def tei_all_path() -> Path:
@@ -31,8 +55,6 @@ def tei_all_path() -> Path:
     Raises SchemaError when it is not installed.
     """
     import sysconfig
-
-    from teikit.errors import SchemaError
 
     for key in ("purelib", "platlib"):
         candidate = Path(sysconfig.get_paths()[key]) / "schemas" / "tei_all.rng"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from importlib.metadata import version
 from pathlib import Path
 
 from lxml import etree
 
+from teikit._version import __version__
 from teikit.errors import InputError, Location
 from teikit.model import Document, Field, FieldList, Header, Inline, Opener, Para, Person, Section, Turn
 from teikit.normalize import RULES
@@ -204,7 +204,7 @@ def _bibl(h: Header) -> list[etree._Element]:
 
 def _encoding_desc(doc: Document) -> etree._Element:
     enc = _el("encodingDesc")
-    app = _sub(_sub(enc, "appInfo"), "application", ident="teikit", version=version("teikit"))
+    app = _sub(_sub(enc, "appInfo"), "application", ident="teikit", version=__version__)
     app.set(_XML_ID, "teikit")  # the target of resp="#teikit" on everything teikit adds
     _sub(app, "label", text="teikit")
     prefixes = _sub(enc, "listPrefixDef")
@@ -431,7 +431,7 @@ def build_register(entries: Sequence[Entry], prefix: str = "per") -> etree._Elem
         _sub(_sub(header, "encodingDesc"), "appInfo"),
         "application",
         ident="teikit",
-        version=version("teikit"),
+        version=__version__,
     )
     app.set(_XML_ID, "teikit")
     _sub(app, "label", text="teikit")
