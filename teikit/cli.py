@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tomllib
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from functools import wraps
@@ -19,7 +18,7 @@ from typing import IO, Any, ParamSpec, TextIO, TypeVar
 
 import click
 
-from teikit import __version__, pipeline
+from teikit import __version__, config, pipeline
 from teikit.cache import DEFAULT_DIR as DEFAULT_CACHE
 from teikit.errors import TeikitError
 
@@ -95,121 +94,32 @@ class _DefaultsGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         # Read here rather than at start-up, so that `--help` and `--version` work with a broken file.
-        if ctx.default_map is None and (found := find_pyproject(Path.cwd())) is not None:
-            ctx.default_map = project_defaults(self, found, ctx)
+        if ctx.default_map is None and (found := config.find_pyproject(Path.cwd())) is not None:
+            try:
+                settings = config.read(Path(os.path.relpath(found)))
+            except config.ConfigError as err:
+                raise click.UsageError(str(err)) from err
+            ctx.default_map = default_map(self, settings)
         return super().invoke(ctx)
 
 
-def find_pyproject(folder: Path) -> Path | None:
-    """The pyproject.toml in `folder` or its nearest parent that has one."""
-    return next((p for d in (folder, *folder.parents) if (p := d / "pyproject.toml").is_file()), None)
+def default_map(group: click.Group, settings: config.Config, prefix: tuple[str, ...] = ()) -> dict[str, Any]:
+    """click's default_map of `group` from the checked `[tool.teikit]` (`teikit.config`): each command's
+    options by their parameter names."""
+    found: dict[str, Any] = {}
+    for name, command in group.commands.items():
+        path = (*prefix, name)
+        if isinstance(command, click.Group):
+            found[name] = default_map(command, settings, path)
+        else:
+            options = long_options(command)
+            found[name] = {
+                options[key].name: value for key, value in settings.options(" ".join(path)).items()
+            }
+    return found
 
 
-def project_defaults(group: click.Group, pyproject: Path, ctx: click.Context) -> dict[str, Any]:
-    """click's default_map from `[tool.teikit]` in `pyproject`: a table per command (`[tool.teikit.build]`),
-    and keys outside any table for every command with that option. Keys are the long option names;
-    relative paths are relative to the folder of pyproject.toml.
-
-    Raises click.UsageError naming the file and the key when a key is unknown or its value wrong.
-    """
-    shown = os.path.relpath(pyproject)
-    try:
-        with pyproject.open("rb") as handle:
-            tool = tomllib.load(handle).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-        raise click.UsageError(f"{shown}: cannot read it: {err}") from err
-    config = tool.get("teikit", {}) if isinstance(tool, dict) else None
-    if not isinstance(config, dict):
-        raise click.UsageError(f"{shown}: tool.teikit must be a table, [tool.teikit]")
-    return _Defaults(shown, pyproject.parent, ctx).of_group(group, config, {}, "tool.teikit")
-
-
-class _Defaults:
-    """Turns the tables of `[tool.teikit]` into click's default_map, checking every key and value."""
-
-    def __init__(self, shown: str, base: Path, ctx: click.Context) -> None:
-        self.shown, self.base, self.ctx = shown, base, ctx
-
-    def fail(self, table: str, key: str, message: str) -> click.UsageError:
-        return click.UsageError(f"{self.shown}: [{table}] {key}: {message}")
-
-    def of_group(
-        self, group: click.Group, table: dict[str, Any], shared: dict[str, tuple[str, Any]], name: str
-    ) -> dict[str, Any]:
-        """The default_map of `group` from its `table`, over `shared`: key -> (table it is in, value)."""
-        local = {key: (name, value) for key, value in table.items() if key not in group.commands}
-        options = {key for command in _leaf_commands(group) for key in _options(command)}
-        if unknown := sorted(set(local) - options):
-            raise self.fail(
-                name,
-                unknown[0],
-                f"unknown key; the keys are the commands "
-                f"({', '.join(group.commands)}) and their long options ({', '.join(sorted(options))})",
-            )
-        shared = {**shared, **local}
-        found: dict[str, Any] = {}
-        for command_name, command in group.commands.items():
-            own = table.get(command_name, {})
-            if not isinstance(own, dict):
-                raise self.fail(name, command_name, f"must be a table, [{name}.{command_name}]")
-            if isinstance(command, click.Group):
-                found[command_name] = self.of_group(command, own, shared, f"{name}.{command_name}")
-            else:
-                found[command_name] = self.of_command(command, own, shared, f"{name}.{command_name}")
-        return found
-
-    def of_command(
-        self, command: click.Command, own: dict[str, Any], shared: dict[str, tuple[str, Any]], name: str
-    ) -> dict[str, Any]:
-        options = _options(command)
-        if unknown := sorted(set(own) - set(options)):
-            command_line = name.split(".", 2)[2].replace(".", " ")
-            raise self.fail(
-                name,
-                unknown[0],
-                f"unknown key; the keys of `teikit {command_line}` are its long "
-                f"options: {', '.join(sorted(options)) or 'none'}",
-            )
-        values = {key: entry for key, entry in shared.items() if key in options} | {
-            k: (name, v) for k, v in own.items()
-        }
-        return {
-            options[key].name: self.value(options[key], table, key, value)
-            for key, (table, value) in values.items()
-        }
-
-    def value(self, option: click.Option, table: str, key: str, value: Any) -> Any:
-        """`value` as `option` takes it, checked as its command line value would be."""
-        if option.is_bool_flag:
-            if not isinstance(value, bool):
-                raise self.fail(table, key, f"must be true or false, not {value!r}")
-            return value
-        if getattr(option, "_flag_needs_value", False) and isinstance(value, bool):
-            if not value:  # `cache = false`: off, as without the option
-                return None
-            value = option.flag_value  # `cache = true`: as the option given without a value
-        if isinstance(option.type, click.types.IntParamType):
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise self.fail(table, key, f"must be a whole number, not {value!r}")
-        elif not isinstance(value, str):
-            raise self.fail(table, key, f"must be a string, not {value!r}")
-        if isinstance(option.type, click.Path) and not Path(value).is_absolute():
-            value = os.path.relpath(self.base / value)
-        try:
-            return option.type.convert(value, option, self.ctx)
-        except click.BadParameter as err:
-            raise self.fail(table, key, err.message) from err
-
-
-def _leaf_commands(group: click.Group) -> list[click.Command]:
-    return [
-        leaf
-        for command in group.commands.values()
-        for leaf in (_leaf_commands(command) if isinstance(command, click.Group) else [command])
-    ]
-
-
-def _options(command: click.Command) -> dict[str, click.Option]:
+def long_options(command: click.Command) -> dict[str, click.Option]:
     """The options of `command` by their long name without dashes, as pyproject.toml keys spell them."""
     return {
         opt[2:]: param
@@ -387,7 +297,7 @@ def build(
     transcripts: Path, encoded: Path, site: Path, text: Path, site_title: str | None, jobs: int
 ) -> None:
     """Convert transcripts, validate the encodings, render the HTML site and plain texts."""
-    options = pipeline.BuildOptions(
+    options = config.BuildOptions(
         transcripts=transcripts, encoded=encoded, site=site, text=text, site_title=site_title, jobs=jobs
     )
     with _ProgressBars() as progress:

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pydantic import Field
 
-from teikit import files, gazetteer, register_file, registers, tei
+from teikit import config, files, gazetteer, register_file, registers, tei
+from teikit.config import BuildOptions
 from teikit.errors import RenderError, TeikitError
 from teikit.model import Document, Issue, Record, ReviewNote
 from teikit.transcript import csv_export, detect, parse_csv_export, parse_transcript
@@ -31,19 +32,6 @@ T = TypeVar("T")
 TRANSCRIPT_SUFFIXES = (".txt", ".md", ".csv")
 INDEX_SORTS = ("date", "type", "title", "participants")
 """The orders the index is published in, one page each."""
-
-
-class BuildOptions(Record):
-    """Where `build` reads and writes; paths relative to the working folder."""
-
-    transcripts: Path = Path("transcripts")
-    encoded: Path = Path("encoded")
-    site: Path = Path("site")
-    text: Path = Path("text")
-    site_title: str | None = None
-    """The edition's name in every page's title and header; None: the stylesheets' default."""
-    jobs: int = 0
-    """Processes that validate and render (0: one per core)."""
 
 
 Status = Literal["written", "unchanged", "kept-edits", "error"]
@@ -346,12 +334,15 @@ def build(
 ) -> BuildReport:
     """transcripts/ -> encoded/ -> validate -> site/ (HTML) and text/ (plain text).
 
+    :param options: where to read and write; None: as `teikit build` run in the working folder, with the
+        defaults `[tool.teikit]` sets in the nearest pyproject.toml (ConfigError when it is wrong).
+
     :param progress: called as `progress(stage, done, total)` as files are finished, stage by stage
         (`convert`, `validate`, `render`).
     """
     from teikit import render
 
-    opts = options or BuildOptions()
+    opts = options if options is not None else config.load(Path.cwd()).build_options()
     converted = convert_files([opts.transcripts], opts.encoded, progress=progress)
     encodings = [Path(r.output) for r in converted if r.output and r.kind == "encoding"]
     # The registers too: their ids name pages, so one the schema refuses must not reach the stylesheets.

@@ -13,7 +13,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import REPO, TRANSCRIPTS
 
-from teikit.cli import PROGRESS_MIN_FILES, _ProgressBars, cli, project_defaults, shows_progress
+from teikit import config
+from teikit.cli import PROGRESS_MIN_FILES, _ProgressBars, cli, default_map, shows_progress
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -319,7 +320,8 @@ def test_pyproject_keys_become_click_defaults(tmp_path: Path, monkeypatch: pytes
             ]
         ),
     )
-    defaults = project_defaults(cli, root / "pyproject.toml", click.Context(cli))
+    assert root == tmp_path
+    defaults = default_map(cli, config.read(Path("..", "pyproject.toml")))
     assert defaults["build"] == {"site": Path("../public"), "site_title": "The Build"}
     assert defaults["render"] == {"site_title": "Archive X"}
     assert defaults["convert"] == {"strict": True}
@@ -376,8 +378,8 @@ def test_pyproject_mistakes_are_usage_errors(
 def test_build_takes_jobs_from_the_command_line_and_pyproject(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = _in_project(tmp_path, monkeypatch, "[tool.teikit]\njobs = 1\n")
-    defaults = project_defaults(cli, root / "pyproject.toml", click.Context(cli))
+    _in_project(tmp_path, monkeypatch, "[tool.teikit]\njobs = 1\n")
+    defaults = default_map(cli, config.read(Path("..", "pyproject.toml")))
     assert defaults["build"] == {"jobs": 1} and defaults["validate"] == {"jobs": 1}
     code, _, stderr = run("build", "--jobs", "-1")
     assert code == 2 and "-1" in stderr

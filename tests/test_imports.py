@@ -16,6 +16,7 @@ PURE = [
     "teikit.dates",
     "teikit.normalize",
     "teikit.files",
+    "teikit.config",
 ]
 HEAVY = ["lxml", "saxonche", "click"]
 
