@@ -11,6 +11,13 @@ if TYPE_CHECKING:
     from teikit.model import Issue
 
 
+DOCTYPE_REFUSED = (
+    "DOCTYPE declaration refused: teikit reads no DTD, internal or external, and fetches nothing "
+    "(TEI P5 needs none): remove it"
+)
+"""What validate and render both say of a document with a DOCTYPE: one policy for both."""
+
+
 @dataclass(frozen=True)
 class Location:
     """A place in a file: path, 1-based line and optional 1-based column."""

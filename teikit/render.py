@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 from urllib.parse import unquote, urlparse
 
-from teikit.errors import Location, RenderError
+from teikit.errors import DOCTYPE_REFUSED, Location, RenderError
 from teikit.resources import transform_path
 
 if TYPE_CHECKING:
@@ -100,9 +100,8 @@ _SAXON_CONFIG = """<configuration xmlns="http://saxon.sf.net/ns/configuration" e
 </configuration>
 """
 # No DTDs, hence no external entities, in the documents Saxon reads (source and doc()).
-_NO_DOCTYPE = (
-    "http://saxon.sf.net/feature/parserFeature?uri=http%3A//apache.org/xml/features/disallow-doctype-decl"
-)
+_DOCTYPE_FEATURE = "http://apache.org/xml/features/disallow-doctype-decl"
+_NO_DOCTYPE = "http://saxon.sf.net/feature/parserFeature?uri=" + _DOCTYPE_FEATURE.replace("://", "%3A//")
 
 
 def render_html(tei: Path, params: Mapping[str, str] | None = None) -> str:
@@ -377,13 +376,16 @@ def _error(name: str, err: Exception, mark: int, inputs: Iterable[Path], code: s
         saxon_code, message = "", " ".join((text or detail).split()) or type(err).__name__
     if _OWN_CODE.fullmatch(saxon_code):
         return RenderError(message, code=saxon_code)
+    doctype = _DOCTYPE_FEATURE in message  # the parser's words for the policy validate states too
+    if doctype:
+        saxon_code, message, code = "", DOCTYPE_REFUSED, "doctype"
     if saxon_code:
         message = f"{saxon_code} {message}"
     if found is None:
         return RenderError(f"{transform_path(name)}: {message}", code=code)
     line, column, file = found.groups()
     path = _find_file(file, name, inputs)
-    if path.name != Path(name).name:
+    if path.name != Path(name).name and not doctype:
         message = f"{message} (rendering with {name})"
     return RenderError(message, Location(str(path), int(line), int(column) if column else None), code=code)
 

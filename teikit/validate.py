@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from teikit.errors import InputError, InvalidDocument, Location, SchemaError
+from teikit.errors import DOCTYPE_REFUSED, InputError, InvalidDocument, Location, SchemaError
 from teikit.model import Issue
 from teikit.resources import schema_path
 from teikit.schema import SEVERITIES
@@ -106,7 +106,7 @@ def _parse(data: bytes, name: str) -> tuple[ElementTree | None, list[Issue]]:
     parser = _parser(recover=False)
     try:
         tree = etree.fromstring(data, parser).getroottree()
-        return tree, _entity_issues(tree, name)
+        return tree, _doctype_issues(tree, data, name) + _entity_issues(tree, name)
     except etree.XMLSyntaxError as err:
         entries = list(parser.error_log)
         if not entries:
@@ -118,7 +118,11 @@ def _parse(data: bytes, name: str) -> tuple[ElementTree | None, list[Issue]]:
         return None, [_syntax_issue(e, name, None) for e in entries[: (fatal or 0) + 1]]
     # Only id errors (duplicate or malformed xml:id): the tree is sound, so go on and validate it.
     tree = root.getroottree()
-    return tree, [_syntax_issue(e, name, tree) for e in entries] + _entity_issues(tree, name)
+    return tree, (
+        [_syntax_issue(e, name, tree) for e in entries]
+        + _doctype_issues(tree, data, name)
+        + _entity_issues(tree, name)
+    )
 
 
 def _syntax_issue(entry: LogEntry, name: str, tree: ElementTree | None) -> Issue:
@@ -130,6 +134,17 @@ def _syntax_issue(entry: LogEntry, name: str, tree: ElementTree | None) -> Issue
         message = f'xml:id "{value}" already defined{where}'
         return Issue(path=name, line=line, column=column, message=message, rule="id-unique")
     return Issue(path=name, line=line, column=column, message=entry.message.strip(), rule="xml-syntax")
+
+
+def _doctype_issues(tree: ElementTree, data: bytes, name: str) -> list[Issue]:
+    """A DOCTYPE is refused, as render refuses it: the parser read none of it (no DTD loaded, no
+    entity expanded, nothing fetched), and a document is not to depend on one."""
+    if not tree.docinfo.doctype:
+        return []
+    start = data.find(b"<!DOCTYPE")
+    line = data[:start].count(b"\n") + 1 if start >= 0 else 1
+    column = start - data.rfind(b"\n", 0, start) if start >= 0 else 1
+    return [Issue(path=name, line=line, column=column, message=DOCTYPE_REFUSED, rule="xml-syntax")]
 
 
 def _entity_issues(tree: ElementTree, name: str) -> list[Issue]:

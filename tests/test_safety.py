@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
 
+from teikit import render
+from teikit.errors import DOCTYPE_REFUSED, RenderError
 from teikit.validate import iter_issues
+
+SAMPLE = Path(__file__).resolve().parent / "cases" / "valid" / "sample.xml"
 
 TEI = 'xmlns="http://www.tei-c.org/ns/1.0"'
 LAUGHS = (
@@ -52,3 +59,67 @@ def test_external_doctype_and_entities_are_never_read(tmp_path: Path) -> None:
     issues = list(iter_issues(path))
     assert issues, "a document with unresolved entities is not valid"
     assert all("TOP-SECRET-CONTENT" not in issue.message for issue in issues)
+
+
+class _Counting(BaseHTTPRequestHandler):
+    requests: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+        self.requests.append(self.path)
+        body = b'<!ENTITY leak "FETCHED-FROM-THE-NETWORK">'
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    """A local HTTP server serving a DTD, counting every request it gets."""
+    _Counting.requests = []
+    httpd = HTTPServer(("127.0.0.1", 0), _Counting)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE TEI SYSTEM "{url}/tei.dtd">',
+        '<!DOCTYPE TEI PUBLIC "-//TEI//DTD TEI P5//EN" "{url}/tei.dtd">',
+        '<!DOCTYPE TEI SYSTEM "{url}/tei.dtd" [<!ENTITY % remote SYSTEM "{url}/more.dtd"> %remote;]>',
+        '<!DOCTYPE TEI [<!ENTITY inner "text">]>',
+        "<!DOCTYPE TEI>",
+    ],
+    ids=["system", "public", "parameter-entity", "internal-subset", "bare"],
+)
+def test_validate_and_render_refuse_a_doctype_alike_and_fetch_nothing(
+    tmp_path: Path, server: str, doctype: str
+) -> None:
+    """One policy (README, Security): a DOCTYPE is refused by validate and by render, at its line, with
+    the same words, and no DTD is ever fetched."""
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    path = tmp_path / "doctype.xml"
+    path.write_text("\n".join([lines[0], doctype.format(url=server), *lines[1:]]), encoding="utf-8")
+
+    issues = list(iter_issues(path))
+    assert [(i.line, i.message, i.severity) for i in issues] == [(2, DOCTYPE_REFUSED, "error")]
+    with pytest.raises(RenderError) as caught:
+        render.render_html(path)
+    assert caught.value.code == "doctype" and str(caught.value).endswith(DOCTYPE_REFUSED)
+    assert caught.value.location is not None and caught.value.location.line == 2
+    assert _Counting.requests == []
+
+
+def test_the_sample_without_a_doctype_is_valid_and_renders() -> None:
+    """The control for the test above: the same document, without its DOCTYPE, passes both."""
+    assert list(iter_issues(SAMPLE)) == []
+    assert "<html" in render.render_html(SAMPLE)
