@@ -178,9 +178,7 @@ def convert(
     for result in results:
         click.echo(_describe(result), err=result.status in {"error", "kept-edits"})
     if review_path is not None:
-        from teikit import files, review
-
-        files.write_atomic(review_path, review.render_report(results, fmt=review_path.suffix.lstrip(".")))
+        pipeline.write_review(results, review_path)
     sys.exit(1 if any(r.status == "error" for r in results) else 0)
 
 
@@ -226,11 +224,16 @@ def _describe(result: pipeline.FileResult) -> str:
     help=f"Skip files unchanged since a run that stored their issues in DIR (default {DEFAULT_CACHE}/); "
     "put it after the paths, or write --cache=DIR.",
 )
+@click.option("--no-cache", is_flag=True, help="Validate every file, even where pyproject.toml sets cache.")
 @_boundary
-def validate(paths: Sequence[Path], fmt: str, tei_all: bool, jobs: int, cache: Path | None) -> None:
+def validate(
+    paths: Sequence[Path], fmt: str, tei_all: bool, jobs: int, cache: Path | None, no_cache: bool
+) -> None:
     """Validate TEI files, folders or glob patterns against the teikit schema; every problem is reported."""
     from teikit import reports, resources
 
+    if no_cache:
+        cache = None
     files = pipeline.tei_files(paths)
     if not files:
         raise click.UsageError("no TEI files found")
@@ -278,11 +281,34 @@ def render(fmt: str, paths: Sequence[Path], out_dir: Path, site_title: str | Non
 
 @cli.command()
 @click.option(
-    "--transcripts", type=click.Path(path_type=Path), default=Path("transcripts"), show_default=True
+    "--transcripts",
+    type=click.Path(path_type=Path),
+    default=Path("transcripts"),
+    show_default=True,
+    help="Folder of the transcripts to convert.",
 )
-@click.option("--encoded", type=click.Path(path_type=Path), default=Path("encoded"), show_default=True)
-@click.option("-o", "--site", type=click.Path(path_type=Path), default=Path("site"), show_default=True)
-@click.option("--text", type=click.Path(path_type=Path), default=Path("text"), show_default=True)
+@click.option(
+    "--encoded",
+    type=click.Path(path_type=Path),
+    default=Path("encoded"),
+    show_default=True,
+    help="Folder of the TEI encodings and their registers.",
+)
+@click.option(
+    "-o",
+    "--site",
+    type=click.Path(path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Folder of the HTML edition.",
+)
+@click.option(
+    "--text",
+    type=click.Path(path_type=Path),
+    default=Path("text"),
+    show_default=True,
+    help="Folder of the reading and diplomatic texts.",
+)
 @click.option("--site-title", help="The edition's name in every page's title and header.")
 @click.option(
     "-j",
@@ -292,13 +318,31 @@ def render(fmt: str, paths: Sequence[Path], out_dir: Path, site_title: str | Non
     show_default=True,
     help="Processes to validate and render with; 0 means one per core.",
 )
+@click.option(
+    "--review",
+    "review_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write a review report of the converter's uncertain calls (.md, or .json).",
+)
 @_boundary
 def build(
-    transcripts: Path, encoded: Path, site: Path, text: Path, site_title: str | None, jobs: int
+    transcripts: Path,
+    encoded: Path,
+    site: Path,
+    text: Path,
+    site_title: str | None,
+    jobs: int,
+    review_path: Path | None,
 ) -> None:
     """Convert transcripts, validate the encodings, render the HTML site and plain texts."""
     options = config.BuildOptions(
-        transcripts=transcripts, encoded=encoded, site=site, text=text, site_title=site_title, jobs=jobs
+        transcripts=transcripts,
+        encoded=encoded,
+        site=site,
+        text=text,
+        site_title=site_title,
+        jobs=jobs,
+        review=review_path,
     )
     with _ProgressBars() as progress:
         report = pipeline.build(options, progress=progress)

@@ -78,6 +78,7 @@ COMMANDS: Mapping[str, Mapping[str, Option]] = {
         "tei-all": _FLAG,
         "jobs": _JOBS,
         "cache": Option("path", flag_value=str(DEFAULT_DIR)),
+        "no-cache": _FLAG,
     },
     "render": {"output": _PATH, "site-title": _TEXT},
     "build": {
@@ -87,6 +88,7 @@ COMMANDS: Mapping[str, Mapping[str, Option]] = {
         "text": _PATH,
         "site-title": _TEXT,
         "jobs": _JOBS,
+        "review": _PATH,
     },
     "schema build": {},
     "schema check": {},
@@ -106,6 +108,8 @@ class BuildOptions(Record):
     """The edition's name in every page's title and header; None: the stylesheets' default."""
     jobs: int = 0
     """Processes that validate and render (0: one per core)."""
+    review: Path | None = None
+    """Where to write the review report of the converter's uncertain calls (`.md`, or `.json`); None: none."""
 
 
 @dataclass(frozen=True)

@@ -200,6 +200,13 @@ def _reported(
             progress(stage, done, len(items))
 
 
+def write_review(results: Sequence[FileResult], path: Path) -> None:
+    """Write the review report of `results` to `path`: JSON when its name ends in `.json`, else Markdown."""
+    from teikit import review
+
+    files.write_atomic(path, review.render_report(results, fmt="json" if path.suffix == ".json" else "md"))
+
+
 def update_register(out_dir: Path, prefix: str, proposals: Iterable[registers.Proposal]) -> FileResult:
     """Merge what the documents say into the register of `prefix` (per, pla, org); curated entries stay as
     they are, and what an editor should check (a curated entry's news, an ambiguous match) is reported."""
@@ -345,6 +352,8 @@ def build(
     opts = options if options is not None else config.load(Path.cwd()).build_options()
     converted = convert_files([opts.transcripts], opts.encoded, progress=progress)
     encodings = [Path(r.output) for r in converted if r.output and r.kind == "encoding"]
+    if opts.review is not None:
+        write_review([r for r in converted if r.kind == "encoding"], opts.review)
     # The registers too: their ids name pages, so one the schema refuses must not reach the stylesheets.
     registers = _registers(opts.encoded)
     found = validate_files([*encodings, *registers], jobs=opts.jobs, progress=progress)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import subprocess
 import sys
@@ -138,7 +139,6 @@ def test_turn_label_without_speech_and_unbalanced_bracket_are_review_notes(tmp_p
     review = tmp_path / "review.json"
     code, stdout, stderr = run("convert", str(source), "-o", str(tmp_path / "out"), "--review", str(review))
     assert code == 0, stderr
-    import json
 
     kinds = {(r["kind"], r["line"]) for r in json.loads(review.read_text())}
     assert ("empty-turn", 11) in kinds and ("unbalanced-bracket", 13) in kinds
@@ -383,3 +383,26 @@ def test_build_takes_jobs_from_the_command_line_and_pyproject(
     assert defaults["build"] == {"jobs": 1} and defaults["validate"] == {"jobs": 1}
     code, _, stderr = run("build", "--jobs", "-1")
     assert code == 2 and "-1" in stderr
+
+
+def test_no_cache_overrides_a_cache_set_in_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _in_project(tmp_path, monkeypatch, "[tool.teikit.validate]\ncache = true\n")
+    valid = str(REPO / "encoded" / "wcda-116739.xml")
+    assert run("validate", valid)[0] == 0
+    cache = root / ".teikit-cache" / "validate"
+    assert len(list(cache.rglob("*.json"))) == 1
+    shutil.rmtree(cache)
+    assert run("validate", valid, "--no-cache")[0] == 0
+    assert not cache.exists()
+
+
+def test_build_writes_the_review_report_it_counts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "transcripts").mkdir()
+    (tmp_path / "transcripts" / "note.txt").write_text("A short note.\n\nIt has two paragraphs.\n")
+    code, stdout, stderr = run("build", "-j", "1", "--review", "review.json")
+    assert code == 0, stderr
+    counted = next(line for line in stdout.splitlines() if "note.txt" in line)
+    notes = json.loads((tmp_path / "review.json").read_text(encoding="utf-8"))
+    assert notes and f"{len(notes)} to review" in counted
+    assert {note["path"] for note in notes} == {"transcripts/note.txt"}
