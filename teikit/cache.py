@@ -101,13 +101,8 @@ class ValidationCache:
 
     def issues(self, path: Path, check: Callable[[Source, str], list[Issue]]) -> list[Issue]:
         """The issues of the file at `path`: stored ones when its bytes are known, else `check(data, name)`'s,
-        which are then stored."""
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return check(
-                path, str(path)
-            )  # the validator reports an unreadable file as it does without a cache
+        which are then stored. Raises InputError when `path` is not a regular file or cannot be read."""
+        data = files.read_bytes(path)  # InputError: not a regular file, or unreadable
         key = self.key(data)
         found = self.get(key, str(path))
         if found is None:

@@ -267,6 +267,7 @@ def render(fmt: str, paths: Sequence[Path], out_dir: Path, site_title: str | Non
 
     params = {"site-title": site_title} if site_title is not None and fmt == "html" else None
     for path in paths:
+        files.check_regular(path)  # a FIFO or a device is refused, never opened
         render_one = {
             "html": rendering.render_html,
             "text": rendering.render_text,

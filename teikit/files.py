@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 import unicodedata
@@ -27,25 +28,88 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> str:
 
     Raises InputError (codes `not-a-file`, `too-large`, `empty`, `binary`, `encoding`, `control-char`).
     """
-    name = str(path)
-    p = Path(path)
-    if not p.is_file():
-        what = "a directory" if p.is_dir() else "not found"
-        raise InputError(f"cannot read transcript: {what}", Location(name, 1, 1), code="not-a-file")
-    size = p.stat().st_size
-    if size > max_bytes:
-        raise InputError(
-            f"file is {size:,} bytes, above the limit of {max_bytes:,} bytes",
-            Location(name, 1, 1),
-            code="too-large",
-        )
+    return decode(read_bytes(path, max_bytes=max_bytes, what="transcript"), str(path))
+
+
+def read_bytes(path: str | Path, *, max_bytes: int | None = None, what: str = "") -> bytes:
+    """The bytes of the regular file at `path`. Anything else (a folder, a FIFO, a socket, a device) is
+    refused from its metadata and never opened: opening a FIFO blocks until something writes to it, and
+    opening a device can act on it.
+
+    :param max_bytes: refuse a file larger than this before reading it (None: no limit).
+    :param what: what the file is, for messages (`cannot read transcript: …`).
+    Raises InputError (codes `not-a-file`, `too-large`).
+    """
+    where = Location(str(path), 1, 1)
+    prefix = f"cannot read {what}".rstrip()
+    found = check_regular(path, what=what)
+    _check_size(found.st_size, max_bytes, where)
     try:
-        data = p.read_bytes()
+        # O_NONBLOCK: should the file be swapped for a FIFO since the stat, opening it does not block.
+        fd = os.open(path, os.O_RDONLY | _OPEN_FLAGS)
+    except OSError as err:
+        raise InputError(f"{prefix}: {err.strerror or err}", where, code="not-a-file") from err
+    with os.fdopen(fd, "rb") as handle:
+        opened = os.fstat(handle.fileno())
+        if not stat.S_ISREG(opened.st_mode):
+            raise InputError(
+                f"{prefix}: {_kind(opened.st_mode)}, not a regular file", where, code="not-a-file"
+            )
+        try:
+            data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+        except OSError as err:
+            raise InputError(f"{prefix}: {err.strerror or err}", where, code="not-a-file") from err
+    if max_bytes is not None and len(data) > max_bytes:  # it grew since the stat
+        raise InputError(f"file is above the limit of {max_bytes:,} bytes", where, code="too-large")
+    return data
+
+
+def check_regular(path: str | Path, *, what: str = "") -> os.stat_result:
+    """The metadata of `path` when it is a regular file (or a link to one), found without opening it.
+
+    Raises InputError (code `not-a-file`) naming what it is otherwise: missing, a directory, a FIFO…
+    """
+    prefix = f"cannot read {what}".rstrip()
+    try:
+        found = os.stat(path)
     except OSError as err:
         raise InputError(
-            f"cannot read transcript: {err.strerror}", Location(name, 1, 1), code="not-a-file"
+            f"{prefix}: {_stat_failure(path, err)}", Location(str(path), 1, 1), code="not-a-file"
         ) from err
-    return decode(data, name)
+    if not stat.S_ISREG(found.st_mode):
+        raise InputError(
+            f"{prefix}: {_kind(found.st_mode)}, not a regular file",
+            Location(str(path), 1, 1),
+            code="not-a-file",
+        )
+    return found
+
+
+_OPEN_FLAGS = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _kind(mode: int) -> str:
+    return next((kind for test, kind in _KINDS if test(mode)), "a special file")
+
+
+def _stat_failure(path: str | Path, err: OSError) -> str:
+    if isinstance(err, FileNotFoundError):
+        return "a symbolic link to a missing file" if os.path.islink(path) else "not found"
+    return err.strerror or str(err)
+
+
+def _check_size(size: int, max_bytes: int | None, where: Location) -> None:
+    if max_bytes is not None and size > max_bytes:
+        raise InputError(
+            f"file is {size:,} bytes, above the limit of {max_bytes:,} bytes", where, code="too-large"
+        )
 
 
 def decode(data: bytes, path: str) -> str:

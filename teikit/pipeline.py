@@ -17,7 +17,7 @@ from pydantic import Field
 
 from teikit import config, files, gazetteer, register_file, registers, tei
 from teikit.config import BuildOptions
-from teikit.errors import RenderError, TeikitError
+from teikit.errors import InputError, RenderError, TeikitError
 from teikit.model import Document, Issue, Record, ReviewNote
 from teikit.transcript import csv_export, detect, parse_csv_export, parse_transcript
 from teikit.transcript.people import slug
@@ -104,11 +104,12 @@ def convert(source: str | Path) -> etree._ElementTree:
 
 
 def transcript_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The transcripts named, with folders expanded to their *.txt and *.md files, sorted."""
+    """The transcripts named, with folders expanded to their *.txt, *.md and *.csv files, sorted. Nothing is
+    opened: a name that is not a regular file (a FIFO, a broken link) is kept, for reading to refuse it."""
     found: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found.extend(sorted(f for f in p.iterdir() if f.suffix in TRANSCRIPT_SUFFIXES and f.is_file()))
+            found.extend(sorted(f for f in p.iterdir() if f.suffix in TRANSCRIPT_SUFFIXES and not f.is_dir()))
         else:
             found.append(p)
     return found
@@ -252,20 +253,32 @@ def _write_encoding(target: Path, data: bytes, *, force: bool) -> Status:
 
 
 def tei_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The TEI files named: folders give their *.xml files (recursively), glob patterns are expanded."""
-    found: list[Path] = []
+    """The TEI files named, each once, in the order given: folders give their *.xml files (recursively,
+    sorted), glob patterns are expanded and a folder they match is walked like a folder argument.
+
+    Nothing is opened: a name that is not a regular file (missing, a FIFO, a device) is kept, for
+    validation to report it in one line.
+    """
+    found: dict[Path, None] = {}
     for item in map(str, paths):
-        if any(ch in item for ch in "*?["):
-            found.extend(
-                sorted(Path().glob(item))
-                if not Path(item).is_absolute()
-                else sorted(Path(Path(item).anchor).glob(str(Path(item).relative_to(Path(item).anchor))))
-            )
-        elif Path(item).is_dir():
-            found.extend(sorted(p for p in Path(item).rglob("*.xml") if not p.name.endswith(".actual.xml")))
-        else:
-            found.append(Path(item))
-    return found
+        for match in _glob(item) if any(ch in item for ch in "*?[") else [Path(item)]:
+            if match.is_dir():
+                found.update(dict.fromkeys(_xml_in(match)))
+            else:
+                found[match] = None
+    return list(found)
+
+
+def _glob(pattern: str) -> list[Path]:
+    path = Path(pattern)
+    if not path.is_absolute():
+        return sorted(Path().glob(pattern))
+    return sorted(Path(path.anchor).glob(str(path.relative_to(path.anchor))))
+
+
+def _xml_in(folder: Path) -> list[Path]:
+    """The *.xml files under `folder`, sorted; a folder named *.xml is walked, not listed."""
+    return sorted(p for p in folder.rglob("*.xml") if not p.name.endswith(".actual.xml") and not p.is_dir())
 
 
 def validate_files(
@@ -278,7 +291,8 @@ def validate_files(
     progress: Callable[[str, int, int], None] | None = None,
 ) -> dict[str, list[Issue]]:
     """Every issue of every file, in the order given; in parallel over `jobs` processes (0: one per core)
-    when there are enough files to be worth it.
+    when there are enough files to be worth it. A file that cannot be read (missing, not a regular file,
+    no permission) is one issue, of rule `not-a-file` or `too-large`, and the other files are still checked.
 
     :param cache: a folder of stored results (`teikit.cache`): a file whose bytes, schema, options and
         teikit version are those of a run that stored its issues gets them back without being parsed.
@@ -331,9 +345,19 @@ def _validate_chunk(
     def check(source: validate.Source, name: str) -> list[Issue]:
         return list(validate.iter_issues(source, path=name, schema=schema, schematron=schematron))
 
-    if cache is None:
-        return [(str(p), check(p, str(p))) for p in paths]
-    return [(str(p), cache.issues(p, check)) for p in paths]
+    def issues(path: Path) -> list[Issue]:
+        try:
+            return check(path, str(path)) if cache is None else cache.issues(path, check)
+        except InputError as err:  # one file that cannot be read is one issue; the others go on
+            return [_unreadable(err, str(path))]
+
+    return [(str(p), issues(p)) for p in paths]
+
+
+def _unreadable(err: InputError, path: str) -> Issue:
+    where = err.location
+    line, column = (where.line, where.column or 1) if where is not None else (1, 1)
+    return Issue(path=path, line=line, column=column, message=err.message, rule=err.code)
 
 
 def build(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from teikit import files
 from teikit.errors import DOCTYPE_REFUSED, InputError, InvalidDocument, Location, SchemaError
 from teikit.model import Issue
 from teikit.resources import schema_path
@@ -89,9 +90,9 @@ def _read(source: Source, path: str | None) -> tuple[bytes, str]:
         return source, path or "<bytes>"
     name = path or str(source)
     try:
-        return Path(source).read_bytes(), name
-    except OSError as err:
-        raise InputError(f"cannot read: {err.strerror or err}", Location(name), code="not-a-file") from err
+        return files.read_bytes(source), name
+    except InputError as err:
+        raise InputError(err.message, Location(name), code=err.code) from err
 
 
 def _parser(*, recover: bool) -> etree.XMLParser:
