@@ -6,8 +6,10 @@ Returns result records and never prints; the CLI decides what to show.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -333,8 +335,33 @@ def _pool(workers: int, *, fresh: bool = False) -> ProcessPoolExecutor:
     whose threads a fork would not carry over, else they are forked and inherit what is loaded."""
     fork = not fresh and "saxonche" not in sys.modules and "fork" in multiprocessing.get_all_start_methods()
     return ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("fork" if fork else "spawn")
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("fork" if fork else "spawn"),
+        initializer=_exit_with_parent,
     )
+
+
+def _exit_with_parent() -> None:
+    """In a pool worker: end this process as soon as the process that started it is gone.
+
+    A worker waits for tasks on a queue whose writing end every worker holds too, so a parent killed
+    outright (`kill -9`, the OOM killer) leaves its workers, and Saxon's memory in each, waiting for
+    ever. The parent's sentinel (a pipe on POSIX, a process handle on Windows) becomes ready when it
+    dies, whatever the cause; a daemon thread waits on it.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(_ORPHANED)
+
+    threading.Thread(target=watch, name="teikit-exit-with-parent", daemon=True).start()
+
+
+_ORPHANED = 70
+"""A worker's exit status when its parent died before it (EX_SOFTWARE: nobody is left to read it)."""
 
 
 def _validate_chunk(
