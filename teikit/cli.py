@@ -130,6 +130,17 @@ def long_options(command: click.Command) -> dict[str, click.Option]:
     }
 
 
+def leaf_commands(group: click.Group, prefix: str = "") -> dict[str, click.Command]:
+    """Every command under `group` that is not a group itself, by its words after `teikit` (`schema build`)."""
+    found: dict[str, click.Command] = {}
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            found.update(leaf_commands(command, f"{prefix}{name} "))
+        else:
+            found[f"{prefix}{name}"] = command
+    return found
+
+
 @click.group(cls=_DefaultsGroup)
 @click.version_option(__version__, prog_name="teikit")
 @click.option("--debug", is_flag=True, help="Show a traceback on internal errors.")

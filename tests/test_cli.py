@@ -396,13 +396,16 @@ def test_no_cache_overrides_a_cache_set_in_pyproject(tmp_path: Path, monkeypatch
     assert not cache.exists()
 
 
-def test_build_writes_the_review_report_it_counts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "transcripts").mkdir()
-    (tmp_path / "transcripts" / "note.txt").write_text("A short note.\n\nIt has two paragraphs.\n")
-    code, stdout, stderr = run("build", "-j", "1", "--review", "review.json")
+def test_build_writes_the_review_report_it_counts(tmp_path: Path) -> None:
+    transcripts = tmp_path / "transcripts"
+    transcripts.mkdir()
+    (transcripts / "note.txt").write_text("A short note.\n\nIt has two paragraphs.\n")
+    folders = {"--transcripts": "transcripts", "--encoded": "encoded", "--site": "site", "--text": "text"}
+    options = [part for option, name in folders.items() for part in (option, str(tmp_path / name))]
+    review = tmp_path / "review.json"
+    code, stdout, stderr = run("build", *options, "-j", "1", "--review", str(review))
     assert code == 0, stderr
     counted = next(line for line in stdout.splitlines() if "note.txt" in line)
-    notes = json.loads((tmp_path / "review.json").read_text(encoding="utf-8"))
+    notes = json.loads(review.read_text(encoding="utf-8"))
     assert notes and f"{len(notes)} to review" in counted
-    assert {note["path"] for note in notes} == {"transcripts/note.txt"}
+    assert {note["path"] for note in notes} == {str(transcripts / "note.txt")}

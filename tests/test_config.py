@@ -8,7 +8,7 @@ import click
 import pytest
 
 from teikit import config, pipeline
-from teikit.cli import cli, long_options
+from teikit.cli import cli, leaf_commands, long_options
 from teikit.config import COMMANDS, BuildOptions, ConfigError, parse
 
 
@@ -83,18 +83,8 @@ def test_build_without_options_reads_the_nearest_pyproject(
         pipeline.build()
 
 
-def _leaves(group: click.Group, prefix: str = "") -> dict[str, click.Command]:
-    found: dict[str, click.Command] = {}
-    for name, command in group.commands.items():
-        if isinstance(command, click.Group):
-            found.update(_leaves(command, f"{prefix}{name} "))
-        else:
-            found[f"{prefix}{name}"] = command
-    return found
-
-
 def test_the_config_knows_every_command() -> None:
-    assert set(_leaves(cli)) == set(COMMANDS)
+    assert set(leaf_commands(cli)) == set(COMMANDS)
 
 
 _KINDS: dict[str, type] = {"int": click.types.IntParamType, "path": click.Path, "choice": click.Choice}
@@ -102,7 +92,7 @@ _KINDS: dict[str, type] = {"int": click.types.IntParamType, "path": click.Path, 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_the_cli_declares_the_keys_the_config_knows(name: str) -> None:
-    command = _leaves(cli)[name]
+    command = leaf_commands(cli)[name]
     options = {key: option for key, option in long_options(command).items() if key != "help"}
     assert set(options) == set(COMMANDS[name])
     for key, option in options.items():

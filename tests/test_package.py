@@ -23,7 +23,7 @@ from conftest import REPO
 
 import teikit
 
-_CHECKOUT = ("pyproject.toml", "README.md", "teikit", "schemas", "transforms", "transcripts")
+_CHECKOUT = ("pyproject.toml", "README.md", "LICENSE", "teikit", "schemas", "transforms", "transcripts")
 """What a clone holds that building the wheel and `teikit build` read."""
 _BUNDLED = ("schemas", "transforms")
 _DOCUMENTATION = {".md"}
@@ -180,3 +180,12 @@ def test_the_wheel_holds_every_bundled_schema_and_stylesheet(installed: Installe
         assert name in packed, f"{name} is not in {installed.wheel.name}"
         assert packed[name] == path.read_bytes(), name
         etree.fromstring(packed[name])
+
+
+def test_the_wheel_carries_the_license(installed: Installed) -> None:
+    with zipfile.ZipFile(installed.wheel) as wheel:
+        licenses = [name for name in wheel.namelist() if name.endswith(".dist-info/licenses/LICENSE")]
+        metadata = next(name for name in wheel.namelist() if name.endswith(".dist-info/METADATA"))
+        assert len(licenses) == 1
+        assert wheel.read(licenses[0]) == (REPO / "LICENSE").read_bytes()
+        assert "License-Expression: MIT" in wheel.read(metadata).decode("utf-8")

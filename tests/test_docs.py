@@ -1,0 +1,74 @@
+"""The documentation (mkdocs.yml, docs/): it builds with warnings as errors, its generated pages cover
+every public name, command, option and configuration key, and its tutorial runs as written."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from conftest import REPO
+from runnable import MARKER
+
+import teikit
+from teikit.cli import cli, leaf_commands
+from teikit.config import COMMANDS
+
+DOCS = REPO / "docs"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def _sections(page: Path) -> dict[str, str]:
+    """The page's text under each of its h2/h3 headings, by the heading's text; tags removed."""
+    parts = re.split(r"<h[23][^>]*>(.*?)</h[23]>", page.read_text(encoding="utf-8"), flags=re.DOTALL)
+    text = [html.unescape(re.sub(r"<[^>]+>", "", part)) for part in parts]
+    return {text[i].replace("¶", "").strip(): text[i + 1] for i in range(1, len(text) - 1, 2)}
+
+
+def test_the_api_reference_documents_every_public_name(site: Path) -> None:
+    page = (site / "api" / "index.html").read_text(encoding="utf-8")
+    public = [name for name in teikit.__all__ if not name.startswith("__")]
+    assert public
+    missing = [name for name in public if f'id="teikit.{name}"' not in page]
+    assert not missing, f"docs/api.md documents no {missing}"
+
+
+@pytest.mark.parametrize(("name", "command"), leaf_commands(cli).items(), ids=list(leaf_commands(cli)))
+def test_the_cli_page_has_every_command_and_option(site: Path, name: str, command: click.Command) -> None:
+    section = _sections(site / "cli" / "index.html")[f"teikit {name}"]
+    assert f"Usage: teikit {name}" in section
+    for param in command.params:
+        if isinstance(param, click.Option):
+            for option in (*param.opts, *param.secondary_opts):
+                assert re.search(rf"(^|[\s,/]){re.escape(option)}\b", section, re.MULTILINE), option
+
+
+@pytest.mark.parametrize("command", [name for name, keys in COMMANDS.items() if keys])
+def test_the_configuration_page_lists_every_key(site: Path, command: str) -> None:
+    section = _sections(site / "configuration" / "index.html")[f"[tool.teikit.{command.replace(' ', '.')}]"]
+    rows = {line.strip() for line in section.splitlines()}
+    assert set(COMMANDS[command]) <= rows, set(COMMANDS[command]) - rows
+
+
+def test_every_python_block_of_the_docs_is_runnable() -> None:
+    for page in sorted(DOCS.glob("*.md")):
+        lines = page.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines):
+            if line.startswith("```python"):
+                assert number > 0 and lines[number - 1].strip() == MARKER, f"{page}:{number + 1}"
