@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -112,6 +114,57 @@ def _check_size(size: int, max_bytes: int | None, where: Location) -> None:
         )
 
 
+def read_lines(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Iterator[str]:
+    """The lines of a text file one at a time, line endings kept and split as `open(..., newline="")`
+    splits them (what the csv module needs), so that a large export is read in constant memory. The
+    text is checked as `read_text` checks a transcript; a line of more than `max_bytes` bytes is refused.
+
+    Raises InputError (codes `not-a-file`, `empty`, `too-large`, `binary`, `encoding`, `control-char`)
+    when the file is opened or, for a line at fault, when that line is reached.
+    """
+    name, where = str(path), Location(str(path), 1, 1)
+    check_regular(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | _OPEN_FLAGS)  # as read_bytes: a FIFO swapped in never blocks
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror or err}", where, code="not-a-file") from err
+    with os.fdopen(fd, "rb") as raw:
+        mode = os.fstat(raw.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(f"cannot read: {_kind(mode)}, not a regular file", where, code="not-a-file")
+        head = raw.read(3)
+        if head[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16, rare in exports: read whole, within the cap
+            yield from io.StringIO(read_text(path, max_bytes=max_bytes), newline="")
+            return
+        raw.seek(3 if head == b"\xef\xbb\xbf" else 0)
+        number, blank = 0, True
+        for data in iter(lambda: raw.readline(max_bytes + 1), b""):
+            if len(data) > max_bytes:
+                raise InputError(
+                    f"line longer than {max_bytes:,} bytes", Location(name, number + 1, 1), code="too-large"
+                )
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError as err:
+                before = data[: err.start].decode("utf-8", "replace")
+                raise InputError(
+                    f"not valid UTF-8: byte 0x{data[err.start]:02x} cannot be decoded; save the file as UTF-8",
+                    _shifted(before, len(before), name, number + 1),
+                    code="encoding",
+                ) from err
+            for line in _LINES.findall(text):
+                number += 1
+                _check_characters(line, name, number)
+                blank = blank and not line.strip()
+                yield line
+        if blank:
+            raise InputError("empty file: no text to convert", where, code="empty")
+
+
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+"""Lines as universal newlines split them, endings kept."""
+
+
 def decode(data: bytes, path: str) -> str:
     """Decode transcript bytes (UTF-8, or UTF-16 with a byte-order mark) and check the characters."""
     encoding = "utf-8"
@@ -135,14 +188,31 @@ def decode(data: bytes, path: str) -> str:
         ) from err
     if not text.strip():
         raise InputError("empty transcript: no text to convert", Location(path, 1, 1), code="empty")
+    _check_characters(text, path)
+    return text
+
+
+def _check_characters(text: str, path: str, line: int = 1) -> None:
+    """Refuse control characters (but those of `_ALLOWED_CONTROLS`) and noncharacters; `line` is the
+    line `text` starts on."""
     for offset, char in enumerate(text):
         if (unicodedata.category(char) == "Cc" and char not in _ALLOWED_CONTROLS) or char in _NON_XML:
+            if char == "\x00":
+                raise InputError(
+                    "binary data (NUL byte): not a text file",
+                    _shifted(text, offset, path, line),
+                    code="binary",
+                )
             raise InputError(
                 f"control character U+{ord(char):04X} in the text",
-                location_of(text, offset, path),
+                _shifted(text, offset, path, line),
                 code="control-char",
             )
-    return text
+
+
+def _shifted(text: str, offset: int, path: str, line: int) -> Location:
+    loc = location_of(text, offset, path)
+    return Location(path, loc.line + line - 1, loc.column)
 
 
 def inside(folder: str | Path, name: str | Path) -> Path:
@@ -256,3 +326,38 @@ def _acquire(lock: Path) -> int:
             os.close(fd)
             raise
         os.close(fd)
+
+
+def append_line(path: str | Path, line: str) -> None:
+    """Append `line` and a line break to a file (made if missing) in one write: lines that processes
+    append at once are never interleaved. Raises OutputError."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
+        try:
+            os.write(fd, (line + "\n").encode("utf-8"))
+        finally:
+            os.close(fd)
+    except OSError as err:
+        raise OutputError(f"cannot write: {err.strerror}", Location(str(path), 1, 1)) from err
+
+
+def size(path: str | Path) -> int:
+    """The size of a file in bytes; 0 when there is none."""
+    try:
+        return Path(path).stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
+def read_from(path: str | Path, offset: int) -> bytes:
+    """The bytes of a file from `offset` on; none when there is no file. Raises InputError."""
+    try:
+        with Path(path).open("rb") as handle:
+            handle.seek(offset)
+            return handle.read()
+    except FileNotFoundError:
+        return b""
+    except OSError as err:
+        raise InputError(
+            f"cannot read: {err.strerror}", Location(str(path), 1, 1), code="not-a-file"
+        ) from err

@@ -13,15 +13,16 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
 from pydantic import Field
 
 from teikit import config, files, gazetteer, register_file, registers, tei
+from teikit.claims import Claims
 from teikit.config import BuildOptions
-from teikit.errors import InputError, RenderError, TeikitError
+from teikit.errors import InputError, Location, RenderError, TeikitError
 from teikit.model import Document, Issue, Record, ReviewNote
-from teikit.transcript import csv_export, detect, parse_csv_export, parse_transcript
+from teikit.transcript import csv_export, detect, parse_transcript
 from teikit.transcript.people import slug
 
 if TYPE_CHECKING:
@@ -81,17 +82,19 @@ def read_document(source: str | Path, *, strict: bool = False) -> Document:
 def read_documents(source: str | Path, *, strict: bool = False) -> list[Document]:
     """The documents in one file: one per row of a CSV export, else the transcript itself."""
     if Path(source).suffix.lower() == ".csv":
-        return parse_csv_export(files.read_text(source), str(source))
+        rows = csv_export.iter_rows(files.read_lines(source), str(source))
+        return [parse_transcript(row.text, str(source), doc_id=slug(row.doc_id)) for row in rows]
     return [read_document(source, strict=strict)]
 
 
 def explain(source: str | Path, *, strict: bool = False) -> str:
     """Which layout a transcript file has, and the evidence: what `teikit convert --explain` prints."""
-    text = files.read_text(source)
     if Path(source).suffix.lower() == ".csv":
-        rows = csv_export.split_rows(text, str(source))
-        return f"{source}: csv-export: line 1: a header with a text_body column; {len(rows)} documents, one per row"
-    _, found = detect(text, str(source), strict=strict)
+        rows = sum(1 for _ in csv_export.iter_rows(files.read_lines(source), str(source)))
+        return (
+            f"{source}: csv-export: line 1: a header with a text_body column; {rows} documents, one per row"
+        )
+    _, found = detect(files.read_text(source), str(source), strict=strict)
     return f"{source}: {found}"
 
 
@@ -114,7 +117,10 @@ def transcript_files(paths: Iterable[str | Path]) -> list[Path]:
             found.extend(sorted(f for f in p.iterdir() if f.suffix in TRANSCRIPT_SUFFIXES and not f.is_dir()))
         else:
             found.append(p)
-    return found
+    first: dict[Path, Path] = {}  # a file named twice (or by itself and in its folder) is read once
+    for p in found:
+        first.setdefault(p.resolve(), p)
+    return list(first.values())
 
 
 def convert_files(
@@ -125,72 +131,125 @@ def convert_files(
     force: bool = False,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> list[FileResult]:
-    """Convert each transcript to `out_dir/<id>.xml`.
+    """Convert each transcript to `out_dir/<id>.xml`, and each row of a CSV export to its own file, as
+    it is read (an export of any length is converted in constant memory).
 
     A file that fails is reported and nothing is written. An existing encoding that an editor has
-    changed since teikit wrote it is kept (status `kept-edits`) unless `force`.
+    changed since teikit wrote it is kept (status `kept-edits`) unless `force`. Document ids are unique:
+    a document whose id is that of another source, in this run or an encoding already in `out_dir`
+    (`teikit.claims`), is an error naming both, and nothing is written for it.
 
     :param progress: called as `progress("convert", done, total)` after each transcript file.
     """
     results = []
-    proposals: list[registers.Proposal] = []
-    places: list[registers.Proposal] = []
-    bodies: list[registers.Proposal] = []
+    proposals: dict[str, list[registers.Proposal]] = {"per": [], "pla": [], "org": []}
+    claims = Claims(out_dir)
     for source in _reported(transcript_files(sources), "convert", progress):
         try:
-            docs = read_documents(source, strict=strict)
+            for item in _read_inputs(source, claims, strict=strict):
+                if isinstance(item, FileResult):
+                    results.append(item)
+                    continue
+                result = _write_document(item, claims, force=force)
+                results.append(result)
+                if result.status != "error":
+                    for prefix, found in _proposals(item.document).items():
+                        proposals[prefix].extend(found)
         except TeikitError as err:
             results.append(FileResult(source=str(source), status="error", error=str(err)))
+    for prefix, found in proposals.items():
+        if found:
+            results.append(update_register(Path(out_dir), prefix, found))
+    return results
+
+
+class _Input(NamedTuple):
+    """A document to write, with the source it was read from."""
+
+    document: Document
+    key: str
+    """The source as `Claims` records it."""
+    where: Location
+    """Where messages place the document: its file, or the row of an export."""
+    named: str
+    """The source as messages name it: its path, or `path:line` for a row."""
+
+
+def _read_inputs(source: Path, claims: Claims, *, strict: bool) -> Iterator[_Input | FileResult]:
+    """The documents of one file, one at a time: one per row of a CSV export (a row that cannot be read
+    comes as its error result), else the transcript itself. Raises TeikitError for the file."""
+    if source.suffix.lower() != ".csv":
+        doc = read_document(source, strict=strict)
+        yield _Input(doc, claims.key(source), Location(str(source), 1, 1), str(source))
+        return
+    for row in csv_export.iter_rows(files.read_lines(source), str(source)):
+        where = Location(str(source), row.line, 1)
+        try:
+            doc = parse_transcript(row.text, str(source), doc_id=slug(row.doc_id))
+        except TeikitError as err:
+            yield FileResult(source=f"{where.path}:{where.line}", status="error", error=str(err))
             continue
-        for doc in docs:
-            proposals.extend(
+        yield _Input(doc, claims.key(source, row.doc_id), where, f"{source}:{row.line}")
+
+
+def _write_document(item: _Input, claims: Claims, *, force: bool) -> FileResult:
+    doc, source = item.document, item.where.path
+    try:
+        target = files.inside(claims.out_dir, f"{doc.id}.xml")
+        data = tei.serialise(tei.build_tei(doc))
+        with claims.held():
+            owner = claims.owner(doc.id, item.key)
+            if owner is not None:
+                raise InputError(
+                    f"document id {doc.id!r} is also that of {owner}: nothing written; rename one of the two",
+                    item.where,
+                    code="duplicate-id",
+                )
+            status = _write_encoding(target, data, force=force)
+            claims.record(doc.id, item.key, item.named)
+    except TeikitError as err:
+        return FileResult(source=source, status="error", error=str(err))
+    return FileResult(source=source, status=status, output=str(target), review=doc.review)
+
+
+def _proposals(doc: Document) -> dict[str, list[registers.Proposal]]:
+    """What a document says for each register (per, pla, org)."""
+    credited = [(n, "translator") for n in doc.header.translators] + [
+        (n, "obtained the document") for n in doc.header.obtainers
+    ]
+    return {
+        "per": [
+            *(
                 registers.Proposal(
                     id=p.id, name=p.name, variants=p.variants, titles=p.titles, document=doc.id
                 )
                 for p in (*doc.persons, *doc.mentioned)
-            )
-            credited = [(n, "translator") for n in doc.header.translators] + [
-                (n, "obtained the document") for n in doc.header.obtainers
-            ]
-            proposals.extend(
+            ),
+            *(
                 registers.Proposal(id=slug(n), name=n, titles=(role,), document=doc.id)
                 for n, role in credited
+            ),
+        ],
+        "pla": [
+            registers.Proposal(
+                id=p.id,
+                name=p.name,
+                variants=tuple(f for f in p.forms if f != p.name),
+                document=doc.id,
+                geonames=p.geonames,
+                iso=p.iso,
+                latitude=p.latitude,
+                longitude=p.longitude,
             )
-            places.extend(
-                registers.Proposal(
-                    id=p.id,
-                    name=p.name,
-                    variants=tuple(f for f in p.forms if f != p.name),
-                    document=doc.id,
-                    geonames=p.geonames,
-                    iso=p.iso,
-                    latitude=p.latitude,
-                    longitude=p.longitude,
-                )
-                for p in doc.places
+            for p in doc.places
+        ],
+        "org": [
+            registers.Proposal(
+                id=o.id, name=o.name, variants=tuple(f for f in o.forms if f != o.name), document=doc.id
             )
-            bodies.extend(
-                registers.Proposal(
-                    id=o.id, name=o.name, variants=tuple(f for f in o.forms if f != o.name), document=doc.id
-                )
-                for o in doc.orgs
-            )
-            try:
-                target = files.inside(out_dir, f"{doc.id}.xml")
-                status = _write_encoding(target, tei.serialise(tei.build_tei(doc)), force=force)
-            except TeikitError as err:
-                results.append(FileResult(source=str(source), status="error", error=str(err)))
-                continue
-            results.append(
-                FileResult(source=str(source), status=status, output=str(target), review=doc.review)
-            )
-    if proposals:
-        results.append(update_register(Path(out_dir), "per", proposals))
-    if places:
-        results.append(update_register(Path(out_dir), "pla", places))
-    if bodies:
-        results.append(update_register(Path(out_dir), "org", bodies))
-    return results
+            for o in doc.orgs
+        ],
+    }
 
 
 def _reported(

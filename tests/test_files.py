@@ -126,3 +126,35 @@ def test_a_symbolic_link_at_the_lock_path_is_refused(tmp_path: Path) -> None:
         with files.locked(tmp_path / ".x.lock"):
             pass
     assert target.read_text() == "keep"
+
+
+def test_read_lines_splits_as_universal_newlines_and_keeps_endings(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes(b"\xef\xbb\xbfa,b\r\nc\rd\ne")
+    assert list(files.read_lines(path)) == ["a,b\r\n", "c\r", "d\n", "e"]
+    path.write_bytes(b"\xff\xfe" + "a\nb\n".encode("utf-16-le"))
+    assert list(files.read_lines(path)) == ["a\n", "b\n"]
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "where"),
+    [
+        (b"a\nb\n\n  \n", None, None),
+        (b"", "empty", "1:1"),
+        (b"a\r\nb\rc\x07d\n", "control-char", "3:2"),
+        (b"a\nb\nJos\xe9\n", "encoding", "3:4"),
+        (b"a\n" + b"x" * 50 + b"\n", "too-large", "2:1"),
+    ],
+    ids=["fine", "empty", "control", "encoding", "long-line"],
+)
+def test_read_lines_refuses_bad_text_at_its_line(
+    tmp_path: Path, data: bytes, code: str | None, where: str | None
+) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes(data)
+    if code is None:
+        assert "".join(files.read_lines(path, max_bytes=40)) == data.decode()
+        return
+    with pytest.raises(InputError) as info:
+        list(files.read_lines(path, max_bytes=40))
+    assert info.value.code == code and str(info.value).startswith(f"{path}:{where}: ")

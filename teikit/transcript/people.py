@@ -4,8 +4,9 @@ of Trade), and …") into mentions, and keep the document's index of persons wit
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
+
+from anyascii import anyascii
 
 from teikit import romanisation
 from teikit.model import Inline, Person, Role
@@ -233,8 +234,9 @@ def is_romanisation(alt: str) -> bool:
 
 
 def slug(name: str) -> str:
-    """An XML-safe id from a name: ASCII, lower case, hyphens ("Ri Il-gyeong" -> "ri-il-gyeong")."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    """An XML-safe id from a name: transliterated to ASCII, lower case, hyphens ("Ri Il-gyeong" ->
+    "ri-il-gyeong", "Łódź" -> "lodz", "日本" -> "riben")."""
+    ascii_name = anyascii(name)
     s = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
     return s if s and not s[0].isdigit() else f"p-{s}"
 
