@@ -5,6 +5,7 @@ Returns result records and never prints; the CLI decides what to show.
 
 from __future__ import annotations
 
+import glob
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -331,10 +332,9 @@ def tei_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def _glob(pattern: str) -> list[Path]:
-    path = Path(pattern)
-    if not path.is_absolute():
-        return sorted(Path().glob(pattern))
-    return sorted(Path(path.anchor).glob(str(path.relative_to(path.anchor))))
+    # As a shell expands it: a wildcard matches no hidden name (`.teikit-sources.jsonl`, a lock file, an
+    # editor's swap file), and `**` spans folders.
+    return sorted(Path(p) for p in glob.glob(pattern, recursive=True))
 
 
 def _xml_in(folder: Path) -> list[Path]:
