@@ -10,8 +10,10 @@ expat, which reports where each element starts; lxml cannot.
 from __future__ import annotations
 
 import xml.parsers.expat
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from teikit import tei
 from teikit.errors import InputError, Location
@@ -71,11 +73,14 @@ def rewrite(old: bytes, entries: Sequence[Entry], prefix: str, path: str = "<reg
     fresh = tei.serialise(tei.build_register(rebuilt, prefix))
     made = _scan(fresh, kind, "<rebuilt>")
 
+    stand_ins = [e for e in made.entries if e.id in kept]  # in document order
+    starts = [e.start for e in stand_ins]
+
     def block(element: _Element) -> bytes:
         """A rebuilt entry's bytes, with the kept entries inside it as they are in `old`."""
         out, pos = [], element.start
-        for inner in made.entries:
-            if inner.id in kept and inner.start >= pos and _within(inner, element):
+        for inner in stand_ins[bisect_left(starts, element.start) : bisect_left(starts, element.end)]:
+            if inner.start >= pos:  # not inside a stand-in already replaced
                 out += [fresh[pos : inner.start], kept[inner.id]]
                 pos = inner.end
         return b"".join([*out, fresh[pos : element.end]])
@@ -101,9 +106,11 @@ def rewrite(old: bytes, entries: Sequence[Entry], prefix: str, path: str = "<reg
         edits.append((first.start, first.end, "", tag + b">" + inner + closing))
         tops = {}
     siblings = [e for e in scan.entries if e.parent is None and first.start < e.start < first.end]
+    # The first sibling whose id sorts after a new one is the first where the running maximum does.
+    highest = list(accumulate((e.id for e in siblings), max))
     for ident, element in tops.items():
-        after = next((s for s in siblings if s.id > ident), None)
-        at = after.start if after is not None else old.rindex(b"</", first.start, first.end)
+        after = bisect_right(highest, ident)
+        at = siblings[after].start if after < len(siblings) else old.rindex(b"</", first.start, first.end)
         line = _line_start(old, at)
         if line is not None:
             edits.append((line, line, ident, indent + block(element) + b"\n"))
@@ -125,15 +132,6 @@ def _inside_curated(element: _Element) -> bool:
     parent = element.parent
     while parent is not None:
         if not parent.proposed:
-            return True
-        parent = parent.parent
-    return False
-
-
-def _within(inner: _Element, outer: _Element) -> bool:
-    parent = inner.parent
-    while parent is not None:
-        if parent is outer:
             return True
         parent = parent.parent
     return False

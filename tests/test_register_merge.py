@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from teikit import pipeline, register_file, registers, tei
 from teikit.errors import InputError
@@ -147,3 +149,72 @@ def test_a_register_with_a_doctype_is_refused(tmp_path: Path) -> None:
     hostile = old.replace(b"<TEI", b'<!DOCTYPE TEI [<!ENTITY e "x">]>\n<TEI', 1)
     with pytest.raises(InputError, match="DOCTYPE"):
         register_file.rewrite(hostile, [Entry(id="x", name="X"), Entry(id="y", name="Y")], "pla")
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 40), st.booleans(), st.integers(-1, 40)),
+        min_size=0,
+        max_size=14,
+        unique_by=lambda t: t[0],
+    ),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(-1, 60)), max_size=10),
+)
+def test_rewriting_keeps_every_curated_byte_and_every_entry(
+    old_spec: list[tuple[int, bool, int]], new_spec: list[tuple[int, int]]
+) -> None:
+    """Any register of places (some curated, some nested, a comment in each curated one) merged with any
+    proposals: each curated entry's bytes are in the result once, and the result holds every entry."""
+    ids = {n for n, _, _ in old_spec}
+    old_entries = [
+        Entry(
+            id=f"p{n}",
+            name=f"Place {n}",
+            proposed=not curated,
+            within=f"p{w}" if w in ids and w != n else None,
+        )
+        for n, curated, w in old_spec
+    ]
+    old_entries = [e for e in old_entries if not _cyclic(e, old_entries)]
+    old = _places(old_entries).replace(b"</placeName>\n", b"</placeName><!-- kept -->\n")
+    existing = registers.freeze(tei.parse_register(old))
+    curated = [_span(old, e.id) for e in existing if not e.proposed]
+    proposals = [
+        Proposal(
+            id=f"p{n}",
+            name=f"Place {n}",
+            variants=(f"Town {n}",),
+            within=f"p{w}" if w >= 0 else None,
+            document="d",
+        )
+        for n, w in new_spec
+    ]
+    merged, _ = registers.merge(existing, proposals)
+    new = register_file.rewrite(old, merged, "pla")
+    assert all(new.count(span) == 1 for span in curated)
+    assert sorted(e.id for e in tei.parse_register(new)) == sorted(e.id for e in merged)
+
+
+def _cyclic(entry: Entry, entries: list[Entry]) -> bool:
+    by_id, seen, current = {e.id: e for e in entries}, set(), entry
+    while current.within is not None and current.within in by_id:
+        if current.id in seen:
+            return True
+        seen.add(current.id)
+        current = by_id[current.within]
+    return False
+
+
+def _span(data: bytes, ident: str) -> bytes:
+    """The bytes of the element with xml:id `ident` (its end found by counting nested place tags)."""
+    start = data.rindex(b"<place", 0, data.index(b'xml:id="%s"' % ident.encode()))
+    depth, pos = 0, start
+    while True:
+        opening, closing = data.find(b"<place ", pos), data.find(b"</place>", pos)
+        if opening != -1 and opening < closing:
+            depth, pos = depth + 1, opening + 1
+        else:
+            depth, pos = depth - 1, closing + 1
+            if depth == 0:
+                return data[start : closing + len(b"</place>")]
