@@ -2,7 +2,7 @@
 
 Generates N encodings (benchmarks/corpus.py) and times, in one run and one process:
 - compiling each stylesheet (once; the time every later page saves);
-- document pages (`render.render_html`, linked to the register pages), reading and diplomatic texts;
+- document pages (`Renderer.html`, linked to the register pages), reading and diplomatic texts;
 - the digests (one per document: what the index and register pages read), the index in its four
   pre-sorted views, and the register pages (one per entry, and an index each);
 - side by side: a sample of document pages rendered with the compiled stylesheet and with a fresh
@@ -43,39 +43,31 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=1000, help="documents in the generated corpus")
     parser.add_argument("--sample", type=int, default=20, help="pages for the compile-once comparison")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, render.Renderer() as renderer:
         paths = make_corpus(Path(tmp), args.size)
         compiled = {
-            name: timed(lambda name=name: render.compile_stylesheet(name))[1]
+            name: timed(lambda name=name: renderer.compile(name))[1]
             for name in (render.HTML, render.TEXT, render.DIPLOMATIC, render.INDEX, render.REGISTER)
         }
-        _, html = timed(lambda: [render.render_html(p, LINKED) for p in paths])
-        _, text = timed(
-            lambda: [render.render_text(p) for p in paths] + [render.render_diplomatic(p) for p in paths]
-        )
-        _, digests = timed(lambda: [render.digest(p) for p in paths])
-        _, index = timed(
-            lambda: [render.render_index(paths, {**LINKED, "index-sort": s}) for s in INDEX_SORTS]
-        )
+        _, html = timed(lambda: [renderer.html(p, LINKED) for p in paths])
+        _, text = timed(lambda: [renderer.text(p) for p in paths] + [renderer.diplomatic(p) for p in paths])
+        _, digests = timed(lambda: [renderer.digest(p) for p in paths])
+        _, index = timed(lambda: [renderer.index(paths, {**LINKED, "index-sort": s}) for s in INDEX_SORTS])
         registers, register_time = timed(
             lambda: [
-                render.render_registers(Path(tmp) / "registers" / name, paths, LINKED)
+                renderer.registers(Path(tmp) / "registers" / name, paths, LINKED)
                 for name in ("persons.xml", "places.xml", "orgs.xml")
             ]
         )
         register_pages = sum(len(pages) for pages in registers)
 
         sample = paths[: args.sample]
-        _, once = timed(lambda: [render.render_html(p, LINKED) for p in sample])
-
-        def fresh_compile_each() -> None:
-            for p in sample:
-                render._executable.cache_clear()
-                render.render_html(p, LINKED)
-
-        _, fresh = timed(fresh_compile_each)
-        _, build_one = timed(lambda: list(pipeline._rendered(paths, LINKED, jobs=1)))
-        _, build_all = timed(lambda: list(pipeline._rendered(paths, LINKED, jobs=0)))
+        _, once = timed(lambda: [renderer.html(p, LINKED) for p in sample])
+        # A new Renderer per page: a processor made and the stylesheet compiled for each one.
+        _, fresh = timed(lambda: [render.render_html(p, LINKED) for p in sample])
+        with render.Renderer() as alone:
+            _, build_one = timed(lambda: list(pipeline._rendered(paths, LINKED, 1, alone)))
+            _, build_all = timed(lambda: list(pipeline._rendered(paths, LINKED, 0, alone)))
 
     pages = len(paths) + len(INDEX_SORTS) + register_pages
     seconds = html + digests + index + register_time

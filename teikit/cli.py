@@ -277,18 +277,15 @@ def render(fmt: str, paths: Sequence[Path], out_dir: Path, site_title: str | Non
     from teikit import render as rendering
 
     params = {"site-title": site_title} if site_title is not None and fmt == "html" else None
-    for path in paths:
-        files.check_regular(path)  # a FIFO or a device is refused, never opened
-        render_one = {
-            "html": rendering.render_html,
-            "text": rendering.render_text,
-            "diplomatic": rendering.render_diplomatic,
-        }[fmt]
-        suffix = {"html": ".html", "text": ".txt", "diplomatic": ".diplomatic.txt"}[fmt]
-        content = render_one(path, params)
-        target = out_dir / f"{path.stem}{suffix}"
-        files.write_atomic(target, content)
-        click.echo(f"{path} -> {target}")
+    suffix = {"html": ".html", "text": ".txt", "diplomatic": ".diplomatic.txt"}[fmt]
+    with rendering.Renderer() as renderer:
+        render_one = {"html": renderer.html, "text": renderer.text, "diplomatic": renderer.diplomatic}[fmt]
+        for path in paths:
+            files.check_regular(path)  # a FIFO or a device is refused, never opened
+            content = render_one(path, params)
+            target = out_dir / f"{path.stem}{suffix}"
+            files.write_atomic(target, content)
+            click.echo(f"{path} -> {target}")
 
 
 @cli.command()

@@ -64,6 +64,15 @@ class InputError(TeikitError, ValueError):
     """
 
 
+class ArgumentError(TeikitError, TypeError):
+    """A public function was given an argument it does not take (None, a number where a document goes…).
+
+    The message names the function, the parameter, the value's type and what the parameter takes.
+    """
+
+    code = "argument"
+
+
 class InvalidDocument(TeikitError):
     """A TEI document fails its schema; carries every issue found."""
 

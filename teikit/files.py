@@ -1,4 +1,10 @@
-"""The only library module that touches files: read a transcript as text, write outputs atomically."""
+"""Transcripts read as text (decoded, checked), and outputs written safely: atomically, inside their folder,
+under a lock.
+
+Not every file teikit touches goes through here: the validator and the renderer read XML files
+themselves (lxml and Saxon parse them with their own safeguards), and a Renderer keeps its working files
+in a private folder.
+"""
 
 from __future__ import annotations
 

@@ -9,7 +9,6 @@ import glob
 import multiprocessing
 import multiprocessing.connection
 import os
-import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -23,6 +22,7 @@ from teikit.claims import Claims
 from teikit.config import BuildOptions
 from teikit.errors import InputError, Location, RenderError, TeikitError
 from teikit.model import Document, Issue, Record, ReviewNote
+from teikit.render import Renderer
 from teikit.transcript import csv_export, detect, parse_transcript
 from teikit.transcript.people import slug
 
@@ -360,7 +360,6 @@ def validate_files(
         None: nothing is read from or written to any cache.
     :param progress: called as `progress("validate", done, total)` as files are finished.
     """
-    from teikit import validate
     from teikit.cache import ValidationCache
 
     store = ValidationCache.open(cache, schema=schema, schematron=schematron) if cache is not None else None
@@ -370,9 +369,6 @@ def validate_files(
         for path in _reported(paths, "validate", progress):
             found.update(_validate_chunk([path], schema, schematron, store))
         return found
-    # Loaded before the workers start: where they are forked (Linux), they inherit the modules and the
-    # compiled schemas instead of each paying for them (about 30 ms each).
-    validate.is_valid(b"<TEI/>", schema=schema, schematron=schematron)
     chunks = [list(paths[i : i + _CHUNK]) for i in range(0, len(paths), _CHUNK)]
     with _pool(workers) as pool:
         n = len(chunks)
@@ -389,15 +385,24 @@ _CHUNK = 50
 """Files per task: enough that process start-up and schema loading are paid rarely."""
 
 
-def _pool(workers: int, *, fresh: bool = False) -> ProcessPoolExecutor:
-    """A process pool; its workers start afresh (spawn) when `fresh` or when this process runs Saxon,
-    whose threads a fork would not carry over, else they are forked and inherit what is loaded."""
-    fork = not fresh and "saxonche" not in sys.modules and "fork" in multiprocessing.get_all_start_methods()
+def _pool(workers: int, initializer: Callable[[], None] | None = None) -> ProcessPoolExecutor:
+    """A process pool whose workers start afresh (spawn), on every platform and whatever this process
+    has loaded: a forked worker would inherit the threads of a Saxon processor or of the caller without
+    their state, and could hang. Each worker builds what it needs (its schemas, its Renderer) once, on
+    its first task, and keeps it for the next ones."""
     return ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=multiprocessing.get_context("fork" if fork else "spawn"),
-        initializer=_exit_with_parent,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(initializer,),
     )
+
+
+def _start_worker(then: Callable[[], None] | None) -> None:
+    """A pool worker's start: watch the parent (`_exit_with_parent`), then build what the work needs."""
+    _exit_with_parent()
+    if then is not None:
+        then()
 
 
 def _exit_with_parent() -> None:
@@ -457,8 +462,6 @@ def build(
     :param progress: called as `progress(stage, done, total)` as files are finished, stage by stage
         (`convert`, `validate`, `render`).
     """
-    from teikit import render
-
     opts = options if options is not None else config.load(Path.cwd()).build_options()
     converted = convert_files([opts.transcripts], opts.encoded, progress=progress)
     encodings = [Path(r.output) for r in converted if r.output and r.kind == "encoding"]
@@ -476,27 +479,28 @@ def build(
     if opts.site_title is not None:
         linked["site-title"] = opts.site_title
     try:
-        done = 0
-        for chunk in _rendered(encodings, linked, opts.jobs):
-            for path, page, text, diplomatic, digest in chunk:
-                _write(opts.site, path.name, path.read_bytes())  # the pages link to their TEI source
-                pages.append(_write(opts.site, f"{path.stem}.html", page))
-                texts.append(_write(opts.text, f"{path.stem}.txt", text))
-                texts.append(_write(opts.text, f"{path.stem}.diplomatic.txt", diplomatic))
-                render.store_digest(path, digest)
-                done += 1
-                if progress is not None:
-                    progress("render", done, len(encodings))
-        for sort in INDEX_SORTS:  # pre-sorted views: sorting works without JavaScript
-            name = "index.html" if sort == "date" else f"index-by-{sort}.html"
-            pages.append(
-                _write(opts.site, name, render.render_index(encodings, {**linked, "index-sort": sort}))
-            )
-        for register in sound:
-            # The TEI copies point into registers/ (listPrefixDef), so the site carries them too.
-            _write(opts.site, f"registers/{register.name}", register.read_bytes())
-            for page, html in render.render_registers(register, encodings, linked).items():
-                pages.append(_write(opts.site, page, html))
+        with Renderer() as renderer:
+            done = 0
+            for chunk in _rendered(encodings, linked, opts.jobs, renderer):
+                for path, page, text, diplomatic, digest in chunk:
+                    _write(opts.site, path.name, path.read_bytes())  # the pages link to their TEI source
+                    pages.append(_write(opts.site, f"{path.stem}.html", page))
+                    texts.append(_write(opts.text, f"{path.stem}.txt", text))
+                    texts.append(_write(opts.text, f"{path.stem}.diplomatic.txt", diplomatic))
+                    renderer.store_digest(path, digest)
+                    done += 1
+                    if progress is not None:
+                        progress("render", done, len(encodings))
+            for sort in INDEX_SORTS:  # pre-sorted views: sorting works without JavaScript
+                name = "index.html" if sort == "date" else f"index-by-{sort}.html"
+                pages.append(
+                    _write(opts.site, name, renderer.index(encodings, {**linked, "index-sort": sort}))
+                )
+            for register in sound:
+                # The TEI copies point into registers/ (listPrefixDef), so the site carries them too.
+                _write(opts.site, f"registers/{register.name}", register.read_bytes())
+                for page, html in renderer.registers(register, encodings, linked).items():
+                    pages.append(_write(opts.site, page, html))
     except TeikitError as err:
         errors.append(str(err))
     return BuildReport(
@@ -515,40 +519,51 @@ Rendered = tuple[Path, str, str, str, str]
 """One document's page, reading text, diplomatic text and digest."""
 
 
-def _rendered(encodings: Sequence[Path], params: dict[str, str], jobs: int) -> Iterator[list[Rendered]]:
-    """Each document rendered, chunk by chunk in the order given; over `jobs` processes (0: one per core)
-    when there are enough documents to be worth it. A RenderError stops the run."""
+def _rendered(
+    encodings: Sequence[Path], params: dict[str, str], jobs: int, renderer: Renderer
+) -> Iterator[list[Rendered]]:
+    """Each document rendered, chunk by chunk in the order given: by `renderer`, or over `jobs` processes
+    (0: one per core), each with a Renderer of its own, when there are enough documents to be worth it.
+    A RenderError stops the run."""
     chunks = [list(encodings[i : i + _RENDER_CHUNK]) for i in range(0, len(encodings), _RENDER_CHUNK)]
     workers = jobs or os.cpu_count() or 1
     if workers == 1 or len(chunks) < 2:
-        yield from (_render_chunk(chunk, params) for chunk in chunks)
+        yield from (_render_chunk(chunk, params, renderer) for chunk in chunks)
         return
-    with _pool(workers, fresh=True) as pool:  # fresh: the workers run Saxon
-        for outcome in pool.map(_render_chunk_or_error, chunks, [params] * len(chunks)):
+    with _pool(workers, initializer=_start_renderer) as pool:
+        for outcome in pool.map(_render_chunk_in_worker, chunks, [params] * len(chunks)):
             if isinstance(outcome, str):
                 raise RenderError(outcome)
             yield outcome
 
 
-def _render_chunk(paths: list[Path], params: dict[str, str]) -> list[Rendered]:
-    from teikit import render
-
+def _render_chunk(paths: list[Path], params: dict[str, str], renderer: Renderer) -> list[Rendered]:
     return [
         (
             path,
-            render.render_html(path, params),
-            render.render_text(path),
-            render.render_diplomatic(path),
-            render.digest(path).read_text(encoding="utf-8"),
+            renderer.html(path, params),
+            renderer.text(path),
+            renderer.diplomatic(path),
+            renderer.digest(path).read_text(encoding="utf-8"),
         )
         for path in paths
     ]
 
 
-def _render_chunk_or_error(paths: list[Path], params: dict[str, str]) -> list[Rendered] | str:
+_worker: list[Renderer] = []
+"""In a rendering worker process only: the Renderer `_start_renderer` made for it (empty elsewhere)."""
+
+
+def _start_renderer() -> None:
+    """A rendering worker's start: its own Renderer, kept for every chunk it is given (its folder is
+    removed when the worker exits)."""
+    _worker.append(Renderer())
+
+
+def _render_chunk_in_worker(paths: list[Path], params: dict[str, str]) -> list[Rendered] | str:
     """As `_render_chunk`, in a worker: a RenderError comes back as its message (it prints as path:line:col)."""
     try:
-        return _render_chunk(paths, params)
+        return _render_chunk(paths, params, _worker[0])
     except TeikitError as err:
         return str(err)
 

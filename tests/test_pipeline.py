@@ -113,7 +113,9 @@ def test_build_on_several_processes_writes_what_one_process_writes(
 def test_a_render_error_in_a_worker_comes_back_as_its_message(tmp_path: Path) -> None:
     bad = tmp_path / "bad.xml"
     bad.write_text("<notTEI/>", encoding="utf-8")
-    outcome = pipeline._render_chunk_or_error([bad], {})
+    pipeline._start_renderer()
+    outcome = pipeline._render_chunk_in_worker([bad], {})
+    pipeline._worker.pop().close()
     assert isinstance(outcome, str) and "not a TEI P5 document" in outcome and "bad.xml" in outcome
 
 

@@ -53,15 +53,47 @@ def test_every_stylesheet_has_one_spdx_line(name: str) -> None:
     assert text.count("SPDX-License-Identifier: MIT") == 1
 
 
-def test_stylesheets_compile_once_on_one_processor() -> None:
-    assert render._executable(render.HTML) is render._executable(render.HTML)
-    assert render._processor() is render._processor()
+def test_stylesheets_compile_once_on_one_processor_per_renderer() -> None:
+    with render.Renderer() as renderer, render.Renderer() as other:
+        assert renderer._executable(render.HTML) is renderer._executable(render.HTML)
+        assert renderer._processor() is renderer._processor()
+        assert other._processor() is not renderer._processor()
+        assert other._executable(render.HTML) is not renderer._executable(render.HTML)
 
 
-def test_import_does_not_load_saxon_or_lxml() -> None:
-    code = "import sys, teikit.render; print(','.join(m for m in ('saxonche', 'lxml') if m in sys.modules))"
+def test_a_renderer_removes_its_folder_when_closed() -> None:
+    renderer = render.Renderer()
+    with renderer:
+        digest = renderer.digest(SAMPLE)
+        assert digest.is_file()
+        folder = renderer._workdir()
+    assert not digest.exists() and not folder.exists()
+    with pytest.raises(RenderError, match="closed") as caught:
+        renderer.html(SAMPLE)
+    assert caught.value.code == "closed"
+
+
+def test_the_module_keeps_no_state() -> None:
+    """Everything rendering keeps belongs to a Renderer: the module has constants, types and functions."""
+    import types
+
+    kept = {
+        name
+        for name, value in vars(render).items()
+        if not name.startswith("__")
+        and not isinstance(value, types.ModuleType | types.FunctionType | type)
+        and not (isinstance(value, str | tuple | re.Pattern))
+        and name not in {"Params", "XmlSource", "T", "TYPE_CHECKING", "annotations", "_Version"}
+    }
+    assert kept == set()
+
+
+def test_import_does_not_load_saxon() -> None:
+    """Saxon starts only when a Renderer first needs it. (lxml is loaded: the documents the functions
+    take include lxml trees, and their type hints name them.)"""
+    code = "import sys, teikit.render; print('saxonche' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == ""
+    assert out.strip() == "False"
 
 
 # --- parameters ------------------------------------------------------------------------------------
@@ -585,7 +617,8 @@ def test_an_alias_entry_sends_its_mentions_to_the_entry_it_stands_for(tmp_path: 
 def test_digest_holds_the_facts_and_mentions_the_corpus_pages_read(tmp_path: Path) -> None:
     source = REPO / "encoded" / "wcda-116540.xml"
     tei = etree.parse(str(source))
-    digest = etree.parse(str(render.digest(source))).getroot()
+    renderer = render.Renderer()
+    digest = etree.parse(str(renderer.digest(source))).getroot()
     d = {"d": "urn:x-teikit:digest"}
     assert digest.get("stem") == "wcda-116540"
     assert digest.get("participants") == str(
@@ -598,16 +631,17 @@ def test_digest_holds_the_facts_and_mentions_the_corpus_pages_read(tmp_path: Pat
     assert names and all(m.findtext("d:words", namespaces=d) for m in names)
     copy = tmp_path / "wcda-116540.xml"
     copy.write_bytes(source.read_bytes())
-    first = render.digest(copy)
-    assert render.digest(copy) == first  # made once per file version
+    first = renderer.digest(copy)
+    assert renderer.digest(copy) == first  # made once per file version
     copy.write_bytes(source.read_bytes().replace(b"Record of Conversation", b"Minutes", 1))
-    changed = render.digest(copy)
+    changed = renderer.digest(copy)
     assert changed != first and b'title="Minutes' in changed.read_bytes()
+    renderer.close()
 
 
 def test_corpus_pages_refuse_what_is_not_a_digest(tmp_path: Path) -> None:
-    with pytest.raises(RenderError, match="no digest"):
-        render._transform(
+    with pytest.raises(RenderError, match="no digest"), render.Renderer() as renderer:
+        renderer._transform(
             render.INDEX,
             {"documents": SAMPLE.resolve().as_uri()},
             [SAMPLE],
