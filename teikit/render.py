@@ -248,9 +248,10 @@ class Renderer:
         given = xml_input(source, function=f"render_{function}")
         if given.path is not None:
             path = given.path
-            return self._transform(
-                name, params, [path], lambda ex: ex.transform_to_string(source_file=str(path))
-            )
+            # Absolute: Saxon resolves a relative name against the folder its processor started in,
+            # so after a chdir it would read another file of the same name.
+            where = str(path.resolve())
+            return self._transform(name, params, [path], lambda ex: ex.transform_to_string(source_file=where))
         self._check_params(name, params)
         node = self._parse(given)
         return self._transform(name, params, [], lambda ex: ex.transform_to_string(xdm_node=node))

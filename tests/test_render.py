@@ -61,6 +61,22 @@ def test_stylesheets_compile_once_on_one_processor_per_renderer() -> None:
         assert other._executable(render.HTML) is not renderer._executable(render.HTML)
 
 
+def test_a_relative_path_is_read_from_the_working_folder_of_the_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One Renderer across a change of folder renders the file the name means now, not the one it meant."""
+    encodings = sorted((Path(__file__).parent.parent / "encoded").glob("*.xml"))[:2]
+    for folder, encoding in zip(("a", "b"), encodings, strict=True):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "doc.xml").write_bytes(encoding.read_bytes())
+    with render.Renderer() as renderer:
+        texts = []
+        for folder in ("a", "b"):
+            monkeypatch.chdir(tmp_path / folder)
+            texts.append(renderer.text(Path("doc.xml")))
+    assert texts == [render.render_text(encoding) for encoding in encodings]
+
+
 def test_a_renderer_removes_its_folder_when_closed() -> None:
     renderer = render.Renderer()
     with renderer:
