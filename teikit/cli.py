@@ -283,7 +283,7 @@ def render(fmt: str, paths: Sequence[Path], out_dir: Path, site_title: str | Non
         for path in paths:
             files.check_regular(path)  # a FIFO or a device is refused, never opened
             content = render_one(path, params)
-            target = out_dir / f"{path.stem}{suffix}"
+            target = files.inside(out_dir, f"{path.stem}{suffix}")
             files.write_atomic(target, content)
             click.echo(f"{path} -> {target}")
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -61,33 +61,43 @@ def test_external_doctype_and_entities_are_never_read(tmp_path: Path) -> None:
     assert all("TOP-SECRET-CONTENT" not in issue.message for issue in issues)
 
 
-class _Counting(BaseHTTPRequestHandler):
-    requests: list[str] = []
-
-    def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
-        self.requests.append(self.path)
-        body = b'<!ENTITY leak "FETCHED-FROM-THE-NETWORK">'
+# A server in a process of its own: a fetch made while Saxon or lxml holds this process's interpreter
+# gets its answer (and is counted) instead of hanging the test. It logs each path it is asked for.
+_SERVER = """
+import sys
+from http.server import BaseHTTPRequestHandler, HTTPServer
+class Counting(BaseHTTPRequestHandler):
+    def do_GET(self):
+        print(self.path, flush=True)
+        body = b'<!ENTITY leak "FETCHED">' if self.path.endswith('.dtd') else b'<TEI xmlns="http://www.tei-c.org/ns/1.0"/>'
         self.send_response(200)
-        self.send_header("Content-Length", str(len(body)))
+        self.send_header('Content-Length', str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
+    def log_message(self, *args):
         pass
+server = HTTPServer(('127.0.0.1', 0), Counting)
+print(server.server_address[1], flush=True)
+server.serve_forever()
+"""
 
 
 @pytest.fixture
-def server() -> Iterator[str]:
-    """A local HTTP server serving a DTD, counting every request it gets."""
-    _Counting.requests = []
-    httpd = HTTPServer(("127.0.0.1", 0), _Counting)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+def server() -> Iterator[tuple[str, Callable[[], list[str]]]]:
+    """A local HTTP server, and a function that stops it and returns the paths it was asked for."""
+    process = subprocess.Popen([sys.executable, "-c", _SERVER], stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    port = process.stdout.readline().strip()
+
+    def requests() -> list[str]:
+        process.terminate()
+        return process.communicate(timeout=10)[0].split()
+
     try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+        yield f"http://127.0.0.1:{port}", requests
     finally:
-        httpd.shutdown()
-        httpd.server_close()
+        process.kill()
+        process.wait()
 
 
 @pytest.mark.parametrize(
@@ -102,13 +112,13 @@ def server() -> Iterator[str]:
     ids=["system", "public", "parameter-entity", "internal-subset", "bare"],
 )
 def test_validate_and_render_refuse_a_doctype_alike_and_fetch_nothing(
-    tmp_path: Path, server: str, doctype: str
+    tmp_path: Path, server: tuple[str, Callable[[], list[str]]], doctype: str
 ) -> None:
     """One policy (README, Security): a DOCTYPE is refused by validate and by render, at its line, with
     the same words, and no DTD is ever fetched."""
     lines = SAMPLE.read_text(encoding="utf-8").split("\n")
     path = tmp_path / "doctype.xml"
-    path.write_text("\n".join([lines[0], doctype.format(url=server), *lines[1:]]), encoding="utf-8")
+    path.write_text("\n".join([lines[0], doctype.format(url=server[0]), *lines[1:]]), encoding="utf-8")
 
     issues = list(iter_issues(path))
     assert [(i.line, i.message, i.severity) for i in issues] == [(2, DOCTYPE_REFUSED, "error")]
@@ -116,10 +126,26 @@ def test_validate_and_render_refuse_a_doctype_alike_and_fetch_nothing(
         render.render_html(path)
     assert caught.value.code == "doctype" and str(caught.value).endswith(DOCTYPE_REFUSED)
     assert caught.value.location is not None and caught.value.location.line == 2
-    assert _Counting.requests == []
+    assert server[1]() == []
 
 
 def test_the_sample_without_a_doctype_is_valid_and_renders() -> None:
     """The control for the test above: the same document, without its DOCTYPE, passes both."""
     assert list(iter_issues(SAMPLE)) == []
     assert "<html" in render.render_html(SAMPLE)
+
+
+def test_render_reads_no_register_a_document_points_at_over_the_network(
+    tmp_path: Path, server: tuple[str, Callable[[], list[str]]]
+) -> None:
+    """A prefix's replacementPattern naming a URL with a scheme is not followed: register entries are
+    read only from files beside the document."""
+    encoded = Path(__file__).resolve().parent.parent / "encoded" / "wcda-116540.xml"
+    text = encoded.read_text(encoding="utf-8")
+    local = 'replacementPattern="registers/persons.xml#$1"'
+    assert local in text
+    path = tmp_path / "remote.xml"
+    path.write_text(text.replace(local, f'replacementPattern="{server[0]}/persons.xml#$1"'), encoding="utf-8")
+    page = render.render_html(path, {"register-links": "true"})
+    assert "persons/" not in page.split("</header>", 1)[1], "no entry was found, so no name links to one"
+    assert server[1]() == []

@@ -160,7 +160,10 @@
     <xsl:variable name="local" select="substring-after($pointer, ':')"/>
     <xsl:variable name="target" select="$def[matches($local, '^' || @matchPattern || '$')]
         ! replace($local, '^' || @matchPattern || '$', @replacementPattern)"/>
-    <xsl:variable name="uri" select="$target ! resolve-uri(substring-before(. || '#', '#'), base-uri($context))"/>
+    <!-- Only a register beside the document is read: a target with a scheme (http:, file:…) or a
+         host ("//host/…") is never fetched, whatever the document declares. -->
+    <xsl:variable name="uri" select="$target[empty(tk:scheme(.)) and not(starts-with(., '//'))]
+        ! resolve-uri(substring-before(. || '#', '#'), base-uri($context))"/>
     <xsl:sequence select="$uri ! tk:entry-in(string(.), substring-after($target, '#'))"/>
   </xsl:function>
 
@@ -204,10 +207,24 @@
        (in any case) is http, https or mailto; () otherwise, and the caller writes no link. -->
   <xsl:function name="tk:href" as="xs:string?">
     <xsl:param name="url" as="xs:string?"/>
-    <xsl:variable name="read" select="replace(replace(string($url), '[\t\n\r]', ''), '^[\p{Cc} ]+|[\p{Cc} ]+$', '')"/>
-    <xsl:variable name="scheme" select="if (matches($read, '^[A-Za-z][A-Za-z0-9+.\-]*:'))
-        then lower-case(substring-before($read, ':')) else ()"/>
+    <xsl:variable name="read" select="tk:url-as-read($url)"/>
+    <xsl:variable name="scheme" select="tk:scheme($read)"/>
     <xsl:sequence select="$read[empty($scheme) or $scheme = $tk:safe-schemes]"/>
+  </xsl:function>
+
+  <!-- `$url` as a browser's URL parser reads it: tabs and line breaks dropped, control characters
+       and spaces trimmed at either end. -->
+  <xsl:function name="tk:url-as-read" as="xs:string">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:sequence select="replace(replace(string($url), '[\t\n\r]', ''), '^[\p{Cc} ]+|[\p{Cc} ]+$', '')"/>
+  </xsl:function>
+
+  <!-- The scheme of `$url` as read (tk:url-as-read), in lower case; () for a relative reference. -->
+  <xsl:function name="tk:scheme" as="xs:string?">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:variable name="read" select="tk:url-as-read($url)"/>
+    <xsl:sequence select="if (matches($read, '^[A-Za-z][A-Za-z0-9+.\-]*:'))
+        then lower-case(substring-before($read, ':')) else ()"/>
   </xsl:function>
 
   <!-- A path segment made from data (a file stem, an entry's id), percent-encoded, so that no
