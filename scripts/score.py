@@ -8,7 +8,8 @@ every `*.txt` in `--blind DIR` with its `*.gold.json` beside it; it is scored, n
 
     python scripts/score.py [--blind DIR] [--json] [--verbose]
 
-Matching on the blind set is lenient but one to one: a gold mention matches a predicted element of its
+Matching on the blind set is lenient but one to one: a gold turn matches a predicted turn with its label
+(a time of day before it aside) whose speaker bears the gold name or shares its head; a gold mention matches a predicted element of its
 kind whose words equal it, else one that shares the head of the name (the last word of either is a word
 of the other: "Ambassador Okafor" and "Okafor"); exact matches are taken first, and each predicted
 element is used once. A date matches when its words equal or contain one another and its value
@@ -31,7 +32,7 @@ from typing import Any
 from score_entities import score as score_entity_cases
 from score_fixtures import fixtures, score_turns
 
-from teikit.model import Block, Document, FieldList, Inline, Opener, Para
+from teikit.model import Block, Document, FieldList, Inline, Opener, Para, Turn
 from teikit.pipeline import read_document, read_documents
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -181,6 +182,34 @@ def score_participants(
     return match(gold, found, same, near), len(found), len(gold)
 
 
+_LEADING_TIME = re.compile(r"^[\[(]?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?[\])]?\s+")
+
+
+def _label(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def score_turn_labels(doc: Document, gold: list[list[str]]) -> tuple[int, int, int]:
+    """(matched, predicted, expected) turns: a gold turn matches a predicted one with the same label
+    whose speaker bears the gold name; else one whose label equals it without a time of day before
+    it ("21:04 VOLKOV:" and "VOLKOV:") and whose speaker's name shares the gold name's head."""
+    persons = {p.id: p for p in doc.persons}
+    found = []
+    for turn in (b for b in doc.body if isinstance(b, Turn)):
+        person = persons.get(turn.who)
+        names = {person.name, *person.variants} if person else set()
+        found.append((doc.text[turn.speaker.start : turn.speaker.end], names))
+
+    def same(g: list[str], f: tuple[str, set[str]]) -> bool:
+        return _label(g[0]) == _label(f[0]) and any(_same(g[1], n) for n in f[1])
+
+    def near(g: list[str], f: tuple[str, set[str]]) -> bool:
+        labels = {_label(_LEADING_TIME.sub("", x)) for x in (g[0], f[0])}
+        return len(labels) == 1 and any(_share_head(g[1], n) for n in f[1])
+
+    return match(gold, found, same, near), len(found), len(gold)
+
+
 def score_blind(folder: Path, verbose: bool = False) -> tuple[dict[str, Tally], int]:
     """Tallies per category over every gold document in `folder`, and the number of documents."""
     tallies = {k: Tally() for k in CATEGORIES}
@@ -193,7 +222,7 @@ def score_blind(folder: Path, verbose: bool = False) -> tuple[dict[str, Tally], 
         doc = read_document(source)
         documents += 1
         per = {k: Tally() for k in CATEGORIES}
-        per["turns"].add(*score_turns(doc, gold.get("turns", [])))
+        per["turns"].add(*score_turn_labels(doc, gold.get("turns", [])))
         per["participants"].add(*score_participants(doc, gold.get("participants", [])))
         found = mentions(doc)
         for key in ("persons", "places", "organisations"):

@@ -164,7 +164,11 @@ def cli(debug: bool) -> None:
     show_default=True,
     help="Folder for the TEI files.",
 )
-@click.option("--explain", is_flag=True, help="Only say which layout each transcript has, and why.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Only say which layout each transcript has and why, and the evidence for each speaker label.",
+)
 @click.option(
     "--strict/--no-strict", help="Refuse text in no known layout instead of reading it as paragraphs."
 )

@@ -233,3 +233,6 @@ class Document(Record):
     back: tuple[Section, ...] = ()
     """Wrapper fields that follow the body (e.g. a web page's document information)."""
     review: tuple[ReviewNote, ...] = ()
+    evidence: tuple[str, ...] = ()
+    """Why the converter read the turns as it did: one line per speaker label ("line 5: speaker label
+    'VOLKOV' after a time: a name in capitals"), for `teikit convert --explain`."""

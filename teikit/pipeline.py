@@ -89,14 +89,17 @@ def read_documents(source: str | Path, *, strict: bool = False) -> list[Document
 
 
 def explain(source: str | Path, *, strict: bool = False) -> str:
-    """Which layout a transcript file has, and the evidence: what `teikit convert --explain` prints."""
+    """Which layout a transcript file has and why, and the evidence each speaker label shape was read by:
+    what `teikit convert --explain` prints."""
     if Path(source).suffix.lower() == ".csv":
         rows = sum(1 for _ in csv_export.iter_rows(files.read_lines(source), str(source)))
         return (
             f"{source}: csv-export: line 1: a header with a text_body column; {rows} documents, one per row"
         )
-    _, found = detect(files.read_text(source), str(source), strict=strict)
-    return f"{source}: {found}"
+    text = files.read_text(source)
+    _, found = detect(text, str(source), strict=strict)
+    doc = parse_transcript(text, str(source), strict=strict)
+    return "\n".join([f"{source}: {found}", *(f"{source}: {why}" for why in doc.evidence)])
 
 
 def convert_text(text: str, path: str = "<string>") -> etree._ElementTree:

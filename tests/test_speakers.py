@@ -1,4 +1,6 @@
-"""Participant lists and speaker labels: the general rules behind them, each on a small made-up text."""
+"""Participant lists and speaker labels: the general rules behind them, each on a small made-up text;
+turns found by evidence in the text itself (in any layout, the fallback included), participants in every
+list shape."""
 
 from __future__ import annotations
 
@@ -15,6 +17,10 @@ def _doc(text: str) -> Document:
 
 def _people(doc: Document) -> dict[str, tuple[str, str | None, tuple[str, ...]]]:
     return {p.name: (" ".join(p.roles), p.side, p.titles) for p in doc.persons}
+
+
+def _roles(doc: Document) -> dict[str, tuple[str, str | None]]:
+    return {p.name: (" ".join(p.roles), p.side) for p in doc.persons}
 
 
 def _sides(doc: Document) -> dict[str, str | None]:
@@ -41,6 +47,11 @@ def _speakers(doc: Document) -> list[tuple[str, str]]:
         ("von Weber", "von Weber", ()),
         ("Ion Vasil??", "Ion Vasil??", ()),
         ("A. C. Petrov", "A. C. Petrov", ()),  # an initial is not a title
+        ("Field Marshal Abd al-Hakim Amer", "Abd al-Hakim Amer", ("Field Marshal",)),  # particles inside
+        ("Mr. Usman dan Fodio", "Usman dan Fodio", ()),
+        ("Sheikh Sabah al-Ahmad al-Jaber", "Sabah al-Ahmad al-Jaber", ("Sheikh",)),
+        ("José María de la Cruz", "José María de la Cruz", ()),
+        ("OKAFOR, Chukwuemeka (Counsellor)", "Chukwuemeka OKAFOR", ("Counsellor",)),  # surname first
     ],
 )
 def test_mention_titles_and_names(item: str, name: str, titles: tuple[str, ...]) -> None:
@@ -197,3 +208,125 @@ def test_an_action_in_a_participle_inside_a_turn_is_a_stage_direction_but_a_prep
     turn = next(b for b in doc.body if hasattr(b, "who"))
     stages = [doc.text[i.start : i.end] for p in turn.paras for i in p.inlines if i.tag == "stage"]
     assert stages == ["(nodding to the guest)"]
+
+
+def test_time_before_a_label_one_turn_a_line() -> None:
+    doc = _doc(
+        "Log of the night shift\n\n"
+        "02:10 BRANDT: Any traffic on the north road?\n"
+        "02:11 SOKOLOV: None since midnight.\n"
+        "[static]\n"
+        "02:14 BRANDT: Keep listening.\n"
+    )
+    assert doc.layout == "generic"
+    assert _speakers(doc) == [
+        ("02:10 BRANDT:", "Brandt"),
+        ("02:11 SOKOLOV:", "Sokolov"),
+        ("02:14 BRANDT:", "Brandt"),
+    ]
+    assert any("after a time" in why for why in doc.evidence)
+
+
+def test_bracketed_labels_and_asides_on_language_and_delegation() -> None:
+    doc = _doc(
+        "Summary record\n\n"
+        "The PRESIDENT (interpretation from French): The meeting is open.\n\n"
+        "Mrs. ODUYA (Kenya): I thank the President.\n\n"
+        "[LINDQVIST]: A point of order.\n\n"
+        "[LINDQVIST]: Withdrawn.\n\n"
+        "The PRESIDENT (interpretation from French): The meeting is closed.\n"
+    )
+    assert [name for _, name in _speakers(doc)] == [
+        "President",
+        "Oduya",
+        "Lindqvist",
+        "Lindqvist",
+        "President",
+    ]
+
+
+def test_labels_the_text_declares() -> None:
+    doc = _doc(
+        "Interview recorded in 1990\n\n"
+        "Q = Anna Weber (interviewer)\n"
+        "A = Tomasz Zielinski\n\n"
+        "Q: Where were you in 1956?\n\n"
+        "A: In Poznan.\n"
+    )
+    assert _speakers(doc) == [("Q:", "Anna Weber"), ("A:", "Tomasz Zielinski")]
+    generic = _doc("A talk on air. Interviewer: Maria Costa.\n\nINTERVIEWER: Welcome.\nOBI: Thank you.\n")
+    assert _speakers(generic) == [("INTERVIEWER:", "Maria Costa"), ("OBI:", "Obi")]
+
+
+def test_fields_notes_and_reported_speech_are_not_speakers() -> None:
+    doc = _doc(
+        "Notes of a visit\n\n"
+        "The minister said: we shall see.\n\n"
+        "Date: to be fixed.\n\n"
+        "Note: nothing was signed.\n\n"
+        "Results: none.\n"
+    )
+    assert _speakers(doc) == []
+
+
+def test_a_note_after_a_turn_ends_it() -> None:
+    doc = _doc("Tape 3\n\nKOVAC: We leave at dawn.\nMARIN: Agreed.\n\nNote: the tape ends here.\n")
+    last = doc.body[-1]
+    assert not isinstance(last, Turn) and doc.text[last.span.start :].startswith("Note:")  # type: ignore[union-attr]
+
+
+def test_memorandum_participants_block_under_side_headings() -> None:
+    doc = _doc(
+        "MEMORANDUM OF CONVERSATION\n\n"
+        "PARTICIPANTS:  Ghana\n"
+        "               Foreign Minister Kofi Adjei\n"
+        "               MENSAH, Ama (Counsellor)\n\n"
+        "               Canada\n"
+        "               Ambassador P. L. Roy\n"
+        "Interpreter: J. Boateng\n\n"
+        "Adjei: Welcome.\n\n"
+        "Colonel Duarte: I have a question.\n"
+    )
+    assert _roles(doc) == {
+        "Kofi Adjei": ("participant", "Ghana"),
+        "Ama MENSAH": ("participant", "Ghana"),
+        "P. L. Roy": ("participant", "Canada"),
+        "J. Boateng": ("interpreter", None),
+        "Duarte": ("participant", None),  # a speaker never listed
+    }
+
+
+def test_participants_in_prose_and_mixed_lists() -> None:
+    doc = _doc(
+        "Record of talks\n\n"
+        "Place: Lima\n\n"
+        "Present on the Peruvian side were Minister Rosa Huamán, the adviser Jorge Paz and Director Ana Ríos. "
+        "The Polish side was represented by Ambassador Jan Kowal.\n\n"
+        "Attending: Dr. Ines Soto (trade, credits); Mr. Piotr Lis, First Secretary Ewa Nowak (Embassy)\n\n"
+        "Huamán: Let us begin.\n"
+    )
+    people = _roles(doc)
+    assert people["Rosa Huamán"] == ("participant", "Peruvian side")
+    assert people["Jorge Paz"] == ("participant", "Peruvian side")
+    assert people["Jan Kowal"] == ("participant", "Polish side")
+    assert {"Ines Soto", "Piotr Lis", "Ewa Nowak"} <= set(people)
+    assert _speakers(doc) == [("Huamán:", "Rosa Huamán")]
+
+
+def test_one_person_a_line_with_a_title_after_a_comma() -> None:
+    doc = _doc(
+        "Record of a meeting\n\n"
+        "Those present:\n"
+        "Dr. Hastings Phiri, Minister of Finance\n"
+        "Mr. Joseph Banda, Permanent Secretary\n"
+        "Sir Robert Hale, British High Commissioner\n"
+    )
+    assert set(_roles(doc)) == {"Hastings Phiri", "Joseph Banda", "Robert Hale"}
+
+
+def test_a_staff_role_listed_later_is_added() -> None:
+    doc = _doc(
+        "Minutes\n\nParticipants: Ivan Petrov (Director); Lena Holm (Counsellor)\nRecorder: Lena Holm\n\n"
+        "Petrov: Good.\n"
+    )
+    assert _roles(doc)["Lena Holm"] == ("participant recorder", None)

@@ -43,7 +43,7 @@ LAYOUTS: dict[str, Layout] = {
 """Every known layout, in the order detection tries them."""
 
 FALLBACK: Layout = generic
-"""The layout used when no other matches: paragraphs, no guesses."""
+"""The layout used when no other matches: paragraphs, and turns where the text itself shows speaker labels."""
 
 __all__ = ["FALLBACK", "LAYOUTS", "Detection", "detect", "parse_csv_export", "parse_transcript"]
 
@@ -61,7 +61,7 @@ def detect(text: str, path: str = "<string>", *, strict: bool = False) -> tuple[
     if strict:
         first = next((i for i, line in enumerate(lf.split("\n"), 1) if line.strip()), 1)
         raise InputError(
-            f"no known transcript layout (known: {', '.join(LAYOUTS)}); without --strict it is read as plain paragraphs",
+            f"no known transcript layout (known: {', '.join(LAYOUTS)}); without --strict it is read as paragraphs, with turns where the text shows labels",
             Location(path, first, 1),
             code="unknown-layout",
         )
@@ -77,7 +77,7 @@ def parse_transcript(
 
     :param path: the file name, used in messages and to derive the document id.
     :param doc_id: the document's id; by default a slug of the file name without extension.
-    :param strict: refuse text in no known layout instead of reading it as plain paragraphs.
+    :param strict: refuse text in no known layout instead of reading it as paragraphs.
     Raises InputError when the text cannot be read as a transcript.
     """
     layout, _ = detect(text, path, strict=strict)
@@ -119,6 +119,7 @@ def parse_transcript(
         body=tuple(body.blocks),
         back=tuple(wrapper.back),
         review=_review(norm, path, [*wrapper.notes, *body.notes, *_mojibake(norm)]),
+        evidence=tuple(f"line {location_of(norm, at, path).line}: {why}" for at, why in body.evidence),
     )
 
 

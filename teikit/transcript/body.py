@@ -15,7 +15,13 @@ from teikit.transcript.blocks import LIST_ITEM, TERMINAL, blocks, lines, trim
 from teikit.transcript.fields import FIELD_LINE, ROLES, SIDE_LABEL, field_key, field_roles
 from teikit.transcript.marking import Marker
 from teikit.transcript.opener import is_place_date, read_opener, split_runs
-from teikit.transcript.participants import is_side_heading, item_end, read_people
+from teikit.transcript.participants import (
+    is_side_heading,
+    item_end,
+    present_items,
+    present_lists,
+    read_people,
+)
 from teikit.transcript.people import PersonIndex, parse_mention, split_items
 from teikit.transcript.speakers import Speakers, label_key
 
@@ -41,6 +47,8 @@ class Body:
     mentioned: tuple[Person, ...] = ()
     places: tuple[EntityRef, ...] = ()
     orgs: tuple[EntityRef, ...] = ()
+    evidence: list[tuple[int, str]] = field(default_factory=list)
+    """(offset, why) for each speaker label shape the body's turns were read by."""
 
 
 def parse_body(text: str, start: int, end: int, persons: PersonIndex, *, anchor: str | None = None) -> Body:
@@ -62,6 +70,7 @@ def parse_body(text: str, start: int, end: int, persons: PersonIndex, *, anchor:
             parser.para(span, tag="note", attrs=(("xml:id", f"fn-{number}"), ("place", "end"), ("n", number)))
         )
     parser.add_mentions()
+    parser.out.evidence = list(parser.speakers.evidence) if parser.speakers is not None else []
     parser.out.mentioned = parser.marker.others.persons()
     parser.out.places = tuple(parser.marker.places.values())
     parser.out.orgs = tuple(parser.marker.orgs.values())
@@ -107,7 +116,10 @@ class _Parser:
         self.footnotes = footnotes
         self.flat_refs: list[Inline] = []
         self.out = Body()
-        self.labels = Counter(k for s in spans if (k := label_key(text, s.start, s.end)))
+        self.labels = Counter(
+            k for s in spans for ln in lines(text, s) if (k := label_key(text, ln.start, ln.end))
+        )
+        """How often each label opens a paragraph or a line: a shape that recurs is evidence of turns."""
         self.speakers: Speakers | None = None
         self.pending_field: tuple[FieldList, Field] | None = None
         self.pending_page: tuple[Span, str] | None = None
@@ -166,6 +178,8 @@ class _Parser:
         if self.pending_field is not None:
             self._complete_field(span)
             return
+        if self._continue_field(span):
+            return
         if (page := pages.PAGE_BLOCK.match(self.text, span.start, span.end)) is not None and self.out.blocks:
             self._set_page(span, page["a"] or page["b"] or page["c"])
             return
@@ -183,14 +197,16 @@ class _Parser:
         if _may_open(self.text, blocks_) and (opener := self._opener(span)) is not None:
             self._merge_opener(opener)
         elif (
-            self.speakers is not None and self.speakers.is_declared(span.start, span.end) and self._turn(span)
+            self.speakers is not None
+            and self.speakers.is_declared(span.start, span.end)
+            and (self._split_turns(span) or self._turn(span))
         ):
             pass  # a declared speaker's short label wins over a field label ("Record:") and over "cc:"
         elif (copies := self._distribution(span)) is not None:
             self.out.blocks.append(copies)
         elif (fields := self._fields(span) or self._side_block(span)) is not None:
             self._append_fields(fields)
-        elif self._turn(span):
+        elif self._split_turns(span) or self._turn(span):
             pass
         elif all(LIST_ITEM.match(self.text, ln.start, ln.end) for ln in lines(self.text, span)):
             self._append_list(self._list(span))
@@ -403,6 +419,41 @@ class _Parser:
             ),
         )
 
+    def _continue_field(self, span: Span) -> bool:
+        """A block indented to the column of a list field's value goes on with that value after a blank
+        line ("PARTICIPANTS:  Ghana ⏎ …names… ⏎⏎ <same column> United States ⏎ …names…")."""
+        last = self.out.blocks[-1] if self.out.blocks else None
+        if not isinstance(last, FieldList) or last.kind != "fields" or last.fields[-1].key not in ROLES:
+            return False
+        field = last.fields[-1]
+        value = field.value.span
+        column = value.start - (self.text.rfind("\n", 0, value.start) + 1)
+        lns = lines(self.text, span)
+        aligned = 0
+        for ln in lns:  # the first line at the value's column, the next ones indented too
+            indent = ln.start - (self.text.rfind("\n", 0, ln.start) + 1)
+            far = abs(indent - column) > 2 if not aligned else indent < 4
+            if column < 4 or far or self.text[ln.start - indent : ln.start].strip():
+                break
+            aligned += 1
+        if not aligned:
+            return False
+        extended = Span(start=value.start, end=lns[aligned - 1].end)
+        self.out.blocks[-1] = FieldList(
+            kind="fields",
+            fields=(
+                *last.fields[:-1],
+                Field(
+                    label=field.label,
+                    key=field.key,
+                    value=self._field_value(field.key, field.label, extended),
+                ),
+            ),
+        )
+        if aligned < len(lns):  # lines back at the margin: a block of their own ("Interpreter: …")
+            self.feed(Span(start=lns[aligned].start, end=span.end))
+        return True
+
     def _complete_field(self, span: Span) -> None:
         """A label alone at the end of a block ("Date and Time:") takes the next block as its value."""
         assert self.pending_field is not None
@@ -461,6 +512,36 @@ class _Parser:
 
     # --- turns -----------------------------------------------------------------------------
 
+    def _split_turns(self, span: Span) -> bool:
+        """Feed each turn of a block that holds several, one per line (see `_turn_lines`)."""
+        parts = self._turn_lines(span)
+        for part in parts or ():
+            self.feed(part)
+        return parts is not None
+
+    def _turn_lines(self, span: Span) -> list[Span] | None:
+        """A block whose lines open turns of their own ("21:04 VOLKOV: … ⏎ 21:04 HORVATH: …"), cut before
+        each such line; a line that opens none goes on the turn above it."""
+        lns = lines(self.text, span)
+        if len(lns) < 2:
+            return None
+        speakers = self._speakers()
+        cuts = [i for i, ln in enumerate(lns) if i > 0 and speakers.opens(ln.start, ln.end)]
+        if not cuts or not speakers.opens(lns[0].start, lns[0].end) and len(cuts) < 2:
+            return None
+        bounds = [0, *cuts, len(lns)]
+        return [
+            trim(self.text, lns[a].start, lns[b - 1].end)
+            for a, b in zip(bounds, bounds[1:], strict=False)
+            if a < b
+        ]
+
+    def _speakers(self) -> Speakers:
+        if self.speakers is None:
+            host = self.persons.side_of(r"accompan|our side|host|chinese side")
+            self.speakers = Speakers(self.persons, self.text, host, self.labels)
+        return self.speakers
+
     def _turn(self, span: Span) -> bool:
         if self.speakers is None:
             host = self.persons.side_of(r"accompan|our side|host|chinese side")
@@ -495,6 +576,23 @@ class _Parser:
         return self.para(span, extra=stages)
 
     # --- prose, lists, pages ---------------------------------------------------------------
+
+    def _present(self, span: Span) -> list[Inline]:
+        """The people a sentence says were present ("Present on the Polish side were …"), as participants."""
+        out: list[Inline] = []
+        for a, b, side in present_lists(self.text, span.start, span.end):
+            for x, y, group in present_items(self.text, a, b, side):
+                people, notes = read_people(
+                    self.text,
+                    Span(start=x, end=y),
+                    ("participant",),
+                    group,
+                    self.persons,
+                    self.marker.field_places,
+                )
+                out.extend(people)
+                self.out.notes.extend(notes)
+        return out
 
     def _list(self, span: Span) -> FieldList:
         items = []
@@ -601,7 +699,7 @@ class _Parser:
 
     def _prose(self, span: Span) -> None:
         last = self.out.blocks[-1] if self.out.blocks else None
-        if isinstance(last, Turn):
+        if isinstance(last, Turn) and not _EDITORIAL_NOTE.match(self.text, span.start, span.end):
             self.out.blocks[-1] = last.model_copy(update={"paras": (*last.paras, self._turn_para(span))})
             return
         raw = self.text[span.start : span.end]
@@ -611,7 +709,11 @@ class _Parser:
         started = any(isinstance(b, (Turn, Para, FieldList)) for b in self.out.blocks)
         tag = "head" if not started and _is_heading(raw) and not _STAMP_LINE.fullmatch(raw) else "p"
         entry = dates.find_day_month(self.text, span.start, span.end, anchor=self.anchor or self.recent_date)
-        extra = (Inline(start=entry.start, end=entry.end, tag="date", attrs=entry.attrs),) if entry else ()
+        extra: tuple[Inline, ...] = (
+            (Inline(start=entry.start, end=entry.end, tag="date", attrs=entry.attrs),) if entry else ()
+        )
+        if not any(isinstance(b, Turn) for b in self.out.blocks):  # who was present, before anyone speaks
+            extra += tuple(self._present(span))
         if entry is not None and entry.ambiguous:
             self.out.notes.append(self._date_note(entry))
         block = self.para(span, tag=tag, extra=extra)
@@ -620,6 +722,11 @@ class _Parser:
             self._date_of_writing(block)
 
 
+_EDITORIAL_NOTE = re.compile(
+    r"(?:Note|Notes|N\.B\.|Editor's note|Translator's note|Archivist's note):\s", re.IGNORECASE
+)
+"""A paragraph that opens as a note on the record ("Note: the call signs were not identified"): it ends
+the turn before it instead of going on with the speech."""
 _STAMP_LINE = re.compile(r"\[[^\[\]\n]*\bstamp\b[^\[\]\n]*\][^\n]*$", re.IGNORECASE)
 _DISTRIBUTION = re.compile(
     r"(?P<label>(?:copies|copy|distribution|distributed)(?:[ \t]+(?:to|list))?|cc|c\.c\.):"

@@ -13,11 +13,11 @@ _FIELD_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for rx, key in (
         (r"^(?:date and )?time$|^date$|^date,? time$", "time"),
         (r"^(?:place|location|venue)$", "place"),
-        (r"interpret|translator", "interpreter"),
+        (r"^interpret|interpreter|translator", "interpreter"),
         (r"^record|^documentation$|^minutes$|note.?taker|^minutes taken by", "recorder"),
         (
-            r"accompan|attendee|participant|guests|side$|delegation|^present$|^attending$|^chairing$|^chair$|"
-            r"^from\s+(?:the\s+)?\S",
+            r"accompan|attendee|participant|guests|side$|delegation|^(?:also |others |those )?present$|^attending$|"
+            r"^chairing$|^chair$|^in attendance$|^experts?$|^advis[eo]rs?$|^observers?$|^from\s+(?:the\s+)?\S",
             "participants",
         ),
         (r"^subject$|^re$|^topic$", "subject"),

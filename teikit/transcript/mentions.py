@@ -11,9 +11,13 @@ import re
 
 from teikit import gazetteer
 from teikit.model import Inline
-from teikit.transcript.people import TITLE_WORDS, PersonIndex, is_romanisation
+from teikit.transcript.people import PARTICLE, TITLE_WORDS, PersonIndex, is_romanisation
 
-_NAME = r"(?:[A-Z]\.[ \t]?){0,3}[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|II))*"
+_NAME = (
+    rf"(?:[A-Z]\.[ \t]?){{0,3}}[A-Z][\w'’-]*"
+    rf"(?:\s+(?:(?:(?:{PARTICLE})\s+){{0,2}}(?:(?:{PARTICLE})-)?[A-Z][\w'’-]*|II))*"
+)
+"""A name after a title: initials, capitalised words, particles inside ("Abd al-Hakim Amer")."""
 _TITLE_WORD = "|".join(
     sorted(
         {re.escape(w[:1].upper() + w[1:]) for w in TITLE_WORDS if w[:1].isalpha()}

@@ -10,14 +10,23 @@ from teikit import gazetteer
 from teikit.model import Inline, Role, Span
 from teikit.transcript.base import Note
 from teikit.transcript.blocks import LIST_ITEM, lines, rstrip, trim
-from teikit.transcript.people import PersonIndex, is_title, mention_inlines, parse_mention, split_items
+from teikit.transcript.people import (
+    PersonIndex,
+    inverted,
+    is_title,
+    mention_inlines,
+    parse_mention,
+    split_items,
+)
 
 _SIDE_PREFIX = re.compile(
     r"(?P<side>(?:on the |from (?:the )?)?[\[\]\w' -]{1,40}?(?:side|delegation|party)|"
     r"from [A-Z][\w' -]{1,30}):\s*",
     re.IGNORECASE,
 )
-_ROLE_NOTE = re.compile(r"\s*\((?P<role>note-?taker|recorder|interpreter|translator)\)$", re.IGNORECASE)
+_ROLE_NOTE = re.compile(
+    r"(?:^|\s*\()(?P<role>note-?taker|recorder|interpreter|translator)(?:\)|$)$", re.IGNORECASE
+)
 _SIDE_WORDS = frozenset("side sides delegation delegations party".split())
 _COMPASS = frozenset("north south east west".split())
 
@@ -92,7 +101,7 @@ def _side_segments(text: str, value: Span, side: str | None) -> list[tuple[int, 
     for i, ln in enumerate(lns):
         line = text[ln.start : ln.end]
         if i + 1 < len(lns) and is_side_heading(text, ln.start, ln.end):
-            heads.append((ln.start, ln.end, line))
+            heads.append((ln.start, ln.end, line.rstrip().rstrip(":")))
             continue
         for m in _SIDE_PREFIX.finditer(line):
             if m.start() == 0 or line[: m.start()].rstrip().endswith(";"):
@@ -206,7 +215,7 @@ def _before_semicolon(text: str, start: int, end: int) -> int:
 
 def is_side_heading(text: str, start: int, end: int) -> bool:
     """A bare line above a side's names: "[North] Korea", "Vietnam", "North", "US Side"."""
-    line = text[start:end]
+    line = text[start:end].rstrip(":")
     words = line.replace("[", "").replace("]", "").split()
     if not words or len(words) > 3 or "," in line or ";" in line or LIST_ITEM.match(line):
         return False
@@ -224,6 +233,24 @@ def names_a_country(line: str) -> bool:
     )
 
 
+def _name_and_title(text: str, ln: Span) -> tuple[int, int, tuple[int, int] | None] | None:
+    """A line naming one person: the name alone, surname first ("HADDADIN, Samir"), or a name and after a
+    comma what it is ("Mr. Joseph Banda, Permanent Secretary"); None when the line does not open with a name."""
+    comma = text.find(", ", ln.start, ln.end)
+    if comma < 0 or inverted(text, ln.start, ln.end) is not None:
+        return (ln.start, ln.end, None) if parse_mention(text, ln.start, ln.end) is not None else None
+    if parse_mention(text, ln.start, comma) is None:
+        return None
+    return (ln.start, comma, (comma + 2, ln.end))
+
+
+def _titled(text: str, start: int, end: int) -> bool:
+    """Whether words after a name read as a title (a title word, an "of", a word in lower case), not as
+    a second name ("Ali Sabri, Omar Fathi")."""
+    words = [w.strip(",.;:()") for w in text[start:end].split()]
+    return any(is_title(w) or w == "of" or w[:1].islower() for w in words if w)
+
+
 def _one_per_line(text: str, start: int, end: int) -> list[tuple[int, int, tuple[int, int] | None]] | None:
     """Items of a list written one person a line (bullets, or a name and a role apart by spaces):
     (start, end) of the name and the span of the role after it."""
@@ -231,23 +258,100 @@ def _one_per_line(text: str, start: int, end: int) -> list[tuple[int, int, tuple
     if len(lns) < 2 and not (lns and text[lns[0].start] in "-•*–▪◦"):
         return None  # one line is a list only when bulleted ("Our Side" ⏎ "• Li Wen, Vice Premier")
     if not any(LIST_ITEM.match(text, ln.start, ln.end) or "  " in text[ln.start : ln.end] for ln in lns):
-        # "Tran Van A (Vice Premier)" ⏎ "Le B (…)": a name a line, each with its title in parentheses
-        if any(
-            "," in text[ln.start : ln.end]
-            or ";" in text[ln.start : ln.end]
-            or parse_mention(text, ln.start, ln.end) is None
-            for ln in lns
-        ):
+        # "Tran Van A (Vice Premier)" ⏎ "Le B (…)": a name a line, each with its title in parentheses or
+        # after a comma
+        found = [_name_and_title(text, ln) if ";" not in text[ln.start : ln.end] else None for ln in lns]
+        tails = [f[2] for f in found if f is not None and f[2] is not None]
+        if any(f is None for f in found) or 2 * sum(_titled(text, *t) for t in tails) < len(tails):
             return None
-        return [(ln.start, ln.end, None) for ln in lns]
+        return [f for f in found if f is not None]
     items: list[tuple[int, int, tuple[int, int] | None]] = []
     for ln in lns:
         m = LIST_ITEM.match(text, ln.start, ln.end)
         a = trim(text, m.end() if m else ln.start, ln.end).start
         line = text[a : ln.end]
-        gap = re.search(r"\s{2,}|,\s", line)
+        gap = (
+            re.search(r"\s{2,}|\s[–—-]\s", line)
+            if inverted(text, a, ln.end)
+            else re.search(r"\s{2,}|,\s|\s[–—-]\s", line)
+        )
         if gap:
             items.append((a, a + gap.start(), (a + gap.end(), ln.end)))
         else:
             items.append((a, ln.end, None))
     return items
+
+
+_PRESENT = re.compile(
+    r"(?:(?:Also|Further|Others|Those)\s+)?(?:[Pp]resent|[Aa]ttending|[Pp]articipating|[Tt]aking part|"
+    r"[Ii]n attendance)(?:\s+(?:at|in)\s+(?:the\s+)?(?:talks?|conversation|meeting|session|discussions?))?"
+    r"(?P<side>\s+(?:on|from|for)\s+(?:the\s+)?[^.,;:\n]{1,40}?(?:\s+side|\s+delegation)?)?"
+    r"\s*(?:were|was|included|:)\s*:?\s+"
+    r"|(?P<side2>[Tt]he\s+[^.,;:\n]{1,40}?\s+(?:side|delegation))\s+(?:was|were)\s+"
+    r"(?:represented\s+by|composed\s+of|made\s+up\s+of|led\s+by|headed\s+by)\s+"
+    r"|(?:[Tt]he\s+(?:talks?|conversation|meeting|session|discussions?)\s+(?:was|were)\s+(?:also\s+)?"
+    r"attended\s+by)\s+"
+)
+"""A sentence that lists who was present: "Present on the Bolivian side were …", "Also present: …",
+"The Czechoslovak side was represented by …"."""
+_ABBREVIATED = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|Ing|Gen|Col|Lt|Amb|St|Sr|Jr|Hon|Rev|Cde|Com))$")
+"""A word before a full stop that is an initial or an abbreviated title, not the end of a sentence."""
+
+
+def present_lists(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    """The lists of people that sentences of text[start:end] say were present: (start, end, side)."""
+    out = []
+    for m in _PRESENT.finditer(text, start, end):
+        if m.start() > start and not re.search(r"(?:^|[.;:!?])\s*$", text[start : m.start()]):
+            continue  # the sentence must open with it
+        side = (m["side"] or m["side2"] or "").strip()
+        side = re.sub(r"^(?:(?:on|from|for)\s+)?(?:the\s+)?", "", side, flags=re.IGNORECASE)
+        stop = m.end()
+        while stop < end:
+            dot = text.find(".", stop, end)
+            if dot < 0:
+                stop = end
+                break
+            stop = dot + 1
+            if not _ABBREVIATED.search(text, m.end(), dot) and (stop == end or text[stop].isspace()):
+                stop = dot
+                break
+        out.append((m.end(), rstrip(text, m.end(), stop), side or None))
+    return out
+
+
+_SEGMENT_SIDE = re.compile(
+    r"(?:from|on|for)\s+(?:the\s+)?(?P<side>[^,:;\n]{1,40}?\s+(?:side|delegation))\s*[,:]\s*", re.IGNORECASE
+)
+"""A side opening one part of a listing sentence: "from the Soviet side, …; from the Ghanaian side, …"."""
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+$")
+
+
+def present_items(text: str, start: int, end: int, side: str | None) -> list[tuple[int, int, str | None]]:
+    """The people of a listing sentence, one item each with its side: split as a field's value is, at an
+    "and" between two names ("Director Rosa Mamani and Counsellor Luis Quispe"), after a side that opens
+    a part ("from the Soviet side, …"), and without a description before a name ("his deputy Fatou Diop")."""
+    items: list[tuple[int, int, str | None]] = []
+    for a, b in split_items(text, start, end):
+        if (m := _SEGMENT_SIDE.match(text, a, b)) is not None:
+            side, a = m["side"], m.end()
+        parts = [(a, b)]
+        for m in re.finditer(r"\s+and\s+", text[a:b]):
+            left, right = (a, a + m.start()), (a + m.end(), b)
+            if _person(text, *left) is not None and _person(text, *right) is not None:
+                parts = [left, right]
+                break
+        for x, y in parts:
+            if (found := _person(text, x, y)) is not None:
+                items.append((found, y, side))
+    return items
+
+
+def _person(text: str, start: int, end: int) -> int | None:
+    """Where the person an item of a sentence names begins: the item itself, or the name after a
+    description in lower case ("the adviser Idrissa Keita"); None when it names nobody."""
+    if text[start:end].strip() and parse_mention(text, start, end) is not None:
+        return start
+    if text[start : start + 1].islower() and (m := _NAME_RUN.search(text, start, end)) is not None:
+        return m.start() if parse_mention(text, m.start(), end) is not None else None
+    return None

@@ -18,17 +18,26 @@ TITLE_WORDS = frozenset(
     counselor attaché attache consul commander mr. mrs. ms. dr. professor prof. chancellor governor
     mayor senator colonel lieutenant captain major admiral envoy chargé charge executive assistant
     pm p.m. fm pres. gen. amb. cde tov. tov com mr mrs dr sir madame monsieur herr frau academician
-    prince princess king queen hon. hon'ble honourable honorable""".split()
+    prince princess king queen hon. hon'ble honourable honorable ing. dipl.-ing. eng. h.e. sheikh shaikh
+    emir amir sultan imam ayatollah lt. col. lt.-col. brig. maj. capt. adm. gov. sen. rev. msgr. bishop
+    archbishop pandit shri smt. begum alhaji señor senhor lic. datuk tunku""".split()
 )
 """Words that open a title before a name ("Vice Premier …"); compared in lower case."""
 
-_NAME_TOKEN = r"[A-Z][\w'’.]*(?:\?+[\w'’.]*)*(?:-[\w'’]+)*"
+PARTICLES = frozenset(
+    "al el ad ud ul ash bin ibn ben bint ould dan de da dos das di del della der den van von la le du y zu".split()
+)
+"""Lower-case words inside a name ("Abd al-Hakim Amer", "José de la Cruz", "Faisal bin Abdulaziz")."""
+PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
+"""The particles as a regular expression alternation."""
+_NAME_TOKEN = rf"(?:(?:{PARTICLE})-(?=[A-Z]))?[A-Z][\w'’.]*(?:\?+[\w'’.]*)*(?:-[\w'’]+)*"
+"""A capitalised name word, or one joined to a particle ("al-Hakim")."""
 """A capitalised name word; "?" stands inside it where a copy lost a letter with a diacritic ("Vasil??")."""
 _ITEM = re.compile(
     rf"""(?:and\s+)?
     (?:\[(?P<pre>[^\]\n]+)\]\s*)?
     (?P<title>(?:[\w.]+\s+)*?)
-    (?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})
+    (?P<name>{_NAME_TOKEN}(?:\s+(?:(?:{PARTICLE})\s+){{0,2}}{_NAME_TOKEN}){{0,4}})
     (?:\s*\[(?P<alt>[^\]\n]+)\])?
     (?:\s*\((?P<ptitle>[^)\n]+)\))?
     (?:\s*,\s*(?P<ctitle>[^,;].*?))?
@@ -60,9 +69,33 @@ class Mention:
 
 
 def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a list value into items: on semicolons when it has any, else on commas, never inside brackets."""
+    """Split a list value into items: on semicolons when it has any, else on commas, never inside brackets;
+    a value that is one name written surname first ("HADDADIN, Samir") is one item."""
     value = text[start:end]
-    sep = ";" if _top_level(value, ";") else ","
+    if inverted(text, *_strip(text, start, end)) is not None:
+        return [_strip(text, start, end)]
+    if _top_level(value, ";"):
+        return [part for a, b in _split(text, start, end, ";") for part in _titled_after_comma(text, a, b)]
+    return _split(text, start, end, ",")
+
+
+def _titled_after_comma(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A semicolon item that goes on after a comma with another titled person ("Ambassador Tadeusz Wrona,
+    First Secretary Jerzy Pawlak (Polish Embassy)"): one item each; a title after the comma stays."""
+    parts = _split(text, start, end, ",")
+    out = [parts[0]]
+    for a, b in parts[1:]:
+        mention = _item(text, a, b)
+        if mention is not None and mention.title_span is not None and " " in mention.name:
+            out.append((a, b))
+        else:
+            out[-1] = (out[-1][0], b)
+    return out
+
+
+def _split(text: str, start: int, end: int, sep: str) -> list[tuple[int, int]]:
+    """text[start:end] split at `sep` outside brackets, each part stripped."""
+    value = text[start:end]
     items, depth, item_start = [], 0, 0
     for i, ch in enumerate(value):
         if ch in "([":
@@ -120,7 +153,34 @@ def is_title(word: str) -> bool:
 
 def parse_mention(text: str, start: int, end: int) -> Mention | None:
     """Read one list item as a person, or None when it does not look like a name."""
-    return _item(text, start, end) or _titled_of(text, start, end)
+    return inverted(text, start, end) or _item(text, start, end) or _titled_of(text, start, end)
+
+
+_INVERTED = re.compile(
+    r"(?P<surname>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)?),[ \t]+"
+    r"(?P<forenames>[A-Z][\w'’-]*\.?(?:[ \t]+(?:[A-Z][\w'’-]*\.?|de|da|van|von|al|el|bin|ibn))*)"
+    r"(?:\s*\((?P<ptitle>[^()\n]+)\))?\s*$"
+)
+"""A name written surname first in capitals: "HADDADIN, Samir (Prime Minister)", "OKAFOR, J. C."."""
+
+
+def inverted(text: str, start: int, end: int) -> Mention | None:
+    """A list item naming a person surname first ("HADDADIN, Samir"): the name in reading order, the
+    written form as a variant; a title word after the comma makes it a name and a title instead."""
+    m = _INVERTED.match(text, start, end)
+    if m is None or any(is_title(w) for w in m["forenames"].split()) or m["surname"].lower() in _NOT_PEOPLE:
+        return None
+    forenames, surname = " ".join(m["forenames"].split()), " ".join(m["surname"].split())
+    written = " ".join(text[m.start() : m.end("forenames")].split())
+    return Mention(
+        name=f"{forenames} {surname}",
+        name_start=m.start(),
+        name_end=m.end("forenames"),
+        start=m.start(),
+        ptitle_span=m.span("ptitle") if m["ptitle"] else None,
+        titles=(" ".join(m["ptitle"].split()),) if m["ptitle"] else (),
+        variants=(written,),
+    )
 
 
 def _item(text: str, start: int, end: int) -> Mention | None:
@@ -241,6 +301,9 @@ def slug(name: str) -> str:
     return s if s and not s[0].isdigit() else f"p-{s}"
 
 
+_STAFF: frozenset[Role] = frozenset({"interpreter", "recorder"})
+
+
 @dataclass
 class _Entry:
     id: str
@@ -268,7 +331,8 @@ class PersonIndex:
     ) -> str:
         """Add a person (or enrich the one with that name) and return the id.
 
-        :param roles: the roles of a person new to the index; a known person keeps the roles first given.
+        :param roles: the roles of a person new to the index; a known person keeps the roles first given
+            and gains a staff role listed later ("Documentation: X" after X in a side's list).
         """
         entry = self._by_name(name)
         if entry is None:
@@ -278,6 +342,7 @@ class PersonIndex:
                 ident, n = f"{base}-{n}", n + 1
             entry = _Entry(ident, name, roles=roles, side=side)
             self._entries.append(entry)
+        entry.roles = (*entry.roles, *(r for r in roles if r in _STAFF and r not in entry.roles))
         for value, bucket in ((titles, entry.titles), (variants, entry.variants)):
             bucket.extend(v for v in value if v not in bucket and v != entry.name)
         return entry.id

@@ -4,6 +4,12 @@ through the document's own declarations (SOURCE-FORMATS §3):
 "Premier Zhou (to be abbreviated as Zhou): …", "(hereafter abbreviated X)", "(hereafter, X)",
 "Premier Kim [henceforth referred to as Kim]. …", "Zhou: …", "GORBACHEV: …", "North (KIM): …",
 "Premier: …", "Pak Geum-cheol [Pak Kum-chol]: …", "Comrade Li Dequan: …", and a label alone on its line.
+
+The grammar is shared by every layout, and also reads labels that only evidence in the text itself
+supports: a time before the label ("21:04 VOLKOV: …"), a label in brackets ("[MENSAH]: …"), a note on
+the language or the delegation after the name ("The CHAIRMAN (interpretation from Spanish): …",
+"Mr. ASANTE (Ghana): …"), letters or role words the text declares ("Q = Ruth Feldman",
+"Interviewer: Chidi Okeke"), and any label shape that recurs at paragraph or line starts.
 """
 
 from __future__ import annotations
@@ -12,7 +18,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from teikit.transcript.people import FORMS_OF_ADDRESS, TITLE_WORDS, PersonIndex
+from teikit.transcript.fields import field_key
+from teikit.transcript.people import FORMS_OF_ADDRESS, PARTICLES, TITLE_WORDS, PersonIndex
 
 _DECL_WORDS = (
     r"(?:to be abbreviated as|hereafter abbreviated(?: as)?|hereafter referred to as|hereafter,?|"
@@ -20,9 +27,33 @@ _DECL_WORDS = (
 )
 _DECLARATION = re.compile(rf"[(\[]{_DECL_WORDS}\s+(?P<abbr>[^()\[\]\n]{{1,40}}?)[)\]]", re.IGNORECASE)
 _LABEL_WORD = r"(?:[A-Z\[(][^\s:]*|[a-z]{1,4}\.?|of|the|de|van|von)"
+_TIME = r"(?:[\[(]?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]*[ap]\.?m\.?)?[\])]?[ \t]+)"
+"""A time of day before a label: "21:04 ", "[14.32] ", "(9:05 a.m.) "."""
 _LABEL = re.compile(
-    r"(?P<label>[A-Z\[][^\n:]{0,100}?)(?::[ \t]+(?=\S)|:[ \t]*$|(?<=\])\.[ \t]+(?=\S))", re.MULTILINE
+    rf"(?P<time>{_TIME})?(?P<label>[A-Z\[][^\n:]{{0,100}}?)(?::[ \t]+(?=\S)|:[ \t]*$|(?<=\])\.[ \t]+(?=\S))",
+    re.MULTILINE,
 )
+_ASIDE = re.compile(r"\s*\((?=[a-z])[^()\n]*\)")
+"""A note after the name on how the speech came ("(interpretation from Spanish)", "(through an interpreter)")."""
+_DELEGATION = re.compile(r"^(?P<name>.*?\S)\s*\((?P<of>[A-Z][a-z][^()\n]*)\)$")
+"""A name with the country or body it speaks for: "Mr. ASANTE (Ghana)", "Mrs. LOPEZ (United Republic of X)"."""
+_ROLE_WORDS = (
+    r"interviewer|interviewee|questioner|respondent|informant|narrator|moderator|presenter|"
+    r"chair(?:man|woman|person)?|president|speaker"
+)
+_NAME_WORDS = r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|da|van|von|al|el|bin|ibn|ben)){0,4}"
+_DECLARED_LETTER = re.compile(
+    rf"^[ \t]*(?P<abbr>[A-Z]{{1,3}}|(?i:{_ROLE_WORDS}))[ \t]*(?:=|:=|stands for|denotes|[–—])[ \t]*"
+    rf"(?P<name>{_NAME_WORDS})(?:[ \t]*\((?P<note>[^()\n]{{1,60}})\))?[ \t]*[.;,]?[ \t]*$",
+    re.MULTILINE,
+)
+"""A line declaring a label: "Q = Ruth Feldman (interviewer)", "A stands for Kwabena Owusu-Ansah"."""
+_DECLARED_ROLE = re.compile(
+    rf"(?:^|(?<=[.;]\s))(?P<abbr>(?i:{_ROLE_WORDS}))[ \t]*:[ \t]*(?P<name>{_NAME_WORDS})[ \t]*(?:[.;]|$)",
+    re.MULTILINE,
+)
+"""A role given a name in the text: "Interviewer: Chidi Okeke." (then "INTERVIEWER:" is that person)."""
+_QUESTION_ANSWER = {"q": ("interviewer", "questioner"), "a": ("interviewee", "respondent", "informant")}
 _BRACKET = re.compile(r"\s*\[(?P<inner>[^\]\n]{1,60})\]")
 _SIDE = re.compile(r"^(?P<side>[A-Z][\w-]*)\s*\((?P<name>[^()]+)\)$")
 _MAX_LABEL_WORDS = 6
@@ -55,8 +86,14 @@ class Speakers:
         self.text = text
         self.host_side = host_side
         self.abbreviations: dict[str, str] = {}
-        self.recurring = {label for label, n in labels.items() if n >= 2}
+        """A declared short label, case-folded -> the person's id."""
+        self.declared = declarations(text)
+        """A label the text declares ("Q = Ruth Feldman"), case-folded -> (full name, note or None)."""
+        self.labels = labels
         self.turns_seen = 0
+        self.evidence: list[tuple[int, str]] = []
+        """(offset, why) for the first turn of each speaker label: what `--explain` shows."""
+        self._explained: set[str] = set()
 
     def match(self, start: int, end: int) -> Label | None:
         """The label opening text[start:end], if it names a known or newly declared speaker."""
@@ -71,13 +108,29 @@ class Speakers:
         name_part, variant = _name_part(label)
         if not name_part or len(name_part.split()) > _MAX_LABEL_WORDS:
             return None
-        who, created = self.abbreviations.get(name_part) or self._resolve(name_part), False
-        if who is None and (declared is not None or self._looks_like_speaker(name_part, label)):
+        why: str | None = None
+        who, created = self.abbreviations.get(name_part.casefold()), False
+        if who is not None:
+            why = "a short form the text declared"
+        elif (who := self._resolve(name_part)) is not None:
+            why = "a person the lists name"
+        elif name_part.casefold() in self.declared:
+            who, why = (
+                self._from_declaration(name_part),
+                f"declared in the text as {self.declared[name_part.casefold()][0]!r}",
+            )
+        elif declared is not None:
+            who, created, why = self._declare_new(name_part, label, variant), True, "declares its short form"
+        elif (why := self._looks_like_speaker(name_part, label)) is not None:
             who, created = self._declare_new(name_part, label, variant), True
-        if who is None:
+        if who is None or why is None:
             return None
+        if name_part not in self._explained:
+            self._explained.add(name_part)
+            shape = " after a time" if m["time"] else ""
+            self.evidence.append((start, f"speaker label {' '.join(label.split())!r}{shape}: {why}"))
         if declared is not None:
-            self.abbreviations[" ".join(declared["abbr"].split())] = who
+            self.abbreviations[" ".join(declared["abbr"].split()).casefold()] = who
         self.turns_seen += 1
         speech = m.end()
         if self.text[m.end() - 1 : m.end()] in {":", ""} or self.text[speech:end].startswith("\n"):
@@ -88,9 +141,40 @@ class Speakers:
     def is_declared(self, start: int, end: int) -> bool:
         """Whether text[start:end] opens with a short label the document has declared."""
         m = _LABEL.match(self.text, start, end)
-        return m is not None and " ".join(m["label"].split()) in self.abbreviations
+        if m is None:
+            return False
+        key = " ".join(m["label"].split()).casefold()
+        return key in self.abbreviations or _name_part(m["label"])[0].casefold() in self.declared
 
-    def _resolve(self, name_part: str) -> str | None:
+    def opens(self, start: int, end: int) -> bool:
+        """Whether text[start:end] opens with a speaker label, without learning anything from it: a
+        line of a block that may start a turn of its own."""
+        m = _LABEL.match(self.text, start, end)
+        if m is None or not self.text[m.end("label") :].startswith(":"):
+            return False
+        label = m["label"].strip()
+        name_part, _ = _name_part(label)
+        if not name_part or len(name_part.split()) > _MAX_LABEL_WORDS:
+            return False
+        key = name_part.casefold()
+        if key in self.abbreviations or key in self.declared or _DECLARATION.search(label):
+            return True
+        if field_key(name_part) is not None:
+            return False
+        return (
+            self._resolve(name_part, learn=False) is not None
+            or self._looks_like_speaker(name_part, label) is not None
+        )
+
+    def _from_declaration(self, name_part: str) -> str:
+        """The person a declared label names ("Q = Ruth Feldman"), added to the index if new."""
+        name, note = self.declared[name_part.casefold()]
+        who = self.persons.find(name) or self.persons.add(name, titles=(note,) if note else ())
+        self.abbreviations[name_part.casefold()] = who
+        self.persons.add(self.persons.get(who).name, variants=(name_part,) if name_part != name else ())
+        return who
+
+    def _resolve(self, name_part: str, *, learn: bool = True) -> str | None:
         side = _SIDE.match(name_part)
         if side:
             name_part = side["name"]
@@ -98,27 +182,35 @@ class Speakers:
         if not name:
             return self.persons.find_by_title(title) if title else None
         found = self.persons.find(name, title, side["side"] if side else None)
-        if found is not None and title and title.lower() not in FORMS_OF_ADDRESS:
+        if found is not None and learn and title and title.lower() not in FORMS_OF_ADDRESS:
             self.persons.add(self.persons.get(found).name, titles=(title,))  # "Premier:" may follow
         return found
 
-    def _looks_like_speaker(self, name_part: str, label: str) -> bool:
+    def _looks_like_speaker(self, name_part: str, label: str) -> str | None:
+        """Why a label no list declares names a speaker (its evidence), or None when it does not."""
         side = _SIDE.match(name_part)
         if side:  # "South (LEE)": judge the name, not the side
             name_part = side["name"]
         words = name_part.split()
         if words[0].lower().strip("[]()") in _NOT_SPEAKERS or len(words) > 4:
-            return False
-        if not all(w[:1].isupper() or w.lower() in TITLE_WORDS for w in words):
-            return False
-        upper = name_part.replace(" ", "").isupper() and len(name_part) > 2
-        titled = words[0].lower() in TITLE_WORDS and len(words) > 1
-        several = len(split_title(name_part)[1].split()) >= 2 and self.turns_seen > 0
-        named = (
+            return None
+        if not all(w[:1].isupper() or w.lower() in TITLE_WORDS or _particle(w) for w in words):
+            return None
+        if field_key(name_part) is not None:  # "Date:", "Place:" twice are still fields
+            return None
+        if name_part.replace(" ", "").isupper() and len(name_part) > 2:
+            return "a name in capitals"
+        if words[0].lower() in TITLE_WORDS and len(words) > 1:
+            return "a title before a name"
+        if len(split_title(name_part)[1].split()) >= 2 and self.turns_seen > 0:
+            return "a full name after other turns"
+        if (
             self.turns_seen > 0
             and len(re.findall(rf"(?<![\w-]){re.escape(name_part)}(?![\w-])", self.text)) >= 2
-        )
-        return upper or titled or several or named or label in self.recurring
+        ):
+            return "a name the text uses elsewhere"
+        n = max(self.labels[label], self.labels[name_part])
+        return f"a label shape that opens {n} paragraphs or lines" if n >= 2 else None
 
     def _declare_new(self, name_part: str, label: str, variant: str | None) -> str:
         side = _SIDE.match(name_part)
@@ -142,7 +234,8 @@ class Speakers:
         else:
             full = self._completed(name)
         variants = tuple(v for v in (name, variant) if v and v != full)
-        return self.persons.add(full, titles=(title,) if title else (), variants=variants, side=side_label)
+        titles = (title,) if title and title.lower() not in FORMS_OF_ADDRESS else ()
+        return self.persons.add(full, titles=titles, variants=variants, side=side_label)
 
     def _completed(self, name: str) -> str:
         """A name completed by the translator elsewhere in the text: "Zhou [Enlai]" -> "Zhou Enlai"."""
@@ -150,9 +243,20 @@ class Speakers:
         return f"{name} {m['rest']}" if m else name
 
 
+def _particle(word: str) -> bool:
+    """A lower-case word inside a name: "de", "al", "al-Sayed"."""
+    return word in PARTICLES or word.split("-")[0] in PARTICLES and "-" in word
+
+
 def _name_part(label: str) -> tuple[str, str | None]:
-    """The label without its declaration and brackets, and a bracketed second romanisation if any."""
-    bare = _DECLARATION.sub("", label)
+    """The label without its declaration, brackets, asides ("(interpretation from Spanish)"), the body
+    it speaks for ("(Ghana)") and a leading "The", and a bracketed second romanisation if any."""
+    bare = _ASIDE.sub("", _DECLARATION.sub("", label)).strip()
+    if (whole := re.fullmatch(r"\[([^\[\]]+)\]", bare)) is not None:  # "[MENSAH]"
+        bare = whole[1]
+    if (delegation := _DELEGATION.match(bare)) is not None and not _SIDE.match(bare):
+        bare = delegation["name"]
+    bare = re.sub(r"^the\s+(?=\S)", "", bare, flags=re.IGNORECASE)
     variant = None
     for m in _BRACKET.finditer(bare):
         if len(m["inner"].split()) >= 2 and m["inner"][:1].isupper():
@@ -162,9 +266,27 @@ def _name_part(label: str) -> tuple[str, str | None]:
 
 
 def label_key(text: str, start: int, end: int) -> str | None:
-    """The label text a block opens with, for counting recurring labels before parsing."""
+    """The name a block or line opens with as a label, for counting recurring labels before parsing."""
     m = _LABEL.match(text, start, end)
-    return m["label"].strip() if m else None
+    return (_name_part(m["label"].strip())[0] or None) if m else None
+
+
+def declarations(text: str) -> dict[str, tuple[str, str | None]]:
+    """The labels a text declares: "Q = Ruth Feldman (interviewer)", "A stands for …", and role words
+    given a name ("Interviewer: Chidi Okeke."); "Q" and "A" also stand for a declared interviewer and
+    interviewee. Case-folded label -> (full name, note)."""
+    found: dict[str, tuple[str, str | None]] = {}
+    for m in _DECLARED_LETTER.finditer(text):
+        found.setdefault(m["abbr"].casefold(), (" ".join(m["name"].split()).rstrip(".,"), m["note"]))
+    for m in _DECLARED_ROLE.finditer(text):
+        name = " ".join(m["name"].split()).rstrip(".,")
+        if len(name) > 2:
+            found.setdefault(m["abbr"].casefold(), (name, m["abbr"].lower()))
+    for letter, roles in _QUESTION_ANSWER.items():
+        role = next((r for r in roles if r in found), None)
+        if letter not in found and role is not None:
+            found[letter] = found[role]
+    return found
 
 
 def split_title(words: str) -> tuple[str | None, str]:
