@@ -2,8 +2,9 @@
 document id (`a b.txt` and `a-b.txt`, two rows of an export with one record id) never write one file.
 
 The record is `.teikit-sources.jsonl` beside the encodings: one line `{"id": …, "source": …}` per claim,
-the source named relative to the folder (a row of an export as `export.csv#<its id>`), appended under a
-lock so that runs into one folder at the same time agree. A claim holds while its encoding exists.
+the source named relative to the folder (a row of an export as `export.csv#<its id>`). A run checks and
+claims an id, and writes its encoding, while it holds the record's lock (`files.SharedLog`), so that
+runs into one folder at the same time agree. A claim holds while its encoding exists.
 """
 
 from __future__ import annotations
@@ -20,14 +21,13 @@ RECORD = ".teikit-sources.jsonl"
 
 
 class Claims:
-    """The claims of one output folder, as one run sees them."""
+    """The claims of one output folder, as one run sees them; `close` it at the end of the run."""
 
     def __init__(self, out_dir: str | Path) -> None:
         self.out_dir = Path(out_dir)
-        self._record = self.out_dir / RECORD
+        self._log = files.SharedLog(self.out_dir / RECORD)
         self._known: dict[str, str] = {}
-        self._read = 0
-        """How many bytes of the record `_known` holds."""
+        """Id -> source, as recorded."""
         self._run: dict[str, str] = {}
         """Ids claimed in this run -> the source, as named for messages."""
 
@@ -40,7 +40,8 @@ class Claims:
     @contextmanager
     def held(self) -> Iterator[None]:
         """The folder's claims locked: check with `owner`, write the output, then `record`."""
-        with files.locked(self.out_dir / ".teikit-sources.lock"):
+        with self._log.locked():
+            self._refresh()
             yield
 
     def owner(self, doc_id: str, key: str) -> str | None:
@@ -51,7 +52,6 @@ class Claims:
         """
         if doc_id in self._run:
             return f"{self._run[doc_id]}, converted in this run"
-        self._refresh()
         recorded = self._known.get(doc_id)
         if recorded is None or recorded == key or not (self.out_dir / f"{doc_id}.xml").exists():
             return None
@@ -60,19 +60,19 @@ class Claims:
     def record(self, doc_id: str, key: str, named: str) -> None:
         """`doc_id` is `key`'s from now on (`named`: how messages name it). Call it while `held`."""
         self._run[doc_id] = named
-        if self._known.get(doc_id) == key:
-            return
-        files.append_line(self._record, json.dumps({"id": doc_id, "source": key}, ensure_ascii=False))
-        self._refresh()
+        if self._known.get(doc_id) != key:
+            self._log.append(json.dumps({"id": doc_id, "source": key}, ensure_ascii=False))
+            self._known[doc_id] = key
+
+    def close(self) -> None:
+        self._log.close()
 
     def _refresh(self) -> None:
-        """Read what other runs appended since the last look (all of it, if the record was replaced)."""
-        if files.size(self._record) < self._read:  # replaced: read it all again
-            self._known, self._read = {}, 0
-        data = files.read_from(self._record, self._read)
-        complete = data[: data.rfind(b"\n") + 1]  # a line cut short by a killed run is skipped
-        self._read += len(complete)
-        for line in complete.splitlines():
+        """Take in what other runs appended since the last look."""
+        lines, restart = self._log.read_new()
+        if restart:
+            self._known = {}
+        for line in lines:
             try:
                 claim = json.loads(line)
                 self._known[str(claim["id"])] = str(claim["source"])

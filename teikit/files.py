@@ -309,22 +309,10 @@ def locked(path: str | Path) -> Iterator[None]:
 def _acquire(lock: Path) -> int:
     while True:
         # O_NOFOLLOW: a symbolic link planted at the lock's path is refused, not followed.
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666 & ~_umask())
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o666 & ~_umask())
         try:
-            if sys.platform == "win32":
-                import msvcrt
-
-                while True:
-                    try:
-                        msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
-                        return fd
-                    except OSError:  # LK_LOCK gives up after 10 seconds; keep waiting
-                        continue
-            import fcntl
-
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            held, now = os.fstat(fd), os.stat(lock, follow_symlinks=False)
-            if (held.st_dev, held.st_ino) == (now.st_dev, now.st_ino):
+            _lock(fd)
+            if sys.platform == "win32" or _same_file(fd, lock):
                 return fd
         except FileNotFoundError:
             pass  # removed by the holder we waited for: lock the new file
@@ -334,36 +322,105 @@ def _acquire(lock: Path) -> int:
         os.close(fd)
 
 
-def append_line(path: str | Path, line: str) -> None:
-    """Append `line` and a line break to a file (made if missing) in one write: lines that processes
-    append at once are never interleaved. Raises OutputError."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _lock(fd: int) -> None:
+    """Wait for the exclusive lock of an open file (flock; on Windows, a lock on its first byte)."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        while True:
+            try:
+                os.lseek(fd, 0, os.SEEK_SET)
+                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+                return
+            except OSError:  # LK_LOCK gives up after 10 seconds; keep waiting
+                continue
+    import fcntl
+
+    fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+def _unlock(fd: int) -> None:
+    if sys.platform == "win32":
+        import msvcrt
+
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        return
+    import fcntl
+
+    fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    """Whether `path` still names the file open as `fd` (FileNotFoundError when it names none)."""
+    held, now = os.fstat(fd), os.stat(path, follow_symlinks=False)
+    return (held.st_dev, held.st_ino) == (now.st_dev, now.st_ino)
+
+
+class SharedLog:
+    """A file of lines that runs append to at the same time, each keeping it open: `locked` holds the
+    file's lock (flock on it, so no lock file), `read_new` gives the lines appended since the last look
+    and `append` adds one, so a check against the log and the append after it are one step for every
+    process. A line cut short by a killed process is never given; the file is created when missing.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._fd: int | None = None
+        self._read = 0
+        """How many bytes of the file `read_new` has given."""
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Raises OutputError when the file cannot be opened or made."""
         try:
-            os.write(fd, (line + "\n").encode("utf-8"))
+            fd = self._open()
+            _lock(fd)
+        except OSError as err:
+            raise OutputError(f"cannot lock: {err.strerror}", Location(str(self.path), 1, 1)) from err
+        try:
+            yield
         finally:
-            os.close(fd)
-    except OSError as err:
-        raise OutputError(f"cannot write: {err.strerror}", Location(str(path), 1, 1)) from err
+            _unlock(fd)
 
+    def read_new(self) -> tuple[list[bytes], bool]:
+        """The complete lines not given yet (this log's own appends too), and whether they start from the
+        file's beginning again (it was replaced or shortened). Call it while `locked`."""
+        fd = self._open()
+        size = os.fstat(fd).st_size
+        restart = size < self._read
+        if restart:
+            self._read = 0
+        data = os.pread(fd, size - self._read, self._read) if size > self._read else b""
+        complete = data[: data.rfind(b"\n") + 1]
+        self._read += len(complete)
+        return complete.splitlines(), restart
 
-def size(path: str | Path) -> int:
-    """The size of a file in bytes; 0 when there is none."""
-    try:
-        return Path(path).stat().st_size
-    except FileNotFoundError:
-        return 0
+    def append(self, line: str) -> None:
+        """Add `line` and a line break in one write. Call it while `locked`."""
+        try:
+            os.write(self._open(), (line + "\n").encode("utf-8"))
+        except OSError as err:
+            raise OutputError(f"cannot write: {err.strerror}", Location(str(self.path), 1, 1)) from err
 
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
 
-def read_from(path: str | Path, offset: int) -> bytes:
-    """The bytes of a file from `offset` on; none when there is no file. Raises InputError."""
-    try:
-        with Path(path).open("rb") as handle:
-            handle.seek(offset)
-            return handle.read()
-    except FileNotFoundError:
-        return b""
-    except OSError as err:
-        raise InputError(
-            f"cannot read: {err.strerror}", Location(str(path), 1, 1), code="not-a-file"
-        ) from err
+    def _open(self) -> int:
+        """The open file, opened again when its path now names another file (replaced, removed)."""
+        if self._fd is not None:
+            try:
+                if _same_file(self._fd, self.path):
+                    return self._fd
+            except FileNotFoundError:
+                pass
+            self.close()
+            self._read = 0
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT | _NOFOLLOW, 0o666 & ~_umask())
+        return self._fd

@@ -148,19 +148,22 @@ def convert_files(
     results = []
     proposals: dict[str, list[registers.Proposal]] = {"per": [], "pla": [], "org": []}
     claims = Claims(out_dir)
-    for source in _reported(transcript_files(sources), "convert", progress):
-        try:
-            for item in _read_inputs(source, claims, strict=strict):
-                if isinstance(item, FileResult):
-                    results.append(item)
-                    continue
-                result = _write_document(item, claims, force=force)
-                results.append(result)
-                if result.status != "error":
-                    for prefix, found in _proposals(item.document).items():
-                        proposals[prefix].extend(found)
-        except TeikitError as err:
-            results.append(FileResult(source=str(source), status="error", error=str(err)))
+    try:
+        for source in _reported(transcript_files(sources), "convert", progress):
+            try:
+                for item in _read_inputs(source, claims, strict=strict):
+                    if isinstance(item, FileResult):
+                        results.append(item)
+                        continue
+                    result = _write_document(item, claims, force=force)
+                    results.append(result)
+                    if result.status != "error":
+                        for prefix, found in _proposals(item.document).items():
+                            proposals[prefix].extend(found)
+            except TeikitError as err:
+                results.append(FileResult(source=str(source), status="error", error=str(err)))
+    finally:
+        claims.close()
     for prefix, found in proposals.items():
         if found:
             results.append(update_register(Path(out_dir), prefix, found))

@@ -95,3 +95,26 @@ def test_names_in_other_scripts_are_transliterated() -> None:
         "strasse",
         "moskva",
     ]
+
+
+def test_concurrent_runs_give_an_id_to_one_source_only(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    names = ("a b", "a-b", "a_b", "A B")
+    commands = []
+    for n, name in enumerate(names):
+        (tmp_path / f"{name}.txt").write_text(_TEXT.format(f"Ivan Zdo{'fghj'[n]}ek"), encoding="utf-8")
+        commands.append(
+            [sys.executable, "-m", "teikit", "convert", str(tmp_path / f"{name}.txt"), "-o", str(out)]
+        )
+    running = [
+        subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for c in commands
+    ]
+    outcomes = [(p.wait(timeout=300), *p.communicate()) for p in running]
+    winners = [n for n, (code, _, _) in enumerate(outcomes) if code == 0]
+    assert len(winners) == 1, outcomes
+    assert all("document id 'a-b' is also that of" in err for code, _, err in outcomes if code != 0)
+    assert f"Zdo{'fghj'[winners[0]]}ek" in (out / "a-b.xml").read_text()
+    assert (out / ".teikit-sources.jsonl").read_text().count('"id": "a-b"') == 1

@@ -158,3 +158,23 @@ def test_read_lines_refuses_bad_text_at_its_line(
     with pytest.raises(InputError) as info:
         list(files.read_lines(path, max_bytes=40))
     assert info.value.code == code and str(info.value).startswith(f"{path}:{where}: ")
+
+
+def test_a_shared_log_gives_each_reader_what_the_others_appended(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "log.jsonl"
+    one, two = files.SharedLog(path), files.SharedLog(path)
+    with one.locked():
+        assert one.read_new() == ([], False)
+        one.append("a")
+    with two.locked():
+        assert two.read_new() == ([b"a"], False)
+        two.append("b")
+    with path.open("ab") as handle:
+        handle.write(b'{"cut sh')  # a line a killed process left unfinished
+    with one.locked():
+        assert one.read_new() == ([b"a", b"b"], False)  # its own line too: every line not yet given
+    path.write_bytes(b"c\n")  # replaced by hand: read from its start again
+    with one.locked():
+        assert one.read_new() == ([b"c"], True)
+    one.close()
+    two.close()
