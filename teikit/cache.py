@@ -23,7 +23,7 @@ from teikit.model import Issue
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from teikit.validate import Source
+    from teikit.validation import Source
 
 __all__ = ["DEFAULT_DIR", "ValidationCache"]
 
@@ -32,7 +32,7 @@ DEFAULT_DIR = Path(".teikit-cache/validate")
 
 _FORMAT = b"teikit-validate-cache/1"
 """Changes when the entries' layout changes, so that old entries are simply missed."""
-_CODE = ("teikit.validate", "teikit.schematron", "teikit.schema")
+_CODE = ("teikit.validation", "teikit.schematron", "teikit.schema")
 """The modules whose code decides what the issues say: an editable install changes them without a new version."""
 _UNREADABLE = (OSError, ValueError, TypeError, KeyError, RecursionError)
 """What reading a damaged entry can raise (JSON, UTF-8 and pydantic errors are ValueErrors)."""
@@ -61,7 +61,7 @@ class ValidationCache:
         from teikit.resources import schema_path
 
         rng = Path(schema if schema is not None else schema_path("teikit.rng")).resolve()
-        sch = rng.with_suffix(".sch")  # as teikit.validate finds the Schematron of a grammar
+        sch = rng.with_suffix(".sch")  # as teikit.validation finds the Schematron of a grammar
         digest = hashlib.sha256(_FORMAT)
         parts = [__version__, etree.LXML_VERSION, etree.LIBXML_VERSION, schematron]
         digest.update(repr(parts).encode())

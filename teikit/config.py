@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from teikit.cache import DEFAULT_DIR
 from teikit.errors import TeikitError
 from teikit.model import Record
 
@@ -77,7 +76,7 @@ COMMANDS: Mapping[str, Mapping[str, Option]] = {
         "format": Option("choice", choices=("text", "json", "junit", "github", "sarif")),
         "tei-all": _FLAG,
         "jobs": _JOBS,
-        "cache": Option("path", flag_value=str(DEFAULT_DIR)),
+        "cache": Option("path", flag_value=".teikit-cache/validate"),  # teikit.cache.DEFAULT_DIR
         "no-cache": _FLAG,
     },
     "render": {"output": _PATH, "site-title": _TEXT},

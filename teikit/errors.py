@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from teikit.model import Issue
-
+# Imported at run time, not for type checking only: the public API's hints resolve (typing.get_type_hints).
+from teikit.model import Issue
 
 DOCTYPE_REFUSED = (
     "DOCTYPE declaration refused: teikit reads no DTD, internal or external, and fetches nothing "

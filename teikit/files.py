@@ -192,6 +192,13 @@ def decode(data: bytes, path: str) -> str:
             loc,
             code="encoding",
         ) from err
+    return check_text(text, path)
+
+
+def check_text(text: str, path: str) -> str:
+    """`text`, refused (InputError) when it is empty or blank (code `empty`), or holds a control character
+    other than tab, line breaks and form feed, or a character XML cannot hold (code `control-char`, at
+    its line and column)."""
     if not text.strip():
         raise InputError("empty transcript: no text to convert", Location(path, 1, 1), code="empty")
     _check_characters(text, path)
@@ -202,15 +209,17 @@ def _check_characters(text: str, path: str, line: int = 1) -> None:
     """Refuse control characters (but those of `_ALLOWED_CONTROLS`) and noncharacters; `line` is the
     line `text` starts on."""
     for offset, char in enumerate(text):
-        if (unicodedata.category(char) == "Cc" and char not in _ALLOWED_CONTROLS) or char in _NON_XML:
+        category = unicodedata.category(char)
+        if (category == "Cc" and char not in _ALLOWED_CONTROLS) or category == "Cs" or char in _NON_XML:
             if char == "\x00":
                 raise InputError(
                     "binary data (NUL byte): not a text file",
                     _shifted(text, offset, path, line),
                     code="binary",
                 )
+            what = "control character" if category == "Cc" else "character XML cannot hold,"
             raise InputError(
-                f"control character U+{ord(char):04X} in the text",
+                f"{what} U+{ord(char):04X} in the text",
                 _shifted(text, offset, path, line),
                 code="control-char",
             )

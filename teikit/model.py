@@ -41,6 +41,28 @@ class Issue(Record):
         return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}{rule}"
 
 
+class Report(Record):
+    """The outcome of validating one document (`teikit.validate`): every issue, and whether it is valid."""
+
+    path: str
+    """The document as the issues name it: its path as given, or `<string>`, `<bytes>`, `<tree>`."""
+    issues: tuple[Issue, ...] = ()
+    """Every problem found, sorted by line."""
+
+    @property
+    def ok(self) -> bool:
+        """True when no issue is an error (warnings and infos leave a document valid)."""
+        return not any(issue.severity == "error" for issue in self.issues)
+
+    @property
+    def errors(self) -> tuple[Issue, ...]:
+        """The issues of severity `error`."""
+        return tuple(issue for issue in self.issues if issue.severity == "error")
+
+    def __str__(self) -> str:
+        return "\n".join(map(str, self.issues))
+
+
 class Span(Record):
     """A stretch of the normalised transcript text: `text[start:end]`."""
 

@@ -12,23 +12,24 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
+from lxml import etree
 from pydantic import Field
 
 from teikit import config, files, gazetteer, register_file, registers, tei
 from teikit.claims import Claims
 from teikit.config import BuildOptions
-from teikit.errors import InputError, Location, RenderError, TeikitError
+from teikit.errors import ArgumentError, InputError, Location, RenderError, TeikitError
 from teikit.model import Document, Issue, Record, ReviewNote
 from teikit.render import Renderer
+from teikit.sources import check_type, path_list
 from teikit.transcript import csv_export, detect, parse_transcript
 from teikit.transcript.people import slug
 
 if TYPE_CHECKING:
-    from lxml import etree
-
     from teikit.cache import ValidationCache
 
 T = TypeVar("T")
@@ -68,6 +69,8 @@ class BuildReport(Record):
 
     @property
     def ok(self) -> bool:
+        """True when every transcript was converted, no encoding has a validation error, and every page was
+        rendered."""
         return (
             not self.errors
             and all(r.status != "error" for r in self.converted)
@@ -102,14 +105,70 @@ def explain(source: str | Path, *, strict: bool = False) -> str:
     return "\n".join([f"{source}: {found}", *(f"{source}: {why}" for why in doc.evidence)])
 
 
+Transcript = str | PathLike[str] | bytes
+"""A transcript: the path of its file (a str or path-like), or its bytes (decoded as a file's are)."""
+
+
+def parse(source: Transcript, *, strict: bool = False) -> Document:
+    """A transcript parsed into the Document model, before any TEI is built (`to_tei` builds it).
+
+    :param source: the transcript's file (a str or path-like path), or its bytes, decoded as a file's
+        are (UTF-8, or UTF-16 with a byte-order mark). A `str` is always a path: for text already in a
+        string, use `convert_text`, or pass `text.encode()`.
+    :param strict: refuse a transcript in no known layout (InputError, code `unknown-layout`) instead
+        of reading it as plain paragraphs.
+    Raises ArgumentError for anything else (None, a number, an lxml tree), InputError when the
+    transcript cannot be read or is empty, binary, undecodable or holds control characters.
+    """
+    return _parse(source, strict, "parse")
+
+
+def convert(source: Transcript, *, strict: bool = False) -> etree._ElementTree:
+    """The TEI encoding of a transcript, as an lxml tree: `to_tei(parse(source))`.
+
+    Arguments and errors as for `parse`; `teikit.validate` and `teikit.render_html` take the tree as it is.
+    """
+    return to_tei(_parse(source, strict, "convert"))
+
+
 def convert_text(text: str, path: str = "<string>") -> etree._ElementTree:
-    """The TEI encoding of a transcript given as text."""
-    return tei.build_tei(parse_transcript(text, path))
+    """The TEI encoding of a transcript given as text.
+
+    :param path: the name messages and review notes give the text.
+    Raises ArgumentError when `text` is not a str, InputError when it is empty or blank (code `empty`,
+    as `teikit convert` refuses an empty file) or holds a control character (code `control-char`,
+    at its line and column).
+    """
+    check_type(text, str, function="convert_text", parameter="text", what="the transcript's text (str)")
+    check_type(path, str, function="convert_text", parameter="path", what="a name for the text (str)")
+    return tei.build_tei(parse_transcript(files.check_text(text, path), path))
 
 
-def convert(source: str | Path) -> etree._ElementTree:
-    """The TEI encoding of a transcript file."""
-    return tei.build_tei(read_document(source))
+def to_tei(document: Document) -> etree._ElementTree:
+    """The TEI encoding of a parsed transcript (a Document from `parse`), as an lxml tree."""
+    check_type(
+        document, Document, function="to_tei", parameter="document", what="a teikit Document (from parse)"
+    )
+    return tei.build_tei(document)
+
+
+def _parse(source: object, strict: object, function: str) -> Document:
+    check_type(strict, bool, function=function, parameter="strict", what="True or False")
+    assert isinstance(strict, bool)
+    if isinstance(source, bytes | bytearray):
+        return parse_transcript(files.decode(bytes(source), "<bytes>"), "<bytes>", strict=strict)
+    if isinstance(source, str) and ("\n" in source or not source.strip()):
+        why = "it is empty" if not source.strip() else "it holds line breaks, like a transcript's text"
+        raise ArgumentError(
+            f"{function}(source=…): a str is the path of a transcript file, and {why}; "
+            "for a transcript's text use convert_text(text), or pass its bytes"
+        )
+    if isinstance(source, str | PathLike):
+        return read_document(Path(source), strict=strict)
+    raise ArgumentError(
+        f"{function}(source=…): got {type(source).__name__} {source!r:.60}: a transcript is the path of its "
+        "file (str or path-like) or its bytes; for text in a str use convert_text"
+    )
 
 
 def transcript_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -349,12 +408,12 @@ def _xml_in(folder: Path) -> list[Path]:
 
 
 def validate_files(
-    paths: Sequence[Path],
+    paths: str | PathLike[str] | Iterable[str | PathLike[str]],
     *,
-    schema: Path | None = None,
+    schema: str | PathLike[str] | None = None,
     schematron: bool = True,
     jobs: int = 0,
-    cache: Path | None = None,
+    cache: str | PathLike[str] | None = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> dict[str, list[Issue]]:
     """Every issue of every file, in the order given; in parallel over `jobs` processes (0: one per core)
@@ -364,11 +423,45 @@ def validate_files(
     :param cache: a folder of stored results (`teikit.cache`): a file whose bytes, schema, options and
         teikit version are those of a run that stored its issues gets them back without being parsed.
         None: nothing is read from or written to any cache.
+    :param paths: the TEI files (one path, or a list of them; folders are not expanded here).
     :param progress: called as `progress("validate", done, total)` as files are finished.
+    Raises ArgumentError for an argument of the wrong type, SchemaError when the schema cannot be loaded.
     """
     from teikit.cache import ValidationCache
 
-    store = ValidationCache.open(cache, schema=schema, schematron=schematron) if cache is not None else None
+    function = "validate_files"
+    files_ = path_list(paths, function=function)
+    check_type(
+        schema, (str, PathLike, type(None)), function=function, parameter="schema", what="a path or None"
+    )
+    check_type(
+        cache, (str, PathLike, type(None)), function=function, parameter="cache", what="a folder or None"
+    )
+    check_type(schematron, bool, function=function, parameter="schematron", what="True or False")
+    check_type(
+        jobs, int, function=function, parameter="jobs", what="a whole number of processes (0: one per core)"
+    )
+    if jobs < 0:
+        raise ArgumentError(
+            f"{function}(jobs=…): got {jobs}: a number of processes is 0 (one per core) or more"
+        )
+    grammar = Path(schema) if schema is not None else None
+    store = (
+        ValidationCache.open(Path(cache), schema=grammar, schematron=schematron)
+        if cache is not None
+        else None
+    )
+    return _validate_files(files_, grammar, schematron, jobs, store, progress)
+
+
+def _validate_files(
+    paths: Sequence[Path],
+    schema: Path | None,
+    schematron: bool,
+    jobs: int,
+    store: ValidationCache | None,
+    progress: Callable[[str, int, int], None] | None,
+) -> dict[str, list[Issue]]:
     workers = jobs or os.cpu_count() or 1
     found: dict[str, list[Issue]] = {}
     if workers == 1 or len(paths) < 2 * _CHUNK:
@@ -437,10 +530,10 @@ _ORPHANED = 70
 def _validate_chunk(
     paths: list[Path], schema: Path | None, schematron: bool, cache: ValidationCache | None = None
 ) -> list[tuple[str, list[Issue]]]:
-    from teikit import validate
+    from teikit import validation
 
-    def check(source: validate.Source, name: str) -> list[Issue]:
-        return list(validate.iter_issues(source, path=name, schema=schema, schematron=schematron))
+    def check(source: validation.Source, name: str) -> list[Issue]:
+        return list(validation.iter_issues(source, path=name, schema=schema, schematron=schematron))
 
     def issues(path: Path) -> list[Issue]:
         try:
@@ -468,6 +561,13 @@ def build(
     :param progress: called as `progress(stage, done, total)` as files are finished, stage by stage
         (`convert`, `validate`, `render`).
     """
+    check_type(
+        options,
+        (BuildOptions, type(None)),
+        function="build",
+        parameter="options",
+        what="BuildOptions or None",
+    )
     opts = options if options is not None else config.load(Path.cwd()).build_options()
     converted = convert_files([opts.transcripts], opts.encoded, progress=progress)
     encodings = [Path(r.output) for r in converted if r.output and r.kind == "encoding"]

@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlparse
 
 from teikit.errors import DOCTYPE_REFUSED, ArgumentError, Location, RenderError
 from teikit.resources import transform_path
-from teikit.sources import XmlInput, XmlSource, paths, xml_input
+from teikit.sources import XmlInput, XmlSource, path_list, xml_input
 
 __all__ = [
     "DIGEST",
@@ -106,6 +106,7 @@ _REGISTER = "register"
 _WHERE = re.compile(r"on line (\d+)(?: column (\d+))?\)? of (\S+?):?(?:\s|$)")
 # …and describe it on the indented lines after that header: "  XPST0003  Unexpected token…".
 _DESCRIPTION = re.compile(r"^Error\b.*\n {2}(\S+) +(.*(?:\n {2}\S.*)*)", re.MULTILINE)
+_LINE = re.compile(r"on line (\d+)(?: column (\d+))?")
 _OWN_CODE = re.compile(r"[a-z][a-z-]*")
 # Saxon writes its diagnostics to stderr unless its configuration names a file.
 _SAXON_CONFIG = """<configuration xmlns="http://saxon.sf.net/ns/configuration" edition="HE">
@@ -270,12 +271,15 @@ class Renderer:
         try:
             return builder.parse_xml(xml_text=text)
         except PySaxonApiError as err:
-            error = self._error(HTML, err, mark, (), "syntax")
-            raise RenderError(
-                f"cannot parse the document: {error.message}",
-                Location(given.name, error.location.line, error.location.column) if error.location else None,
-                code="syntax",
-            ) from err
+            # Saxon logs "Error on line 3 column 3", then "  CODE  description": no file, there is none.
+            report = self._log_since(mark) or str(err)
+            where = _LINE.search(report)
+            described = _DESCRIPTION.search(report)
+            message = " ".join(described.group(2).split()) if described else " ".join(str(err).split())
+            if _DOCTYPE_FEATURE in message:
+                message = DOCTYPE_REFUSED
+            line, column = (int(where[1]), int(where[2]) if where[2] else None) if where else (1, None)
+            raise RenderError(message, Location(given.name, line, column), code="syntax") from err
 
     def _check_params(self, name: str, params: Params | None) -> None:
         declared = self.declared_params(name)
@@ -372,13 +376,16 @@ class Renderer:
             return 0
 
     def _error(self, name: str, err: Exception, mark: int, inputs: Iterable[Path], code: str) -> RenderError:
+        return _error(name, err, self._log_since(mark), inputs, code)
+
+    def _log_since(self, mark: int) -> str:
+        """What Saxon has logged since the log had `mark` bytes."""
         try:
             with (self._workdir() / "saxon.log").open(encoding="utf-8", errors="replace") as log:
                 log.seek(mark)
-                detail = log.read()
+                return log.read()
         except FileNotFoundError:
-            detail = ""
-        return _error(name, err, detail, inputs, code)
+            return ""
 
 
 def _remove(folder: str) -> None:
@@ -443,7 +450,7 @@ def _with(renderer: Renderer | None, run: Callable[[Renderer], T]) -> T:
 
 
 def _paths(value: object, function: str, parameter: str) -> list[Path]:
-    return paths(value, function=f"Renderer.{function}", parameter=parameter)
+    return path_list(value, function=f"Renderer.{function}", parameter=parameter)
 
 
 _ENTRY_ID = re.compile(r"\w[\w.-]*")

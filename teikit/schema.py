@@ -396,7 +396,7 @@ def _check_loads(rng: Element, sch: Element, path: str) -> None:
         raise SchemaError(f"the compiled Schematron does not load: {err}", Location(path)) from err
     Schematron(
         etree.ElementTree(deepcopy(sch)), path=path
-    )  # what teikit.validate runs: refuses the unsupported
+    )  # what teikit.validation runs: refuses the unsupported
 
 
 def _serialise(root: Element, source: str) -> str:

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from lxml import etree
 
+from teikit import files
 from teikit.errors import ArgumentError, InputError, Location
 
-__all__ = ["XmlInput", "XmlSource", "check_type", "paths", "xml_input"]
+__all__ = ["XmlInput", "XmlSource", "check_type", "path_list", "xml_input"]
 
 XmlSource = str | os.PathLike[str] | bytes | etree._ElementTree | etree._Element
 """A TEI document: a file path (str or path-like), its XML as a `str` or as `bytes`, or an lxml tree or element."""
@@ -42,15 +43,15 @@ class XmlInput:
     """Where relative references resolve: the file's, or the one an lxml tree was parsed from."""
 
     def read(self) -> bytes:
-        """The document's bytes. Raises InputError (code `not-a-file`) when the file cannot be read."""
+        """The document's bytes. Raises InputError (code `not-a-file`) when the file cannot be read or is
+        not a regular file (a FIFO or a device is refused, never opened: teikit.files.read_bytes)."""
         if self.data is not None:
             return self.data
         assert self.path is not None  # one of the two is set (xml_input)
         try:
-            return self.path.read_bytes()
-        except OSError as err:
-            what = "a directory" if self.path.is_dir() else (err.strerror or str(err))
-            raise InputError(f"cannot read: {what}", Location(self.name), code="not-a-file") from err
+            return files.read_bytes(self.path)
+        except InputError as err:  # named as the caller named it
+            raise InputError(err.message, Location(self.name), code=err.code) from err
 
     def text(self) -> str:
         """The document as a string, decoded as its byte-order mark or XML declaration says (else UTF-8).
@@ -79,10 +80,7 @@ def xml_input(
         `<bytes>`, `<tree>`.
     """
     if isinstance(source, bytes | bytearray | memoryview):
-        data = bytes(source)
-        if not data.strip():
-            raise InputError("empty document: no XML", Location(name or "<bytes>"), code="empty")
-        return XmlInput(name or "<bytes>", data=data)
+        return XmlInput(name or "<bytes>", data=bytes(source))
     if isinstance(source, str) and source.lstrip().startswith("<"):
         # The string is already decoded: a declared encoding no longer applies to its UTF-8 bytes.
         text = _DECLARATION_ENCODING.sub(r"\1", source, count=1)
@@ -104,7 +102,7 @@ def xml_input(
     )
 
 
-def paths(sources: object, *, function: str, parameter: str = "paths") -> list[Path]:
+def path_list(sources: object, *, function: str, parameter: str = "paths") -> list[Path]:
     """`sources` (one path, or an iterable of paths) as a list of Paths; ArgumentError for anything else.
 
     One `str` or path-like is one path: never read as the sequence of its characters.

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-import teikit.validate
+import teikit.validation
 from teikit import pipeline
 from teikit.cache import ValidationCache
 from teikit.model import Issue
@@ -37,15 +37,15 @@ def copies(tmp_path: Path) -> list[Path]:
 def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the files validation actually parses, in order."""
     names: list[str] = []
-    real = teikit.validate.iter_issues
+    real = teikit.validation.iter_issues
 
     def counting(
-        source: teikit.validate.Source, *, path: str | None = None, **options: object
+        source: teikit.validation.Source, *, path: str | None = None, **options: object
     ) -> Iterator[Issue]:
         names.append(Path(path or str(source)).name)
         return real(source, path=path, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(teikit.validate, "iter_issues", counting)
+    monkeypatch.setattr(teikit.validation, "iter_issues", counting)
     return names
 
 

@@ -157,12 +157,12 @@ def test_validate_exit_codes_and_one_line_per_problem() -> None:
 
 
 def test_validate_internal_error_exits_3(monkeypatch: pytest.MonkeyPatch) -> None:
-    import teikit.validate
+    import teikit.validation
 
     def boom(*args: object, **kwargs: object) -> None:
         raise MemoryError("simulated")
 
-    monkeypatch.setattr(teikit.validate, "iter_issues", boom)
+    monkeypatch.setattr(teikit.validation, "iter_issues", boom)
     assert run("validate", str(REPO / "encoded"))[0] == 3
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import pytest
 from lxml import etree
 
-from teikit.validate import iter_issues
+from teikit.validation import iter_issues
 
 if TYPE_CHECKING:
     from collections.abc import Callable

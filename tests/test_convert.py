@@ -189,7 +189,7 @@ def test_comrade_abbreviation_is_expanded(report: etree._ElementTree) -> None:
 def test_markup_never_nests_where_tei_forbids() -> None:
     from teikit import convert_text
     from teikit.tei import serialise
-    from teikit.validate import iter_issues
+    from teikit.validation import iter_issues
 
     text = (
         "Record of Conversation\n\nParticipants: Zhou Enlai, Premier; Kim Il Sung, Chairman\n\n"
@@ -207,7 +207,7 @@ def test_a_person_with_several_roles_keeps_them_all() -> None:
     from teikit import convert_text
     from teikit.tei import serialise
     from teikit.transcript.fields import field_roles
-    from teikit.validate import iter_issues
+    from teikit.validation import iter_issues
 
     assert field_roles("Interpreter and recorder", "interpreter") == ("interpreter", "recorder")
     assert field_roles("Interpreter/Note-taker", "interpreter") == ("interpreter", "recorder")

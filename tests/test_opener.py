@@ -8,7 +8,7 @@ from test_pages import _body as _text_body
 from test_pages import _plain
 
 from teikit.tei import TEI_NS
-from teikit.validate import is_valid
+from teikit.validation import is_valid
 
 NS = {"t": TEI_NS}
 

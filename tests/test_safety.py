@@ -11,7 +11,7 @@ import pytest
 
 from teikit import render
 from teikit.errors import DOCTYPE_REFUSED, RenderError
-from teikit.validate import iter_issues
+from teikit.validation import iter_issues
 
 SAMPLE = Path(__file__).resolve().parent / "cases" / "valid" / "sample.xml"
 

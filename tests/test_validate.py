@@ -10,7 +10,7 @@ import pytest
 
 from teikit.errors import InputError, InvalidDocument
 from teikit.schema import build_schemas
-from teikit.validate import assert_valid, is_valid, iter_issues
+from teikit.validation import assert_valid, is_valid, iter_issues
 
 CASES = Path(__file__).resolve().parent / "cases"
 INVALID = sorted((CASES / "invalid").glob("*.xml"))
@@ -90,7 +90,7 @@ def test_only_errors_make_a_document_invalid(tmp_path: Path) -> None:
 
 
 def test_importing_validate_compiles_nothing() -> None:
-    code = "import teikit.validate as v; print(v._load_schemas.cache_info().currsize)"
+    code = "import teikit.validation as v; print(v._load_schemas.cache_info().currsize)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "0"
 

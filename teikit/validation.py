@@ -1,38 +1,38 @@
 """Validate TEI with lxml against teikit's RelaxNG and Schematron; every problem is an Issue with its line.
 
-Three ways to ask (STYLE pattern 1), all with the same parameters: `iter_issues` yields every
-Issue, `is_valid` answers with a bool, `assert_valid` raises InvalidDocument. Only issues of
+Four ways to ask (STYLE pattern 1), all with the same parameters: `validate` returns a Report,
+`iter_issues` yields every Issue, `is_valid` answers with a bool, `assert_valid` raises InvalidDocument. Only issues of
 severity "error" make a document invalid. Schemas are compiled once per process, on first use;
 validators are not shared safely between threads.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from teikit import files
-from teikit.errors import DOCTYPE_REFUSED, InputError, InvalidDocument, Location, SchemaError
-from teikit.model import Issue
+from teikit.errors import DOCTYPE_REFUSED, InvalidDocument, Location, SchemaError
+from teikit.model import Issue, Report
 from teikit.resources import schema_path
 from teikit.schema import SEVERITIES
 from teikit.schematron import Schematron
+from teikit.sources import XmlSource, check_type, xml_input
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from lxml.etree import _Element as Element
     from lxml.etree import _ElementTree as ElementTree
     from lxml.etree import _LogEntry as LogEntry
 
-__all__ = ["Source", "assert_valid", "is_valid", "iter_issues"]
+__all__ = ["Report", "Source", "assert_valid", "is_valid", "iter_issues", "validate"]
 
-Source = Path | str | bytes
-"""A file path (Path or str) or the document's bytes."""
+Source = XmlSource
+"""A TEI document: a file path, a str or bytes of XML, or an lxml tree or element (teikit.sources)."""
 
 _R = "{http://relaxng.org/ns/structure/1.0}"
 _XML = "{http://www.w3.org/XML/1998/namespace}"
@@ -41,40 +41,60 @@ _REPEATED = {"RELAXNG_ERR_EXTRACONTENT", "RELAXNG_ERR_CONTENTVALID"}
 """lxml's second entry for an error it has already reported more precisely at the same node."""
 
 
-def iter_issues(
-    source: Source, *, path: str | None = None, schema: Path | None = None, schematron: bool = True
-) -> Iterator[Issue]:
-    """Every problem in `source` (XML syntax, RelaxNG, Schematron), sorted by line.
+def validate(
+    source: XmlSource,
+    *,
+    path: str | None = None,
+    schema: str | PathLike[str] | None = None,
+    schematron: bool = True,
+) -> Report:
+    """Validate one TEI document: a Report of every issue (XML syntax, RelaxNG, Schematron), sorted by line.
 
-    :param path: the file name issues carry; default: the source path as given, or `<bytes>`.
+    :param source: a file path (str or path-like), the XML as a `str` (starting with `<`) or `bytes`,
+        or an lxml tree or element.
+    :param path: the file name issues carry; default: the path as given, or `<string>`, `<bytes>`, `<tree>`.
     :param schema: a RelaxNG grammar; a Schematron file beside it with the same stem is used too.
         Default: the bundled `teikit.rng` and `teikit.sch`.
     :param schematron: False checks the grammar only (faster; no reference or date rules).
-    Raises InputError when the file cannot be read, SchemaError when a schema cannot be loaded.
+    Raises ArgumentError for an argument of the wrong type, InputError when the file cannot be read,
+    SchemaError when a schema cannot be loaded. An invalid document raises nothing: see `Report.ok`.
     """
-    data, name = _read(source, path)
-    tree, issues = _parse(data, name)
-    if tree is not None:
-        schemas = _schemas(schema)
-        issues += _Rng(schemas.grammar, tree, name).issues(schemas.rng)
-        if schemas.sch is not None and schematron:
-            issues += _schematron_issues(schemas.sch, tree, name)
-    yield from sorted(issues, key=lambda issue: (issue.line, issue.column))
+    name, issues = _issues(source, path, schema, schematron, "validate")
+    return Report(path=name, issues=tuple(issues))
+
+
+def iter_issues(
+    source: XmlSource,
+    *,
+    path: str | None = None,
+    schema: str | PathLike[str] | None = None,
+    schematron: bool = True,
+) -> Iterator[Issue]:
+    """Every problem in `source`, sorted by line; arguments and errors as for `validate`."""
+    return iter(_issues(source, path, schema, schematron, "iter_issues")[1])
 
 
 def is_valid(
-    source: Source, *, path: str | None = None, schema: Path | None = None, schematron: bool = True
+    source: XmlSource,
+    *,
+    path: str | None = None,
+    schema: str | PathLike[str] | None = None,
+    schematron: bool = True,
 ) -> bool:
-    """True when `source` has no issue of severity "error" (see `iter_issues`)."""
-    issues = iter_issues(source, path=path, schema=schema, schematron=schematron)
+    """True when `source` has no issue of severity "error"; arguments and errors as for `validate`."""
+    _, issues = _issues(source, path, schema, schematron, "is_valid")
     return not any(issue.severity == "error" for issue in issues)
 
 
 def assert_valid(
-    source: Source, *, path: str | None = None, schema: Path | None = None, schematron: bool = True
+    source: XmlSource,
+    *,
+    path: str | None = None,
+    schema: str | PathLike[str] | None = None,
+    schematron: bool = True,
 ) -> None:
-    """Raise InvalidDocument, carrying every issue, when `source` has an error (see `iter_issues`)."""
-    issues = list(iter_issues(source, path=path, schema=schema, schematron=schematron))
+    """Raise InvalidDocument, carrying every issue, when `source` has an error; arguments as for `validate`."""
+    _, issues = _issues(source, path, schema, schematron, "assert_valid")
     errors = [issue for issue in issues if issue.severity == "error"]
     if errors:
         first = errors[0]
@@ -82,17 +102,32 @@ def assert_valid(
         raise InvalidDocument(message, issues, Location(first.path, first.line, first.column))
 
 
+def _issues(
+    source: object, path: object, schema: object, schematron: object, function: str
+) -> tuple[str, list[Issue]]:
+    """The name of `source` and its issues, sorted, once every argument is checked."""
+    check_type(path, (str, type(None)), function=function, parameter="path", what="a file name (str) or None")
+    check_type(
+        schema,
+        (str, PathLike, type(None)),
+        function=function,
+        parameter="schema",
+        what="a path to a RelaxNG grammar",
+    )
+    check_type(schematron, bool, function=function, parameter="schematron", what="True or False")
+    assert path is None or isinstance(path, str)
+    assert schema is None or isinstance(schema, str | PathLike)
+    given = xml_input(source, function=function, name=path)
+    tree, issues = _parse(given.read(), given.name)
+    if tree is not None:
+        schemas = _schemas(Path(schema) if schema is not None else None)
+        issues += _Rng(schemas.grammar, tree, given.name).issues(schemas.rng)
+        if schemas.sch is not None and schematron:
+            issues += _schematron_issues(schemas.sch, tree, given.name)
+    return given.name, sorted(issues, key=lambda issue: (issue.line, issue.column))
+
+
 # -- reading and parsing ------------------------------------------------------------------------
-
-
-def _read(source: Source, path: str | None) -> tuple[bytes, str]:
-    if isinstance(source, bytes):
-        return source, path or "<bytes>"
-    name = path or str(source)
-    try:
-        return files.read_bytes(source), name
-    except InputError as err:
-        raise InputError(err.message, Location(name), code=err.code) from err
 
 
 def _parser(*, recover: bool) -> etree.XMLParser:
