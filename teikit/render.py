@@ -282,6 +282,13 @@ class Renderer:
             raise RenderError(message, Location(given.name, line, column), code="syntax") from err
 
     def _check_params(self, name: str, params: Params | None) -> None:
+        if params is not None and (
+            not isinstance(params, Mapping) or not all(isinstance(key, str) for key in params)
+        ):
+            raise ArgumentError(
+                f"params=…: got {type(params).__name__} {params!r:.60}: the parameters are a mapping of "
+                "names (str) to values, e.g. {'site-title': 'Records'}"
+            )
         declared = self.declared_params(name)
         undeclared = sorted(set(params or {}) - declared)
         if undeclared:

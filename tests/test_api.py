@@ -261,6 +261,10 @@ def test_an_unset_site_title_is_not_written_as_none() -> None:
 def test_a_parameter_value_of_the_wrong_type_is_named() -> None:
     with pytest.raises(ArgumentError, match=r"parameter 'site-title': got list"):
         teikit.render_html(SAMPLE, {"site-title": ["A", "B"]})  # type: ignore[dict-item]
+    with pytest.raises(ArgumentError, match=r"params=…: got list"):
+        teikit.render_html(SAMPLE, ["site-title"])  # type: ignore[arg-type]
+    with pytest.raises(ArgumentError, match=r"params=…: got dict"):
+        teikit.render_text(SAMPLE, {1: "x"})  # type: ignore[dict-item]
     with pytest.raises(ArgumentError, match=r"renderer=…: got str"):
         teikit.render_text(SAMPLE, renderer="saxon")  # type: ignore[arg-type]
 
