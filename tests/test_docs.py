@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 import pytest
 from conftest import REPO
-from runnable import MARKER
+from runnable import MARKER, Block, project_copy, run_block, runnable_blocks
 
 import teikit
 from teikit.cli import cli, leaf_commands
@@ -72,3 +72,26 @@ def test_every_python_block_of_the_docs_is_runnable() -> None:
         for number, line in enumerate(lines):
             if line.startswith("```python"):
                 assert number > 0 and lines[number - 1].strip() == MARKER, f"{page}:{number + 1}"
+
+
+TUTORIAL = runnable_blocks(DOCS / "tutorial.md")
+
+
+def test_the_tutorial_script_is_short_and_needs_no_lxml_and_no_file() -> None:
+    script = TUTORIAL[0]
+    assert script.language == "python"
+    assert len(script.code.splitlines()) <= 20
+    assert not re.search(r"^\s*(import|from)\s+lxml", script.code, re.MULTILINE)
+    assert not re.search(r"tempfile|NamedTemporary|open\(|write_(text|bytes)", script.code)
+
+
+@pytest.mark.parametrize("block", TUTORIAL, ids=[block.id for block in TUTORIAL])
+def test_the_tutorial_runs_as_written_and_writes_nothing(block: Block, tmp_path: Path) -> None:
+    project = project_copy(REPO, tmp_path)
+    before = sorted(project.rglob("*"))
+    result = run_block(block, project)
+    assert result.returncode == 0, f"{block.id}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+    assert sorted(project.rglob("*")) == before
+    if block is TUTORIAL[0]:
+        title = teikit.convert(REPO / "transcripts" / "wcda-116739.txt").getroot().findtext(".//{*}title")
+        assert result.stdout.startswith(f"{title}\nvalid: True - 0 issues\n<string>:1:1: error: ")
