@@ -95,3 +95,11 @@ def test_the_tutorial_runs_as_written_and_writes_nothing(block: Block, tmp_path:
     if block is TUTORIAL[0]:
         title = teikit.convert(REPO / "transcripts" / "wcda-116739.txt").getroot().findtext(".//{*}title")
         assert result.stdout.startswith(f"{title}\nvalid: True - 0 issues\n<string>:1:1: error: ")
+
+
+def test_no_page_loads_anything_from_another_host(site: Path) -> None:
+    remote = re.compile(r"<(?:script|link|img)\b[^>]*\b(?:src|href)=\"(?:https?:)?//", re.IGNORECASE)
+    loading = [
+        page.relative_to(site) for page in site.rglob("*.html") if remote.search(page.read_text("utf-8"))
+    ]
+    assert not loading
