@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-_WORD_NUMBERS = {
+WORD_NUMBERS: dict[str, int] = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -74,7 +74,7 @@ _COUNTED = (
 """Things counted by a number ("400 students"); the whole word only ("our two peoples" counts nations)."""
 _NUM = (
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
-    + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+    + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
     + r")(?:\s+(?P<scale>(?:hundred\s+)?(?:thousand|million|billion|milliard)|hundred))?"
 )
 _MEASURE = re.compile(
@@ -307,8 +307,8 @@ def _vague(text: str, start: int, end: int) -> list[MeasureRef]:
 def _value(number: str, scale: str | None) -> str | None:
     number = number.rstrip(".,")
     word = number.lower()
-    if word in _WORD_NUMBERS:
-        value = Decimal(_WORD_NUMBERS[word])
+    if word in WORD_NUMBERS:
+        value = Decimal(WORD_NUMBERS[word])
     else:
         try:
             value = Decimal(number.replace(",", ""))

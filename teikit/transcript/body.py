@@ -125,7 +125,9 @@ class _Parser:
         self.pending_page: tuple[Span, str] | None = None
         self.last_page: int | None = None
         self.recent_date: str | None = None
-        """The last full date written in the body: the year of a later "3 March" when the document has no date."""
+        """The last date named in the body: what "the next day" counts from, and the year of a later "3 March"."""
+        self.entry_date: str | None = None
+        """The date of the entry being read (a diary's "9 May." heading): what "today" and "yesterday" mean."""
         self.marker = Marker(text, persons)
 
     # --- inline markup ---------------------------------------------------------------------
@@ -151,17 +153,16 @@ class _Parser:
         return Para(span=span, tag=tag, attrs=attrs, inlines=tuple(kept))
 
     def _dates_and_measures(self, span: Span, covered: set[tuple[int, int]]) -> list[Inline]:
-        found, ambiguous = inline.dates_and_measures(
-            self.text, span.start, span.end, anchor=self.anchor, covered=covered
+        found, ambiguous, refs = inline.dates_and_measures(
+            self.text,
+            span.start,
+            span.end,
+            anchor=self.entry_date or self.anchor,
+            recent=self.recent_date,
+            covered=covered,
         )
-        for i in found:
-            attrs = dict(i.attrs)
-            if (
-                i.tag == "date"
-                and "cert" not in attrs
-                and len(day := attrs.get("when", attrs.get("from", ""))) == 10
-            ):
-                self.recent_date = day
+        self.recent_date = dates.last_value(refs) or self.recent_date
+        self.entry_date = dates.heading_date(self.text, span.start, span.end, refs) or self.entry_date
         self.out.notes.extend(self._date_note(ref) for ref in ambiguous)
         return found
 
@@ -376,7 +377,7 @@ class _Parser:
             elif (
                 starts[-1][0] == i - 1
                 and starts[-1][1] < lns[i - 1].end
-                and pages.is_date_line(self.text[ln.start : ln.end])
+                and dates.is_date_line(self.text[ln.start : ln.end])
             ):
                 starts.append((i, ln.start, "time"))  # "From: … ⏎ No: 412 ⏎ 7 June 1949": the routing date
         items = []
@@ -557,6 +558,9 @@ class _Parser:
                 Note(span.start, "new-speaker", f"speaker {name!r} is not in the participant lists")
             )
         paras: tuple[Para | FieldList, ...] = ()
+        self.recent_date = (
+            None  # "the following year" in a turn counts from its own words, not another speaker's
+        )
         if label.speech_start < span.end:
             paras = (self._turn_para(Span(start=label.speech_start, end=span.end)),)
         speaker_para = self.para(speaker, tag="speaker", entities=False)
@@ -632,7 +636,7 @@ class _Parser:
         if found is None:
             return False
         page, number, rest = found
-        if pages.is_date_line(self.text[span.start : span.end]):  # "15 March": a journal's entry heading
+        if dates.is_date_line(self.text[span.start : span.end]):  # "15 March": a journal's entry heading
             return False
         if self.last_page is not None and int(number) != self.last_page + 1:
             return False
@@ -708,14 +712,9 @@ class _Parser:
             return
         started = any(isinstance(b, (Turn, Para, FieldList)) for b in self.out.blocks)
         tag = "head" if not started and _is_heading(raw) and not _STAMP_LINE.fullmatch(raw) else "p"
-        entry = dates.find_day_month(self.text, span.start, span.end, anchor=self.anchor or self.recent_date)
-        extra: tuple[Inline, ...] = (
-            (Inline(start=entry.start, end=entry.end, tag="date", attrs=entry.attrs),) if entry else ()
-        )
+        extra: tuple[Inline, ...] = ()
         if not any(isinstance(b, Turn) for b in self.out.blocks):  # who was present, before anyone speaks
             extra += tuple(self._present(span))
-        if entry is not None and entry.ambiguous:
-            self.out.notes.append(self._date_note(entry))
         block = self.para(span, tag=tag, extra=extra)
         self.out.blocks.append(block)
         if not any(isinstance(b, Turn) for b in self.out.blocks):

@@ -3,14 +3,13 @@ number make a telegram, a salutation and a signature a letter, dated entries a j
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Sequence
 
+from teikit.dates import is_date_line
 from teikit.model import Block, FieldList, Opener, Para
 from teikit.transcript.blocks import lines
 from teikit.transcript.opener import line_kind
-from teikit.transcript.pages import is_date_line
 
 _SALUTATION = re.compile(
     r"(?:(?:my )?dear|(?:much )?esteemed|respected|honou?red)\b[^\n]{0,60}[,:!]?$|"
@@ -25,15 +24,6 @@ _CLOSING = re.compile(
 )
 """A letter's closing or the mark of its signature."""
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?](?:\s|$)")
-_MONTH = "|".join(
-    sorted((m for m in (*calendar.month_name, *calendar.month_abbr) if m), key=len, reverse=True)
-)
-_ENTRY_DATE = re.compile(
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\.?|(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)"
-    r"(?:,?\s+\d{4})?[.:]?",
-    re.IGNORECASE,
-)
-"""A journal entry's heading: a day of a month, perhaps with its year ("3 March", "March 3, 1958:")."""
 
 
 def body_type(text: str, blocks: Sequence[Block]) -> str | None:
@@ -50,13 +40,9 @@ def body_type(text: str, blocks: Sequence[Block]) -> str | None:
         return "telegram"
     if _is_addressed(text, paras) and _is_signed(text, paras):
         return "letter"
-    if sum(_is_entry_date(text[p.span.start : p.span.end]) for p in paras) >= 2:
+    if sum(is_date_line(text[p.span.start : p.span.end]) for p in paras) >= 2:
         return "journal"
     return None
-
-
-def _is_entry_date(raw: str) -> bool:
-    return _ENTRY_DATE.fullmatch(raw) is not None or is_date_line(raw)
 
 
 def _lines(text: str, paras: list[Para]) -> list[str]:

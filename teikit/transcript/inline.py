@@ -245,18 +245,29 @@ def _layout_marks(text: str, start: int, end: int, found: Found) -> None:
 
 
 def dates_and_measures(
-    text: str, start: int, end: int, *, anchor: str | None = None, covered: Iterable[tuple[int, int]] = ()
-) -> tuple[list[Inline], list[dates.DateRef]]:
-    """date and measure (with num for a range) in text[start:end], and the dates read as ambiguous.
+    text: str,
+    start: int,
+    end: int,
+    *,
+    anchor: str | None = None,
+    recent: str | None = None,
+    covered: Iterable[tuple[int, int]] = (),
+) -> tuple[list[Inline], list[dates.DateRef], list[dates.DateRef]]:
+    """date and measure (with num for a range) in text[start:end], the dates read as ambiguous, and every
+    date read (for the anchors of what follows).
 
-    Dates inside `covered` spans (already marked) are skipped; a quantity never overlaps a date.
+    :param anchor: the time of writing; `recent`: the last date named before `start` (teikit.dates).
+    Dates that meet `covered` spans (already marked) are skipped; a quantity never overlaps a date.
     """
     spans = list(covered)
     found: list[Inline] = []
     ambiguous = []
-    for ref in dates.find_dates(text, start, end, anchor=anchor):
-        if any(a <= ref.start and ref.end <= b for a, b in spans):
-            continue
+    refs = [
+        ref
+        for ref in dates.find_dates(text, start, end, anchor=anchor, recent=recent)
+        if not any(a < ref.end and ref.start < b for a, b in spans)
+    ]
+    for ref in refs:
         if ref.ambiguous:
             ambiguous.append(ref)
         found.append(Inline(start=ref.start, end=ref.end, tag="date", attrs=ref.attrs))
@@ -266,4 +277,4 @@ def dates_and_measures(
             found.append(Inline(start=q.start, end=q.end, tag="measure", attrs=q.attrs))
             if q.range_end is not None:
                 found.append(Inline(start=q.start, end=q.range_end, tag="num", attrs=q.range_attrs))
-    return found, ambiguous
+    return found, ambiguous, refs

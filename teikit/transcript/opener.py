@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from teikit.dates import is_date_line
 from teikit.model import Opener, Para, Span
 from teikit.transcript.blocks import lines
 from teikit.transcript.fields import FIELD_LINE, field_key
-from teikit.transcript.pages import is_date_line
 
 _OPENER_LINES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rx, re.IGNORECASE), kind)

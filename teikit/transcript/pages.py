@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from teikit import dates
+from teikit.dates import is_date_line
 from teikit.model import Block, FieldList, Inline, Para, Span, Turn
 from teikit.transcript import inline
 from teikit.transcript.blocks import LIST_ITEM, TERMINAL, lines
@@ -134,17 +134,4 @@ def is_page_join(text: str, para: Para, span: Span, *, marked: bool = False, in_
     return not (
         (para.tag == "p" and not in_turn and para.span.end - para.span.start < 60)
         or is_date_line(text[span.start : span.end])
-    )
-
-
-def is_date_line(raw: str) -> bool:
-    """A line that is a date and nothing else (a journal's entry heading: "14 October 1958", "3 March")."""
-    if "\n" not in raw and dates.find_day_month(raw.strip()) is not None:
-        return True
-    found = dates.find_dates(raw)
-    return (
-        "\n" not in raw
-        and len(found) == 1
-        and found[0].start == 0
-        and found[0].end >= len(raw.rstrip(".:")) - 1
     )
