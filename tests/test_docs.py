@@ -75,6 +75,7 @@ def test_every_python_block_of_the_docs_is_runnable() -> None:
 
 
 TUTORIAL = runnable_blocks(DOCS / "tutorial.md")
+RUNNABLE = [block for page in sorted(DOCS.glob("*.md")) for block in runnable_blocks(page)]
 
 
 def test_the_tutorial_script_is_short_and_needs_no_lxml_and_no_file() -> None:
@@ -103,3 +104,9 @@ def test_no_page_loads_anything_from_another_host(site: Path) -> None:
         page.relative_to(site) for page in site.rglob("*.html") if remote.search(page.read_text("utf-8"))
     ]
     assert not loading
+
+
+@pytest.mark.parametrize("block", [b for b in RUNNABLE if b not in TUTORIAL], ids=lambda block: block.id)
+def test_the_other_runnable_blocks_of_the_docs_run(block: Block, tmp_path: Path) -> None:
+    result = run_block(block, project_copy(REPO, tmp_path))
+    assert result.returncode == 0, f"{block.id}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
