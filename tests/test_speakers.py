@@ -275,27 +275,6 @@ def test_a_note_after_a_turn_ends_it() -> None:
     assert not isinstance(last, Turn) and doc.text[last.span.start :].startswith("Note:")  # type: ignore[union-attr]
 
 
-def test_memorandum_participants_block_under_side_headings() -> None:
-    doc = _doc(
-        "MEMORANDUM OF CONVERSATION\n\n"
-        "PARTICIPANTS:  Ghana\n"
-        "               Foreign Minister Kofi Adjei\n"
-        "               MENSAH, Ama (Counsellor)\n\n"
-        "               Canada\n"
-        "               Ambassador P. L. Roy\n"
-        "Interpreter: J. Boateng\n\n"
-        "Adjei: Welcome.\n\n"
-        "Colonel Duarte: I have a question.\n"
-    )
-    assert _roles(doc) == {
-        "Kofi Adjei": ("participant", "Ghana"),
-        "Ama MENSAH": ("participant", "Ghana"),
-        "P. L. Roy": ("participant", "Canada"),
-        "J. Boateng": ("interpreter", None),
-        "Duarte": ("participant", None),  # a speaker never listed
-    }
-
-
 def test_participants_in_prose_and_mixed_lists() -> None:
     doc = _doc(
         "Record of talks\n\n"
@@ -330,3 +309,67 @@ def test_a_staff_role_listed_later_is_added() -> None:
         "Petrov: Good.\n"
     )
     assert _roles(doc)["Lena Holm"] == ("participant recorder", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (  # a memorandum's block under country headings, going on after a blank line at its column
+            "MEMORANDUM OF CONVERSATION\n\n"
+            "PARTICIPANTS:  Ghana\n"
+            "               Foreign Minister Kofi Adjei\n"
+            "               MENSAH, Ama (Counsellor)\n\n"
+            "               Canada\n"
+            "               Ambassador P. L. Roy\n"
+            "Interpreter: J. Boateng\n\n"
+            "Adjei: Welcome.\n\n"
+            "Colonel Duarte: I have a question.\n",
+            {
+                "Kofi Adjei": ("participant", "Ghana"),
+                "Ama MENSAH": ("participant", "Ghana"),
+                "P. L. Roy": ("participant", "Canada"),
+                "J. Boateng": ("interpreter", None),
+                "Duarte": ("participant", None),  # a speaker never listed
+            },
+        ),
+        (  # side headings with no field block before them, a dash before the title
+            "Record of the conversation\n\n"
+            "Soviet delegation\nA. A. Petrov — Deputy Minister of Foreign Trade\nV. I. Orlova — interpreter\n\n"
+            "Indian delegation\nShri K. P. Menon — Ambassador\n\n"
+            "PETROV: We begin.\n",
+            {
+                "A. A. Petrov": ("participant", "Soviet delegation"),
+                "V. I. Orlova": ("interpreter", "Soviet delegation"),
+                "K. P. Menon": ("participant", "Indian delegation"),
+            },
+        ),
+    ],
+)
+def test_participants_grouped_under_side_headings(
+    text: str, people: dict[str, tuple[str, str | None]]
+) -> None:
+    assert _roles(_doc(text)) == people
+
+
+def test_lists_joined_by_and_groups_and_surnames_listed_again() -> None:
+    doc = _doc(
+        "Minutes\n\nPresent: Comrades A. Novák, B. Král and E. Dvořák; invited: Comrade D. Horák\n\n"
+        "Chairing: Comrade Novák\n\nIsrael: Foreign Minister Abba Levin\n\nNOVÁK: Let us begin.\n"
+    )
+    assert set(_roles(doc)) == {"A. Novák", "B. Král", "E. Dvořák", "D. Horák", "Abba Levin"}
+    assert _roles(doc)["Abba Levin"] == ("participant", "Israel")
+
+
+def test_a_role_declared_with_its_holder_is_not_a_turn() -> None:
+    doc = _doc(
+        "VERBATIM RECORD\n\nPresident: Mr. Jean Dupont (France)\n\n"
+        "The PRESIDENT (interpretation from French): The meeting is open.\n\nMr. KHAN (Pakistan): Thank you.\n"
+    )
+    assert _speakers(doc) == [
+        ("The PRESIDENT (interpretation from French):", "Jean Dupont"),
+        ("Mr. KHAN (Pakistan):", "Khan"),
+    ]
+    attended = _doc(
+        "Note\n\nThe conversation was attended by Counsellor Hassan al-Bazzaz and by the undersigned.\n"
+    )
+    assert set(_roles(attended)) == {"Hassan al-Bazzaz"}

@@ -18,6 +18,9 @@ from teikit.transcript.opener import is_place_date, read_opener, split_runs
 from teikit.transcript.participants import (
     is_side_heading,
     item_end,
+    names_a_country,
+    names_a_side,
+    one_per_line,
     present_items,
     present_lists,
     read_people,
@@ -399,18 +402,23 @@ class _Parser:
 
     def _side_block(self, span: Span) -> FieldList | None:
         """In the field block, a bare side heading over its people's names ("[North] Korea" ⏎ "Pak Il-su,
-        Ri Chol"): a participants field whose label is the side."""
+        Ri Chol"): a participants field whose label is the side; before any turn, also a heading that says
+        it is a side ("Soviet delegation" ⏎ "A. A. Petrov — Deputy Minister" ⏎ …)."""
         last = self.out.blocks[-1] if self.out.blocks else None
         lns = lines(self.text, span)
+        in_fields = isinstance(last, FieldList) and last.kind == "fields"
         if (
-            not (isinstance(last, FieldList) and last.kind == "fields")
+            not (in_fields or names_a_side(self.text[lns[0].start : lns[0].end]))
+            or any(isinstance(b, Turn) for b in self.out.blocks)
             or len(lns) < 2
             or not is_side_heading(self.text, lns[0].start, lns[0].end)
         ):
             return None
         value = trim(self.text, lns[1].start, span.end)
         items = split_items(self.text, value.start, value.end)
-        if not items or any(parse_mention(self.text, a, item_end(self.text, a, b)) is None for a, b in items):
+        if not one_per_line(self.text, value.start, value.end) and (
+            not items or any(parse_mention(self.text, a, item_end(self.text, a, b)) is None for a, b in items)
+        ):
             return None
         label = lns[0]
         return FieldList(
@@ -499,7 +507,10 @@ class _Parser:
             label_text = " ".join(self.text[label.start : label.end].rstrip(":").split())
             heading = not self.text[label.start : label.end].endswith(":")  # a bare side heading
             side = (
-                label_text if key == "participants" and (heading or SIDE_LABEL.search(label_text)) else None
+                label_text
+                if key == "participants"
+                and (heading or SIDE_LABEL.search(label_text) or names_a_country(label_text))
+                else None
             )
             people, notes = read_people(
                 self.text, value, field_roles(label_text, key), side, self.persons, self.marker.field_places

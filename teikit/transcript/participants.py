@@ -27,6 +27,8 @@ _SIDE_PREFIX = re.compile(
 _ROLE_NOTE = re.compile(
     r"(?:^|\s*\()(?P<role>note-?taker|recorder|interpreter|translator)(?:\)|$)$", re.IGNORECASE
 )
+_GROUP_LABEL = re.compile(r"[a-z][a-z ]{2,25}:\s+")
+"""A group named in lower case inside a list ("…; invited: Comrade D. Horák"): not part of the name."""
 _SIDE_WORDS = frozenset("side sides delegation delegations party".split())
 _COMPASS = frozenset("north south east west".split())
 
@@ -59,6 +61,8 @@ def read_people(
         last_id: str | None = None
         routed = False
         for a, b, title in items:
+            if (group := _GROUP_LABEL.match(text, a, b)) is not None:  # "invited: Comrade D. Horák"
+                a = group.end()
             b = item_end(text, a, b)
             if _is_placeholder(text[a:b]):  # "N.N., adviser", "signee": someone left unnamed
                 last_id = None
@@ -80,8 +84,9 @@ def read_people(
                 else None
             )
             person_roles, titles = _roles_in_titles(roles, mention.titles)
+            known = persons.find(mention.name) if " " not in mention.name else None  # "Chairing: Novák"
             last_id = persons.add(
-                mention.name,
+                persons.get(known).name if known else mention.name,
                 roles=person_roles,
                 side=seg_side,
                 titles=titles,
@@ -224,6 +229,17 @@ def is_side_heading(text: str, start: int, end: int) -> bool:
     return parse_mention(text, start, end) is None or names_a_country(line)
 
 
+def names_a_side(line: str) -> bool:
+    """A heading that says it names a side: "Soviet delegation", "US Side", "The Egyptian party"."""
+    words = line.replace("[", "").replace("]", "").rstrip(":").split()
+    return bool(words) and words[-1].lower() in _SIDE_WORDS
+
+
+def one_per_line(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lists one person a line (see `read_people`)."""
+    return _one_per_line(text, start, end) is not None
+
+
 def names_a_country(line: str) -> bool:
     """ "Albania", "[North] Vietnam": a line that is (or ends in) the name of a country."""
     words = line.replace("[", "").replace("]", "").split()
@@ -235,13 +251,14 @@ def names_a_country(line: str) -> bool:
 
 def _name_and_title(text: str, ln: Span) -> tuple[int, int, tuple[int, int] | None] | None:
     """A line naming one person: the name alone, surname first ("HADDADIN, Samir"), or a name and after a
-    comma what it is ("Mr. Joseph Banda, Permanent Secretary"); None when the line does not open with a name."""
-    comma = text.find(", ", ln.start, ln.end)
-    if comma < 0 or inverted(text, ln.start, ln.end) is not None:
+    comma or a dash what it is ("Mr. Joseph Banda, Permanent Secretary", "A. A. Petrov — Deputy Minister");
+    None when the line does not open with a name."""
+    gap = re.search(r",\s|\s[–—-]\s", text[ln.start : ln.end])
+    if gap is None or inverted(text, ln.start, ln.end) is not None:
         return (ln.start, ln.end, None) if parse_mention(text, ln.start, ln.end) is not None else None
-    if parse_mention(text, ln.start, comma) is None:
+    if parse_mention(text, ln.start, ln.start + gap.start()) is None:
         return None
-    return (ln.start, comma, (comma + 2, ln.end))
+    return (ln.start, ln.start + gap.start(), (ln.start + gap.end(), ln.end))
 
 
 def _titled(text: str, start: int, end: int) -> bool:
@@ -255,7 +272,9 @@ def _one_per_line(text: str, start: int, end: int) -> list[tuple[int, int, tuple
     """Items of a list written one person a line (bullets, or a name and a role apart by spaces):
     (start, end) of the name and the span of the role after it."""
     lns = lines(text, Span(start=start, end=end))
-    if len(lns) < 2 and not (lns and text[lns[0].start] in "-•*–▪◦"):
+    if len(lns) < 2 and not (
+        lns and (text[lns[0].start] in "-•*–▪◦" or re.search(r"\s[–—]\s", text[lns[0].start : lns[0].end]))
+    ):
         return None  # one line is a list only when bulleted ("Our Side" ⏎ "• Li Wen, Vice Premier")
     if not any(LIST_ITEM.match(text, ln.start, ln.end) or "  " in text[ln.start : ln.end] for ln in lns):
         # "Tran Van A (Vice Premier)" ⏎ "Le B (…)": a name a line, each with its title in parentheses or
@@ -268,6 +287,8 @@ def _one_per_line(text: str, start: int, end: int) -> list[tuple[int, int, tuple
     items: list[tuple[int, int, tuple[int, int] | None]] = []
     for ln in lns:
         m = LIST_ITEM.match(text, ln.start, ln.end)
+        if m is not None and re.fullmatch(r"[IVX]\.\s+[A-Z]\.", text[ln.start : m.end() + 3]):
+            m = None  # "V. I. Orlova": initials, not a Roman numeral
         a = trim(text, m.end() if m else ln.start, ln.end).start
         line = text[a : ln.end]
         gap = (
@@ -328,15 +349,17 @@ _NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+$")
 
 
 def present_items(text: str, start: int, end: int, side: str | None) -> list[tuple[int, int, str | None]]:
-    """The people of a listing sentence, one item each with its side: split as a field's value is, at an
-    "and" between two names ("Director Rosa Mamani and Counsellor Luis Quispe"), after a side that opens
-    a part ("from the Soviet side, …"), and without a description before a name ("his deputy Fatou Diop")."""
+    """The people of a listing sentence, one item each with its side: split as a field's value is, after
+    a side that opens a part ("from the Soviet side, …"), without a description before a name ("his
+    deputy Fatou Diop") and without "and by the undersigned" after one."""
     items: list[tuple[int, int, str | None]] = []
     for a, b in split_items(text, start, end):
         if (m := _SEGMENT_SIDE.match(text, a, b)) is not None:
             side, a = m["side"], m.end()
+        if (tail := re.search(r"\s+and\s+(?:by\s+)?(?:the\s+undersigned|myself|me)$", text[a:b])) is not None:
+            b = a + tail.start()
         parts = [(a, b)]
-        for m in re.finditer(r"\s+and\s+", text[a:b]):
+        for m in re.finditer(r"\s+and\s+", text[a:b]):  # "the adviser Jorge Paz and Director Ana Ríos"
             left, right = (a, a + m.start()), (a + m.end(), b)
             if _person(text, *left) is not None and _person(text, *right) is not None:
                 parts = [left, right]

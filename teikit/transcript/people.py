@@ -70,23 +70,53 @@ class Mention:
 
 def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a list value into items: on semicolons when it has any, else on commas, never inside brackets;
-    a value that is one name written surname first ("HADDADIN, Samir") is one item."""
+    a value that is one name written surname first ("HADDADIN, Samir") is one item; an item joining two
+    names with "and" is two ("B. Král and C. Dvořák")."""
     value = text[start:end]
     if inverted(text, *_strip(text, start, end)) is not None:
         return [_strip(text, start, end)]
     if _top_level(value, ";"):
-        return [part for a, b in _split(text, start, end, ";") for part in _titled_after_comma(text, a, b)]
-    return _split(text, start, end, ",")
+        items = [part for a, b in _split(text, start, end, ";") for part in _names_after_comma(text, a, b)]
+    else:
+        items = _split(text, start, end, ",")
+    return [part for a, b in items for part in split_and(text, a, b)]
 
 
-def _titled_after_comma(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A semicolon item that goes on after a comma with another titled person ("Ambassador Tadeusz Wrona,
-    First Secretary Jerzy Pawlak (Polish Embassy)"): one item each; a title after the comma stays."""
+def split_and(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """An item naming two people joined by "and" ("Director Rosa Mamani and Counsellor Luis Quispe"), as
+    two items; the item itself otherwise."""
+    for m in re.finditer(r"\s+and\s+", text[start:end]):
+        left, right = (start, start + m.start()), (start + m.end(), end)
+        if _plainly_named(text, *left) and _plainly_named(text, *right):
+            return [left, right]
+    return [(start, end)]
+
+
+def _plainly_named(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a person by its form: a name with a title before it or an initial
+    ("Counsellor Luis Quispe", "B. Král"), no commas; a run of capitalised words alone ("International
+    Economic Cooperation") is not."""
+    mention = _item(text, start, end) if "," not in text[start:end] else None
+    return mention is not None and (
+        mention.title_span is not None or bool(re.match(r"[A-Z]\.", mention.name))
+    )
+
+
+def _names_after_comma(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A semicolon item that goes on after a comma with other people ("Ambassador Tadeusz Wrona, First
+    Secretary Jerzy Pawlak (Polish Embassy)", "Comrades A. Novák, B. Král and C. Dvořák"): one item each;
+    what reads as a title after the comma ("Deputy Director (Ministry of …)") stays with its person."""
     parts = _split(text, start, end, ",")
     out = [parts[0]]
     for a, b in parts[1:]:
-        mention = _item(text, a, b)
-        if mention is not None and mention.title_span is not None and " " in mention.name:
+        names = split_and(text, a, b)
+        mention = _item(text, *names[0])
+        titled = any(w.strip("(),.").lower() in TITLE_WORDS or w == "of" for w in text[a:b].split())
+        if (
+            mention is not None
+            and _plainly_named(text, *names[0])
+            and (mention.title_span is not None or not titled)
+        ):
             out.append((a, b))
         else:
             out[-1] = (out[-1][0], b)

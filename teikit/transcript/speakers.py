@@ -49,10 +49,17 @@ _DECLARED_LETTER = re.compile(
 )
 """A line declaring a label: "Q = Ruth Feldman (interviewer)", "A stands for Kwabena Owusu-Ansah"."""
 _DECLARED_ROLE = re.compile(
-    rf"(?:^|(?<=[.;]\s))(?P<abbr>(?i:{_ROLE_WORDS}))[ \t]*:[ \t]*(?P<name>{_NAME_WORDS})[ \t]*(?:[.;]|$)",
+    rf"(?:^|(?<=[.;]\s))(?P<abbr>(?i:{_ROLE_WORDS}))[ \t]*:[ \t]*(?P<name>{_NAME_WORDS})"
+    rf"(?:[ \t]*\([^()\n]{{1,60}}\))?[ \t]*(?:[.;]|$)",
     re.MULTILINE,
 )
-"""A role given a name in the text: "Interviewer: Chidi Okeke." (then "INTERVIEWER:" is that person)."""
+"""A role given a name in the text: "Interviewer: Chidi Okeke." (then "INTERVIEWER:" is that person),
+"President: Mr. Jean Dupont (France)"."""
+_INTERVIEW = re.compile(
+    rf"\b[Ii]nterview(?:ed)?\s+with\s+(?P<ee>{_NAME_WORDS})(?:[^\n.]*?\bby\s+(?P<er>{_NAME_WORDS}))?"
+)
+"""A title or a sentence naming who was interviewed, and perhaps by whom: "Interview with General X,
+conducted by Helen Marsh"."""
 _QUESTION_ANSWER = {"q": ("interviewer", "questioner"), "a": ("interviewee", "respondent", "informant")}
 _BRACKET = re.compile(r"\s*\[(?P<inner>[^\]\n]{1,60})\]")
 _SIDE = re.compile(r"^(?P<side>[A-Z][\w-]*)\s*\((?P<name>[^()]+)\)$")
@@ -60,7 +67,11 @@ _MAX_LABEL_WORDS = 6
 _NOT_SPEAKERS = frozenset(
     """note notes subject re attention remark remarks comment source copy copies distribution enclosure
     attachment attachments postscript answer result results conclusion summary agenda item point warning
-    reference classification priority addendum appendix annex reason signature file enclosures""".split()
+    reference classification priority addendum appendix annex reason signature file enclosures decision
+    decisions resolution resolved action background purpose outcome observation observations proposal
+    proposals topic topics text translation original question questions item items issue issues objective
+    objectives recommendation recommendations comments conclusions request response reply instruction
+    instructions task tasks status agreed approved adopted encl present absent excused apologies""".split()
 )
 """Label words that open a paragraph but never name a speaker."""
 
@@ -98,7 +109,7 @@ class Speakers:
     def match(self, start: int, end: int) -> Label | None:
         """The label opening text[start:end], if it names a known or newly declared speaker."""
         m = _LABEL.match(self.text, start, end)
-        if m is None:
+        if m is None or self._declaration(start, end):
             return None
         label = m["label"].strip()
         declared = _DECLARATION.search(label)
@@ -150,7 +161,7 @@ class Speakers:
         """Whether text[start:end] opens with a speaker label, without learning anything from it: a
         line of a block that may start a turn of its own."""
         m = _LABEL.match(self.text, start, end)
-        if m is None or not self.text[m.end("label") :].startswith(":"):
+        if m is None or not self.text[m.end("label") :].startswith(":") or self._declaration(start, end):
             return False
         label = m["label"].strip()
         name_part, _ = _name_part(label)
@@ -165,6 +176,15 @@ class Speakers:
             self._resolve(name_part, learn=False) is not None
             or self._looks_like_speaker(name_part, label) is not None
         )
+
+    def _declaration(self, start: int, end: int) -> bool:
+        """Whether text[start:end] is only a line declaring who holds a role ("President: Mr. Jean Dupont
+        (France)"), not a turn."""
+        m = _DECLARED_ROLE.match(self.text, start, end)
+        if m is None or len(split_title(m["name"])[1].split()) < 2:
+            return False
+        line_end = self.text.find("\n", m.end(), end)
+        return not self.text[m.end() : end if line_end < 0 else line_end].strip()
 
     def _from_declaration(self, name_part: str) -> str:
         """The person a declared label names ("Q = Ruth Feldman"), added to the index if new."""
@@ -279,9 +299,13 @@ def declarations(text: str) -> dict[str, tuple[str, str | None]]:
     for m in _DECLARED_LETTER.finditer(text):
         found.setdefault(m["abbr"].casefold(), (" ".join(m["name"].split()).rstrip(".,"), m["note"]))
     for m in _DECLARED_ROLE.finditer(text):
-        name = " ".join(m["name"].split()).rstrip(".,")
-        if len(name) > 2:
+        name = split_title(" ".join(m["name"].split()).rstrip(".,"))[1]
+        if len(name.split()) >= 2:  # a full name: "INTERVIEWER: Welcome." declares nobody
             found.setdefault(m["abbr"].casefold(), (name, m["abbr"].lower()))
+    if (m := _INTERVIEW.search(text)) is not None:
+        for role, group in (("interviewee", "ee"), ("interviewer", "er")):
+            if m[group] and (name := split_title(" ".join(m[group].split()).rstrip(".,"))[1]):
+                found.setdefault(role, (name, None))
     for letter, roles in _QUESTION_ANSWER.items():
         role = next((r for r in roles if r in found), None)
         if letter not in found and role is not None:
