@@ -253,8 +253,8 @@ def dates_and_measures(
     recent: str | None = None,
     covered: Iterable[tuple[int, int]] = (),
 ) -> tuple[list[Inline], list[dates.DateRef], list[dates.DateRef]]:
-    """date and measure (with num for a range) in text[start:end], the dates read as ambiguous, and every
-    date read (for the anchors of what follows).
+    """date and measure (with num for a range) in text[start:end], the dates read as ambiguous (left
+    unmarked: they have no value to give), and every date read (for the anchors of what follows).
 
     :param anchor: the time of writing; `recent`: the last date named before `start` (teikit.dates).
     Dates that meet `covered` spans (already marked) are skipped; a quantity never overlaps a date.
@@ -268,10 +268,11 @@ def dates_and_measures(
         if not any(a < ref.end and ref.start < b for a, b in spans)
     ]
     for ref in refs:
-        if ref.ambiguous:
+        if ref.ambiguous:  # no value to give: the review note asks for one, the text gets no empty <date>
             ambiguous.append(ref)
-        found.append(Inline(start=ref.start, end=ref.end, tag="date", attrs=ref.attrs))
-    dated = [(i.start, i.end) for i in found]
+        else:
+            found.append(Inline(start=ref.start, end=ref.end, tag="date", attrs=ref.attrs))
+    dated = [(r.start, r.end) for r in refs]
     for q in measures.find_measures(text, start, end):
         if not any(a < q.end and q.start < b for a, b in dated):
             found.append(Inline(start=q.start, end=q.end, tag="measure", attrs=q.attrs))
