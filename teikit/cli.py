@@ -265,6 +265,19 @@ def validate(
     sys.exit(1 if any(i.severity == "error" for issues in results.values() for i in issues) else 0)
 
 
+def _check_base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and (problem := config.base_url_error(value)):
+        raise click.BadParameter(problem, ctx=ctx, param=param)
+    return value
+
+
+_BASE_URL = click.option(
+    "--base-url",
+    callback=_check_base_url,
+    help="Where the site is published (https://…/): cites, permalinks and canonical links become absolute.",
+)
+
+
 @cli.command()
 @click.argument("fmt", type=click.Choice(["html", "text", "diplomatic"]))
 @click.argument(
@@ -274,13 +287,17 @@ def validate(
     "-o", "--output", "out_dir", type=click.Path(path_type=Path), required=True, help="Output folder."
 )
 @click.option("--site-title", help="The edition's name in the HTML pages' titles and headers.")
+@_BASE_URL
 @_boundary
-def render(fmt: str, paths: Sequence[Path], out_dir: Path, site_title: str | None) -> None:
+def render(
+    fmt: str, paths: Sequence[Path], out_dir: Path, site_title: str | None, base_url: str | None
+) -> None:
     """Render TEI files as HTML pages, reading texts or diplomatic texts."""
     from teikit import files
     from teikit import render as rendering
 
-    params = {"site-title": site_title} if site_title is not None and fmt == "html" else None
+    given = {"site-title": site_title, "base-url": base_url}
+    params = {k: v for k, v in given.items() if v is not None} if fmt == "html" else None
     suffix = {"html": ".html", "text": ".txt", "diplomatic": ".diplomatic.txt"}[fmt]
     with rendering.Renderer() as renderer:
         render_one = {"html": renderer.html, "text": renderer.text, "diplomatic": renderer.diplomatic}[fmt]
@@ -323,6 +340,7 @@ def render(fmt: str, paths: Sequence[Path], out_dir: Path, site_title: str | Non
     help="Folder of the reading and diplomatic texts.",
 )
 @click.option("--site-title", help="The edition's name in every page's title and header.")
+@_BASE_URL
 @click.option(
     "-j",
     "--jobs",
@@ -344,6 +362,7 @@ def build(
     site: Path,
     text: Path,
     site_title: str | None,
+    base_url: str | None,
     jobs: int,
     review_path: Path | None,
 ) -> None:
@@ -354,6 +373,7 @@ def build(
         site=site,
         text=text,
         site_title=site_title,
+        base_url=base_url,
         jobs=jobs,
         review=review_path,
     )

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from teikit.errors import TeikitError
 from teikit.model import Record
@@ -26,6 +27,7 @@ __all__ = [
     "Config",
     "ConfigError",
     "Option",
+    "base_url_error",
     "find_pyproject",
     "load",
     "parse",
@@ -54,7 +56,7 @@ class ConfigError(TeikitError, ValueError):
 class Option:
     """What one key of a command's table takes."""
 
-    kind: Literal["flag", "int", "str", "path", "choice"]
+    kind: Literal["flag", "int", "str", "path", "choice", "url"]
     """`flag`: true or false; `int`: a whole number; `str`; `path`: a string read as a path relative to
     pyproject.toml's folder; `choice`: one of `choices`."""
     choices: tuple[str, ...] = ()
@@ -69,6 +71,7 @@ _FLAG = Option("flag")
 _PATH = Option("path")
 _TEXT = Option("str")
 _JOBS = Option("int", minimum=0)
+_URL = Option("url")
 
 COMMANDS: Mapping[str, Mapping[str, Option]] = {
     "convert": {"output": _PATH, "explain": _FLAG, "strict": _FLAG, "force": _FLAG, "review": _PATH},
@@ -79,13 +82,14 @@ COMMANDS: Mapping[str, Mapping[str, Option]] = {
         "cache": Option("path", flag_value=".teikit-cache/validate"),  # teikit.cache.DEFAULT_DIR
         "no-cache": _FLAG,
     },
-    "render": {"output": _PATH, "site-title": _TEXT},
+    "render": {"output": _PATH, "site-title": _TEXT, "base-url": _URL},
     "build": {
         "transcripts": _PATH,
         "encoded": _PATH,
         "site": _PATH,
         "text": _PATH,
         "site-title": _TEXT,
+        "base-url": _URL,
         "jobs": _JOBS,
         "review": _PATH,
     },
@@ -105,6 +109,9 @@ class BuildOptions(Record):
     text: Path = Path("text")
     site_title: str | None = None
     """The edition's name in every page's title and header; None: the stylesheets' default."""
+    base_url: str | None = None
+    """Where the site is published (http or https, see `base_url_error`): every cite and permalink is then
+    absolute and document pages name their canonical URL; None: relative URLs."""
     jobs: int = 0
     """Processes that validate and render (0: one per core)."""
     review: Path | None = None
@@ -252,7 +259,20 @@ class _Checker:
             raise self.fail(table, key, f"{value!r} is not one of {', '.join(map(repr, option.choices))}")
         if option.kind == "path":
             return _resolve(self.base, value)
+        if option.kind == "url" and (problem := base_url_error(value)):
+            raise self.fail(table, key, problem)
         return value
+
+
+def base_url_error(url: str) -> str | None:
+    """Why `url` cannot be the address a site is published at (it must be an absolute http or https URL
+    with a host, and no query or fragment); None when it can."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        return f"{url!r} is no absolute http or https URL"
+    if parts.query or parts.fragment or any(c.isspace() for c in url):
+        return f"{url!r} has a query, a fragment or a space; a base URL is a folder's address"
+    return None
 
 
 def _resolve(base: Path, value: str) -> Path:

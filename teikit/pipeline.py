@@ -10,7 +10,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from os import PathLike
 from pathlib import Path
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 from lxml import etree
 from pydantic import Field
 
-from teikit import config, files, gazetteer, register_file, registers, tei
+from teikit import config, edition, files, gazetteer, register_file, registers, tei
 from teikit.claims import Claims
 from teikit.config import BuildOptions
 from teikit.errors import ArgumentError, InputError, Location, RenderError, TeikitError
@@ -581,18 +581,33 @@ def build(
     pages: list[str] = []
     texts: list[str] = []
     errors: list[str] = []
-    linked = {"register-links": "true"}
+    linked = {"register-links": "true", "text-links": "true", "corpus-href": CORPUS_ZIP}
     if opts.site_title is not None:
         linked["site-title"] = opts.site_title
+    if opts.base_url is not None:
+        if problem := config.base_url_error(opts.base_url):
+            raise ArgumentError(f"build(options=…): base_url {problem}")
+        linked["base-url"] = opts.base_url
+    corpus: dict[str, Path] = {}
     try:
+        # Each page links to the documents before and after it in the index's order.
+        order = edition.reading_order(encodings)
+        around = edition.neighbours(order)
         with Renderer() as renderer:
             done = 0
-            for chunk in _rendered(encodings, linked, opts.jobs, renderer):
+            for chunk in _rendered([p for p, _ in order], linked, opts.jobs, renderer, around):
                 for path, page, text, diplomatic, digest in chunk:
-                    _write(opts.site, path.name, path.read_bytes())  # the pages link to their TEI source
+                    # The pages link to their TEI source and plain texts: the site carries copies.
+                    _write(opts.site, path.name, path.read_bytes())
                     pages.append(_write(opts.site, f"{path.stem}.html", page))
-                    texts.append(_write(opts.text, f"{path.stem}.txt", text))
-                    texts.append(_write(opts.text, f"{path.stem}.diplomatic.txt", diplomatic))
+                    for name, content in (
+                        (f"{path.stem}.txt", text),
+                        (f"{path.stem}.diplomatic.txt", diplomatic),
+                    ):
+                        texts.append(_write(opts.text, name, content))
+                        _write(opts.site, f"text/{name}", content)
+                        corpus[f"text/{name}"] = Path(texts[-1])
+                    corpus[f"tei/{path.name}"] = path
                     renderer.store_digest(path, digest)
                     done += 1
                     if progress is not None:
@@ -605,8 +620,10 @@ def build(
             for register in sound:
                 # The TEI copies point into registers/ (listPrefixDef), so the site carries them too.
                 _write(opts.site, f"registers/{register.name}", register.read_bytes())
+                corpus[f"tei/registers/{register.name}"] = register
                 for page, html in renderer.registers(register, encodings, linked).items():
                     pages.append(_write(opts.site, page, html))
+        edition.write_zip(files.inside(opts.site, CORPUS_ZIP), corpus)
     except TeikitError as err:
         errors.append(str(err))
     return BuildReport(
@@ -618,6 +635,10 @@ def build(
     )
 
 
+CORPUS_ZIP = "corpus.zip"
+"""The corpus download `build` writes into the site: every encoding and register under tei/, every
+reading and diplomatic text under text/."""
+
 _RENDER_CHUNK = 20
 """Documents per rendering task: enough that a worker's start and its stylesheet compiles are paid rarely."""
 
@@ -626,24 +647,29 @@ Rendered = tuple[Path, str, str, str, str]
 
 
 def _rendered(
-    encodings: Sequence[Path], params: dict[str, str], jobs: int, renderer: Renderer
+    encodings: Sequence[Path],
+    params: dict[str, str],
+    jobs: int,
+    renderer: Renderer,
+    own: Mapping[Path, dict[str, str]] | None = None,
 ) -> Iterator[list[Rendered]]:
     """Each document rendered, chunk by chunk in the order given: by `renderer`, or over `jobs` processes
     (0: one per core), each with a Renderer of its own, when there are enough documents to be worth it.
-    A RenderError stops the run."""
-    chunks = [list(encodings[i : i + _RENDER_CHUNK]) for i in range(0, len(encodings), _RENDER_CHUNK)]
+    `own` adds parameters of a document's own to `params` (its neighbours). A RenderError stops the run."""
+    jobs_of = [(path, {**params, **(own or {}).get(path, {})}) for path in encodings]
+    chunks = [jobs_of[i : i + _RENDER_CHUNK] for i in range(0, len(jobs_of), _RENDER_CHUNK)]
     workers = jobs or os.cpu_count() or 1
     if workers == 1 or len(chunks) < 2:
-        yield from (_render_chunk(chunk, params, renderer) for chunk in chunks)
+        yield from (_render_chunk(chunk, renderer) for chunk in chunks)
         return
     with _pool(workers, initializer=_start_renderer) as pool:
-        for outcome in pool.map(_render_chunk_in_worker, chunks, [params] * len(chunks)):
+        for outcome in pool.map(_render_chunk_in_worker, chunks):
             if isinstance(outcome, str):
                 raise RenderError(outcome)
             yield outcome
 
 
-def _render_chunk(paths: list[Path], params: dict[str, str], renderer: Renderer) -> list[Rendered]:
+def _render_chunk(jobs: list[tuple[Path, dict[str, str]]], renderer: Renderer) -> list[Rendered]:
     return [
         (
             path,
@@ -652,7 +678,7 @@ def _render_chunk(paths: list[Path], params: dict[str, str], renderer: Renderer)
             renderer.diplomatic(path),
             renderer.digest(path).read_text(encoding="utf-8"),
         )
-        for path in paths
+        for path, params in jobs
     ]
 
 
@@ -666,10 +692,10 @@ def _start_renderer() -> None:
     _worker.append(Renderer())
 
 
-def _render_chunk_in_worker(paths: list[Path], params: dict[str, str]) -> list[Rendered] | str:
+def _render_chunk_in_worker(jobs: list[tuple[Path, dict[str, str]]]) -> list[Rendered] | str:
     """As `_render_chunk`, in a worker: a RenderError comes back as its message (it prints as path:line:col)."""
     try:
-        return _render_chunk(paths, params, _worker[0])
+        return _render_chunk(jobs, _worker[0])
     except TeikitError as err:
         return str(err)
 

@@ -222,7 +222,7 @@ def _urls(page: str) -> list[str]:
 
 def test_pages_link_only_to_safe_schemes_whatever_the_input(tmp_path: Path) -> None:
     tei = _hostile_document(tmp_path)
-    params = {"register-links": "true", "site-url": "javascript:alert(3)//"}
+    params = {"register-links": "true", "base-url": "javascript:alert(3)//"}
     pages = {
         "document": render.render_html(tei, params),
         "index": render.render_index([tei], {"register-links": "true"}),

@@ -10,6 +10,7 @@ import pytest
 from conftest import REPO
 
 from teikit import pipeline, review, tei
+from teikit.config import BuildOptions
 
 SOURCE = REPO / "transcripts" / "wcda-116540.txt"
 
@@ -114,7 +115,7 @@ def test_a_render_error_in_a_worker_comes_back_as_its_message(tmp_path: Path) ->
     bad = tmp_path / "bad.xml"
     bad.write_text("<notTEI/>", encoding="utf-8")
     pipeline._start_renderer()
-    outcome = pipeline._render_chunk_in_worker([bad], {})
+    outcome = pipeline._render_chunk_in_worker([(bad, {})])
     pipeline._worker.pop().close()
     assert isinstance(outcome, str) and "not a TEI P5 document" in outcome and "bad.xml" in outcome
 
@@ -143,3 +144,24 @@ def test_python_m_teikit_build_renders_on_worker_processes(tmp_path: Path) -> No
     assert run.stdout.count(" documents, ") == 1  # the summary once: no worker ran the command again
     pages = list((tmp_path / "site").glob("*.html"))
     assert len(pages) > 2 * pipeline._RENDER_CHUNK
+
+
+def test_two_builds_write_the_same_corpus_zip(tmp_path: Path) -> None:
+    """The corpus download is deterministic: a second build of the same transcripts, later (a build takes
+    seconds, more than a zip timestamp's two-second step) and elsewhere, writes the same bytes."""
+    zips = []
+    for run in ("one", "two"):
+        root = tmp_path / run
+        shutil.copytree(REPO / "transcripts", root / "transcripts")
+        report = pipeline.build(
+            BuildOptions(
+                transcripts=root / "transcripts",
+                encoded=root / "encoded",
+                site=root / "site",
+                text=root / "text",
+                jobs=1,
+            )
+        )
+        assert report.ok, report
+        zips.append((root / "site" / "corpus.zip").read_bytes())
+    assert zips[0] == zips[1] and len(zips[0]) > 1000

@@ -162,6 +162,115 @@ def test_no_page_type_scrolls_sideways_on_a_narrow_screen(site: Path) -> None:
     assert wide == []
 
 
+def _documents(site: Path) -> list[Path]:
+    return sorted(p for p in site.glob("*.html") if not p.name.startswith("index"))
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (375, 667)], ids=["desktop", "phone"])
+def test_the_text_starts_on_the_first_screen(site: Path, size: tuple[int, int]) -> None:
+    """Reading first: on every document page the first turn or paragraph of the text begins within the
+    first screen, on a desktop and on a phone, with JavaScript off (the folds stay closed)."""
+    from playwright.sync_api import sync_playwright
+
+    width, height = size
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=_chromium())
+        try:
+            page = browser.new_context(
+                java_script_enabled=False, viewport={"width": width, "height": height}
+            ).new_page()
+            tops = {}
+            for path in _documents(site):
+                page.goto(path.as_uri())
+                tops[path.name] = page.evaluate(
+                    "document.querySelector('.text .sp, .text .passage').getBoundingClientRect().top"
+                )
+        finally:
+            browser.close()
+    assert len(tops) >= 3
+    assert {name: top for name, top in tops.items() if not 0 < top < height} == {}
+
+
+def test_a_permalinked_turn_is_highlighted(site: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=_chromium())
+        try:
+            page = browser.new_context(java_script_enabled=False).new_page()
+            page.goto((site / "wcda-116540.html").as_uri())
+            link = page.locator(".sp .permalink").nth(2)
+            target = link.get_attribute("href")
+            link.click()
+            page.wait_for_url(f"**{target}")
+            styles = page.evaluate(
+                "[...document.querySelectorAll('.sp')].map(e => [e.id, getComputedStyle(e).backgroundColor])"
+            )
+            top = page.evaluate(f"document.getElementById('{target[1:]}').getBoundingClientRect().top")
+        finally:
+            browser.close()
+    backgrounds = dict(styles)
+    plain = {bg for turn, bg in backgrounds.items() if turn != target[1:]}
+    assert backgrounds[target[1:]] not in plain and len(plain) == 1
+    assert 0 <= top < 100  # scrolled to it
+
+
+def test_prev_and_next_follow_the_index_order(site: Path) -> None:
+    from lxml import html
+
+    index = html.parse(str(site / "index.html"))
+    order = [href.removesuffix(".html") for href in index.xpath("//tbody/tr/td[3]/a/@href")]
+    assert len(order) >= 3
+    chain = []
+    for stem in order:
+        doc = html.parse(str(site / f"{stem}.html"))
+        chain.append(
+            (
+                [
+                    h.removesuffix(".html")
+                    for h in doc.xpath("//nav[@class = 'sequence']/a[@rel = 'prev']/@href")
+                ],
+                [
+                    h.removesuffix(".html")
+                    for h in doc.xpath("//nav[@class = 'sequence']/a[@rel = 'next']/@href")
+                ],
+            )
+        )
+    assert chain == [(order[i - 1 : i] if i else [], order[i + 1 : i + 2]) for i in range(len(order))]
+
+
+def test_each_page_offers_its_texts_and_tei_and_the_corpus(site: Path) -> None:
+    import zipfile
+
+    from lxml import html
+
+    root = site.parent
+    for path in _documents(site):
+        links = html.parse(str(path)).xpath("//details[contains(@class, 'downloads')]//a/@href")
+        assert links == [
+            f"{path.stem}.xml",
+            f"text/{path.stem}.txt",
+            f"text/{path.stem}.diplomatic.txt",
+            "corpus.zip",
+        ]
+        for link in links[:3]:
+            assert (site / link).is_file(), link
+        assert (site / links[1]).read_bytes() == (root / "text" / f"{path.stem}.txt").read_bytes()
+    with zipfile.ZipFile(site / "corpus.zip") as archive:
+        names = archive.namelist()
+        assert names == sorted(names)
+        for path in _documents(site):
+            assert (
+                archive.read(f"tei/{path.stem}.xml") == (root / "encoded" / f"{path.stem}.xml").read_bytes()
+            )
+            assert (
+                archive.read(f"text/{path.stem}.diplomatic.txt")
+                == (root / "text" / f"{path.stem}.diplomatic.txt").read_bytes()
+            )
+        assert "tei/registers/persons.xml" in names
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
 def test_printed_page_leaves_out_the_site_chrome_and_keeps_the_text(site: Path, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 

@@ -123,8 +123,15 @@ def test_declared_params_follow_imports_and_includes() -> None:
         "tei-link",
         "default-view",
         "text-width",
-        "site-url",
+        "base-url",
         "register-links",
+        "prev-stem",
+        "prev-title",
+        "next-stem",
+        "next-title",
+        "text-links",
+        "corpus-href",
+        "toc-threshold",
     }
     assert render.declared_params(render.HTML) == common
     assert render.declared_params(render.TEXT) == common
@@ -268,7 +275,7 @@ def test_persnames_link_to_the_participants_panel(page: tuple[Path, str]) -> Non
     path, source = page
     tree = tei_tree(path)
     doc = html.document_fromstring(source)
-    panel = {li.get("id") for li in doc.xpath("//section[@id = 'participants']//li")}
+    panel = {li.get("id") for li in doc.xpath("//details[@id = 'participants']//li")}
     assert panel == {f"person-{pid}" for pid in person_names(tree)}
     links = doc.xpath("//a[@class = 'persName']/@href")
     refs = tree.xpath("//t:text//t:persName[starts-with(@ref, '#')]", namespaces=TEI_NS)  # participants
@@ -725,3 +732,92 @@ def test_a_building_and_the_hall_inside_it_link_to_each_other(tmp_path: Path) ->
     assert f"{hall.get(xml_id)}.html" in building_page.xpath(
         "//dt[.='Contains']/following-sibling::dd[1]/a/@href"
     )
+
+
+# --- citing: base URL, pages, passages -------------------------------------------------------------
+
+
+def _paged(tmp_path: Path, target: str = "https://x.org/doc/1") -> Path:
+    """The sample with page numbers on its page breaks and its record (sourceDesc) at `target`."""
+    text = SAMPLE.read_text(encoding="utf-8").replace("<pb/>", '<pb n="42"/>')
+    text = re.sub(
+        r'<ref target="[^"]*">[^<]*</ref></bibl>', f'<ref target="{target}">{target}</ref></bibl>', text
+    )
+    (tmp_path / "paged.xml").write_text(text, encoding="utf-8")
+    return tmp_path / "paged.xml"
+
+
+def test_base_url_makes_cites_permalinks_and_canonical_absolute(tmp_path: Path) -> None:
+    tei = _paged(tmp_path)
+    doc = html.document_fromstring(render.render_html(tei, {"base-url": "https://ed.example.org/corpus"}))
+    page = "https://ed.example.org/corpus/paged.html"
+    assert doc.xpath("//link[@rel = 'canonical']/@href") == [page]
+    assert doc.xpath("string(//meta[@name = 'citation_public_url']/@content)") == page
+    assert doc.xpath("string(//meta[@name = 'citation_title']/@content)")
+    assert doc.xpath("string(//meta[@name = 'citation_date']/@content)") == "1962/11/04"
+    permalinks = doc.xpath("//a[@class = 'permalink']/@href")
+    turns = doc.xpath("//div[@class = 'sp']/@id")
+    assert turns and all(link.startswith(page + "#") for link in permalinks)
+    assert {link.split("#")[1] for link in permalinks} >= set(turns)
+    cites = doc.xpath("//details[@class = 'cite-passage']//a/@href")
+    assert cites and all(c.startswith(page + "#") for c in cites)
+    assert page in doc.xpath("string(//details[contains(@class, 'cite')]//p[@class = 'chicago'])")
+
+
+def test_without_a_base_url_links_stay_relative_and_there_is_no_canonical(tmp_path: Path) -> None:
+    doc = html.document_fromstring(render.render_html(_paged(tmp_path)))
+    assert doc.xpath("//link[@rel = 'canonical'] | //meta[@name = 'citation_public_url']") == []
+    assert all(link.startswith("#") for link in doc.xpath("//a[@class = 'permalink']/@href"))
+
+
+@pytest.mark.parametrize("url", ["ftp://x.org/", "x.org/site/", "https://x.org/?q=1", "https://"])
+def test_a_base_url_that_is_no_site_address_is_refused(url: str) -> None:
+    from teikit.config import base_url_error
+
+    assert base_url_error(url)
+    assert base_url_error("https://x.org/site") is None
+
+
+def test_page_numbers_stand_in_the_margin_and_in_the_passage_cite(tmp_path: Path) -> None:
+    doc = html.document_fromstring(render.render_html(_paged(tmp_path)))
+    marker = doc.xpath("//span[@class = 'pb'][@id = 'page-42']")
+    assert [" ".join(m.xpath("string(.//span[@class = 'page-number'])").split()) for m in marker] == ["p. 42"]
+    turn = doc.xpath("//div[@class = 'sp']")[0]
+    assert "p. 42" in turn.xpath("string(.//details[@class = 'cite-passage'])")
+
+
+def test_a_record_on_a_staging_host_is_shown_and_never_linked(tmp_path: Path) -> None:
+    for host, linked in (
+        ("https://archive-staging.example.org/doc/1", False),
+        ("https://archive.example.org/doc/1", True),
+    ):
+        doc = html.document_fromstring(render.render_html(_paged(tmp_path, host)))
+        source = doc.xpath("//dl[@class = 'meta']/dt[. = 'Source']/following-sibling::dd[1]")[0]
+        assert host in source.text_content()
+        assert bool(source.xpath(".//a[@href]")) is linked
+
+
+def test_names_in_the_text_link_to_their_register_page() -> None:
+    doc = html.document_fromstring(render.render_html(ENCODED[0], {"register-links": "true"}))
+    names = doc.xpath("//section[@class = 'text']//a[@class = 'persName']/@href")
+    assert names and all(href.startswith("persons/") for href in names)
+
+
+def test_neighbours_and_downloads_are_linked_when_given() -> None:
+    params = {"prev-stem": "a b", "prev-title": "Before", "text-links": "true", "corpus-href": "corpus.zip"}
+    doc = html.document_fromstring(render.render_html(SAMPLE, params))
+    assert doc.xpath("//nav[@class = 'sequence']/a/@rel") == ["prev"]
+    assert doc.xpath("//a[@rel = 'prev']/@href") == ["a%20b.html"]
+    downloads = doc.xpath("//details[contains(@class, 'downloads')]//a/@href")
+    assert downloads == ["sample.xml", "text/sample.txt", "text/sample.diplomatic.txt", "corpus.zip"]
+    assert html.document_fromstring(render.render_html(SAMPLE)).xpath("//nav[@class = 'sequence']") == []
+
+
+def test_contents_list_headings_and_turns_past_the_threshold() -> None:
+    doc = html.document_fromstring(render.render_html(ENCODED[0], {"toc-threshold": "5"}))
+    turns = doc.xpath("//div[@class = 'sp']/@id")
+    listed = [h[1:] for h in doc.xpath("//details[contains(@class, 'contents')]//a/@href")]
+    assert set(turns) <= set(listed) and all(doc.xpath(f"//*[@id = '{i}']") for i in listed)
+    few = html.document_fromstring(render.render_html(ENCODED[0], {"toc-threshold": "100000"}))
+    heads = few.xpath("//section[@class = 'text']//*[self::h3 or self::h4][@id]")
+    assert bool(few.xpath("//details[contains(@class, 'contents')]")) is bool(heads)

@@ -98,10 +98,45 @@
     <xsl:sequence select="string(($sp/@xml:id, 'turn-' || count($sp/preceding::sp) + 1)[1])"/>
   </xsl:function>
 
-  <!-- A paragraph's HTML id: "p-" and its position among the paragraphs of the text. -->
+  <!-- A paragraph's HTML id: its xml:id, else "p-" and its position among the paragraphs of the text. -->
   <xsl:function name="tk:paragraph-id" as="xs:string">
     <xsl:param name="p" as="element(p)"/>
-    <xsl:sequence select="'p-' || count($p/(preceding::p | ancestor::p)[ancestor::text]) + 1"/>
+    <xsl:sequence select="string(($p/@xml:id, 'p-' || count($p/(preceding::p | ancestor::p)[ancestor::text]) + 1)[1])"/>
+  </xsl:function>
+
+  <!-- $base-url ending in "/", or "" when it is unset. -->
+  <xsl:variable name="tk:base" as="xs:string"
+      select="if (normalize-space($base-url) = '') then '' else replace(normalize-space($base-url), '([^/])$', '$1/')"/>
+
+  <!-- The URL of the page of the document `$tei`: absolute when $base-url is set, else relative. -->
+  <xsl:function name="tk:page-url" as="xs:string">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="$tk:base || tk:path-segment(tk:stem($tei)) || $page-extension"/>
+  </xsl:function>
+
+  <!-- The page numbers (pb/@n) a passage stands on: the last numbered break before it, then every
+       numbered break inside it; () when the source gives no page numbers there. -->
+  <xsl:function name="tk:pages" as="xs:string*">
+    <xsl:param name="node" as="element()"/>
+    <xsl:sequence select="(($node/preceding::pb[normalize-space(@n)])[last()], $node//pb[normalize-space(@n)]) ! normalize-space(@n)"/>
+  </xsl:function>
+
+  <!-- Pages as a citation reads them: "p. 3", "pp. 3–4"; "" for none. -->
+  <xsl:function name="tk:pages-cited" as="xs:string">
+    <xsl:param name="pages" as="xs:string*"/>
+    <xsl:sequence select="if (empty($pages)) then '' else if (count($pages) eq 1) then 'p. ' || $pages
+        else 'pp. ' || $pages[1] || '–' || $pages[last()]"/>
+  </xsl:function>
+
+  <!-- True when `$url` is on a host that names itself a test or staging copy (a label containing
+       "test", "staging", "sandbox" or "preview", or one that is "dev", "qa", "uat" or "stage"):
+       such an address is no lasting record, and the page shows it as text, never as a link. -->
+  <xsl:function name="tk:is-staging" as="xs:boolean">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:variable name="host" select="lower-case(replace(tk:url-as-read($url), '^[A-Za-z][A-Za-z0-9+.\-]*://([^/:?#@]*@)?([^/:?#]*).*$', '$2'))"/>
+    <xsl:sequence select="matches(tk:url-as-read($url), '^[A-Za-z][A-Za-z0-9+.\-]*://')
+        and (some $label in tokenize($host, '\.') satisfies
+          (matches($label, 'test|staging|sandbox|preview') or $label = ('dev', 'qa', 'uat', 'stage')))"/>
   </xsl:function>
 
   <!-- True for a stage direction that stands as a block of its own (between turns or paragraphs). -->

@@ -26,9 +26,31 @@
        or `diplomatic` (as the transcript has it); the reader can switch without JavaScript. -->
   <xsl:param name="default-view" as="xs:string" select="'reading'"/>
 
-  <!-- Where the site is published, ending in "/": the cite-this block gives each page's permanent URL
-       as this + `<stem>` + $page-extension. Empty: the URL is relative to the site. -->
-  <xsl:param name="site-url" as="xs:string" select="''"/>
+  <!-- Where the site is published, ending in "/" (teikit adds it when missing): every cite, permalink
+       and "cite this passage" gives the absolute URL, this + `<stem>` + $page-extension (+ "#" and the
+       passage's id), and document pages carry <link rel="canonical"> and citation_public_url. Empty: the
+       URLs are relative to the site and the page has no canonical link. `[tool.teikit] base-url`,
+       the option base-url of `teikit build` and `teikit render html`. -->
+  <xsl:param name="base-url" as="xs:string" select="''"/>
+
+  <!-- Neighbours of this document in the index's order (by date, then title), which `teikit build`
+       sets: each is the other document's file stem and its title; empty for none. -->
+  <xsl:param name="prev-stem" as="xs:string" select="''"/>
+  <xsl:param name="prev-title" as="xs:string" select="''"/>
+  <xsl:param name="next-stem" as="xs:string" select="''"/>
+  <xsl:param name="next-title" as="xs:string" select="''"/>
+
+  <!-- Link each document page to its reading and diplomatic plain texts, text/<stem>.txt and
+       text/<stem>.diplomatic.txt, which `teikit build` publishes beside the pages. -->
+  <xsl:param name="text-links" as="xs:boolean" select="false()"/>
+
+  <!-- Link to the corpus download (all TEI and texts, zipped) from every page; empty for none.
+       `teikit build` writes it as corpus.zip. -->
+  <xsl:param name="corpus-href" as="xs:string" select="''"/>
+
+  <!-- A document page has a table of contents when its text has headings (div/head) or more than
+       this many turns and paragraphs: it lists the headings, the page breaks and every turn. -->
+  <xsl:param name="toc-threshold" as="xs:integer" select="20"/>
 
   <!-- Link names to their register pages (persons/, places/, orgs/ beside the page), as
        `teikit build` publishes them; only entries the document's registers hold are linked. -->

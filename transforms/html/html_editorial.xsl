@@ -114,11 +114,25 @@
     </p>
   </xsl:template>
 
+  <!-- A page break: its number (pb/@n) in the margin, an anchor "page-N" to cite and link to. -->
   <xsl:template match="pb">
     <span class="pb">
-      <span class="visually-hidden">[{tk:label('page-break')}{@n ! (' ' || .)}]</span>
+      <xsl:if test="normalize-space(@n)">
+        <xsl:attribute name="id" select="tk:page-anchor(.)"/>
+      </xsl:if>
+      <span class="visually-hidden">[{tk:label('page-break')}</span>
+      <xsl:if test="normalize-space(@n)"><span class="page-number"><span class="visually-hidden"> </span>{tk:label('page-abbr')} {normalize-space(@n)}</span></xsl:if>
+      <span class="visually-hidden">]</span>
     </span>
   </xsl:template>
+
+  <!-- The HTML id of a numbered page break: "page-" and its number made safe for an id. -->
+  <xsl:function name="tk:page-anchor" as="xs:string">
+    <xsl:param name="pb" as="element(pb)"/>
+    <xsl:variable name="n" select="replace(normalize-space($pb/@n), '[^\p{L}\p{N}_.\-]', '-')"/>
+    <xsl:sequence select="'page-' || $n || (if ($pb/preceding::pb[replace(normalize-space(@n), '[^\p{L}\p{N}_.\-]', '-') eq $n])
+        then '-' || count($pb/preceding::pb) + 1 else '')"/>
+  </xsl:function>
 
   <xsl:template match="lb">
     <br/>

@@ -20,14 +20,15 @@
             satisfies exists(tk:name-link($name)))"/>
   </xsl:function>
 
-  <!-- Where a name links: a participant to the participants panel, another name to its register
-       page (when the build publishes them); () for no link. -->
+  <!-- Where a name links: to its register page (when the build publishes them), else a participant
+       to the participants panel; () for no link. -->
   <xsl:function name="tk:name-link" as="xs:string?">
     <xsl:param name="name" as="element()"/>
     <xsl:variable name="person" select="$name/self::persName ! tk:person(., @ref)"/>
-    <xsl:sequence select="if (exists($person)) then '#' || tk:person-anchor($person)
-        else if ($name[self::persName or self::placeName or self::orgName or self::geogName][@ref])
+    <xsl:variable name="page" select="if ($name[self::persName or self::placeName or self::orgName or self::geogName])
         then tk:register-link($name, tk:register-pointers($name)) else ()"/>
+    <xsl:sequence select="if (exists($page)) then $page
+        else if (exists($person)) then '#' || tk:person-anchor($person) else ()"/>
   </xsl:function>
 
   <xsl:template match="persName | placeName | orgName | geogName">

@@ -17,10 +17,13 @@
   <!-- <head>: character set, viewport, title and the style sheet. -->
   <xsl:template name="tk:html-head">
     <xsl:param name="title" as="xs:string" required="yes"/>
+    <!-- More of the head: a document page's canonical link and citation meta tags. -->
+    <xsl:param name="meta" as="element()*" select="()"/>
     <head>
       <meta charset="utf-8"/>
       <meta name="viewport" content="width=device-width, initial-scale=1"/>
       <title>{$title}</title>
+      <xsl:sequence select="$meta"/>
       <style>{$tk:css}</style>
     </head>
   </xsl:template>
@@ -90,9 +93,37 @@ pre.bibtex { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--t
 .people ul { list-style: none; padding: 0; }
 .people li { margin: .3rem 0; }
 .people .role, .variants, .speaker-label, .permalink, .stage, .supplied, .pb { color: var(--muted); }
-details.front { margin: 2rem 0; }
-details.front summary { cursor: pointer; }
-details.front summary h2 { display: inline; border: 0; }
+.card .byline { margin: 0 0 .5rem; font-family: system-ui, sans-serif; font-size: .95rem; }
+.card .byline .kicker { font-size: .8rem; }
+.card h1 { margin: 1rem 0 .25rem; }
+.folds { display: flex; flex-wrap: wrap; gap: .4rem; align-items: flex-start; }
+details.fold { font-size: .95rem; }
+details.fold > summary { cursor: pointer; display: inline-block; padding: .1rem .5rem; border: 1px solid var(--rule);
+  border-radius: .4rem; background: #fff; font: 600 .85rem/1.5 system-ui, sans-serif; }
+details.fold > summary h2 { display: inline; border: 0; font: inherit; margin: 0; padding: 0; }
+details.fields { margin: .5rem 0; }
+details.fields > summary { font-weight: 400; }
+details.fold[open] { flex-basis: 100%; }
+details.fold[open] > summary { margin-bottom: .5rem; }
+.downloads ul { margin: 0; font-family: system-ui, sans-serif; }
+.text > h2 { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.contents ol, .contents ul { margin: .25rem 0 .75rem; }
+ul.inline { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .2rem 1rem; }
+.sequence { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 1rem; margin: 2.5rem 0 2rem;
+  padding-top: 1rem; border-top: 1px solid var(--rule); font-family: system-ui, sans-serif; font-size: .95rem; }
+.sequence a { display: block; max-width: 22rem; }
+.sequence [rel="next"] { margin-left: auto; text-align: right; }
+.sequence .dir { display: block; font-weight: 600; }
+.cite-passage { float: right; margin-left: .5rem; font-family: system-ui, sans-serif; font-size: .8rem; color: var(--muted); }
+.passage-tools { float: right; margin-left: .5rem; font-family: system-ui, sans-serif; font-size: .8rem; }
+.passage-tools .cite-passage { float: none; display: inline-block; margin: 0; }
+.passage-tools .cite-passage[open] { display: block; }
+.cite-passage > summary { cursor: pointer; }
+.cite-passage[open] { float: none; margin: .25rem 0 .5rem; padding: .5rem .75rem; background: var(--tint); border-radius: .4rem; font-size: .9rem; color: var(--ink); }
+.cite-passage p { margin: .25rem 0 0; }
+.sp:target, .passage > p:target { background: #fff6d6; outline: 2px solid #e0b400; outline-offset: .25rem; border-radius: .2rem; }
+.sp, .passage > p { scroll-margin-top: 1rem; }
+.passage::after { content: ""; display: block; clear: both; }
 .opener { margin: 1rem 0; }
 .opener .classification { font-weight: 600; }
 dl.fields dt { font-weight: 600; }
@@ -104,6 +135,11 @@ dl.fields dd { margin: 0 0 .5rem 1.5rem; }
 .permalink { text-decoration: none; }
 .stage { font-style: italic; }
 .pb::before { content: "|"; padding: 0 .2em; }
+.pb .page-number { font-family: system-ui, sans-serif; font-size: .8rem; font-style: normal; white-space: nowrap; }
+@media (min-width: 64rem) {
+  .text { position: relative; }
+  .pb .page-number { position: absolute; left: -4.5rem; width: 3.75rem; text-align: right; }
+}
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .note-ref { font-size: .75em; vertical-align: super; line-height: 0; }
 .notes { font-size: .95rem; }
@@ -121,6 +157,10 @@ th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bot
 td.num { text-align: right; }
 @media (max-width: 36rem) {
   body { font-size: 1rem; }
+  h1 { font-size: 1.25rem; }
+  .card { padding: .1rem .75rem .75rem; }
+  .card h1 { margin-top: .6rem; }
+  .site { padding-top: .4rem; padding-bottom: .4rem; }
   .meta { grid-template-columns: 1fr; }
   .meta dd { margin-bottom: .4rem; }
   thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
@@ -131,7 +171,7 @@ td.num { text-align: right; }
 }
 @media print {
   body { font-size: 11pt; }
-  .site, .skip, .views, .permalink { display: none; }
+  .site, .skip, .views, .permalink, .cite-passage, .folds, .sequence, .downloads { display: none; }
   a { color: inherit; text-decoration: none; }
   .card { background: none; border: 1px solid var(--rule); }
   .sp { break-inside: avoid; }

@@ -36,8 +36,11 @@
           </xsl:otherwise>
         </xsl:choose>
         <xsl:text> </xsl:text>
-        <a class="permalink" href="#{$id}" aria-label="{tk:label('permalink')} {count(preceding::sp) + 1}">¶</a>
+        <a class="permalink" href="{tk:href(tk:passage-url(., $id))}" aria-label="{tk:label('permalink')} {count(preceding::sp) + 1}">¶</a>
       </p>
+      <xsl:call-template name="tk:cite-passage">
+        <xsl:with-param name="id" select="$id"/>
+      </xsl:call-template>
       <xsl:apply-templates select="node() except speaker"/>
     </div>
   </xsl:template>

@@ -38,6 +38,9 @@
         </xsl:call-template>
         <main id="main">
           <h1>{tk:label('documents')}</h1>
+          <xsl:if test="$corpus-href">
+            <p class="downloads">{tk:label('download')}: <a href="{tk:href($corpus-href)}" type="application/zip" download="">{tk:label('corpus-long')}</a></p>
+          </xsl:if>
           <table>
             <thead>
               <tr>
