@@ -9,7 +9,12 @@ Generates corpora of N encodings varied from the bundled ones, then times, in on
   any lxml-based validator stands on);
 - jing (Debian's `jing`, one JVM for all files) with the same RelaxNG grammar.
 
-    python benchmarks/validate.py [--sizes 1000 10000]
+The closing lines give the per-process figures side by side: teikit's full validation on one process
+against jing's RelaxNG alone on one JVM, in docs/s, and their ratio (issue 14 asks for at least 1.0).
+`--per-process` times only those two, alternately, `--rounds` times on the same files (the other lines
+are skipped), so that the ratio is taken several times in one run on a shared machine.
+
+    python benchmarks/validate.py [--sizes 1000 10000] [--per-process [--rounds 3]]
 """
 
 from __future__ import annotations
@@ -65,8 +70,20 @@ def jing(paths: list[Path]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument(
+        "--per-process",
+        action="store_true",
+        help="time only teikit rng+sch on 1 process against jing on 1 JVM, alternately",
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="with --per-process: how many times each")
     args = parser.parse_args()
     have_jing = shutil.which("jing") is not None
+    if args.per_process:
+        if not have_jing:
+            parser.error("--per-process compares with jing, which is not installed")
+        for size in args.sizes:
+            per_process(size, args.rounds)
+        return
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             paths = make_corpus(Path(tmp), size)
@@ -99,6 +116,8 @@ def main() -> None:
                     f"  bare lxml parse+rng (all cores) / jing: "
                     f"{runs['jing rng (1 JVM)'] / runs['bare lxml parse+rng, all cores']:.2f}x the throughput"
                 )
+            if have_jing:
+                print_per_process(runs["teikit rng+sch, 1 process"], runs["jing rng (1 JVM)"], size)
             print(
                 f"  teikit rng-only / bare lxml loop: "
                 f"{runs['teikit rng only, 1 process'] / runs['bare lxml parse+rng, 1 process']:.2f}x the time"
@@ -109,6 +128,32 @@ def main() -> None:
                 f"--cache cold / no cache: "
                 f"{runs['teikit all cores, --cache cold'] / runs['teikit rng+sch, all cores']:.2f}x the time"
             )
+
+
+def per_process(size: int, rounds: int) -> None:
+    """teikit's full validation on one process and jing on one JVM, alternately, `rounds` times each."""
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = make_corpus(Path(tmp), size)
+        pipeline.validate_files(paths[:20], jobs=1)  # schemas loaded before the clock starts
+        print(f"\n{size} documents, per process ({rounds} rounds)")
+        ratios = []
+        for _ in range(rounds):
+            teikit = timed(lambda: pipeline.validate_files(paths, jobs=1))
+            java = timed(lambda: jing(paths))
+            ratios.append(print_per_process(teikit, java, size))
+        print(
+            f"  ratios: {', '.join(f'{r:.2f}' for r in ratios)}; median {sorted(ratios)[len(ratios) // 2]:.2f}"
+        )
+
+
+def print_per_process(teikit: float, java: float, size: int) -> float:
+    """Print teikit's full validation (1 process) against jing (1 JVM); return the throughput ratio."""
+    ratio = java / teikit
+    print(
+        f"  per process: teikit rng+sch {size / teikit:.0f} docs/s, jing rng {size / java:.0f} docs/s; "
+        f"teikit / jing: {ratio:.2f}x the throughput"
+    )
+    return ratio
 
 
 if __name__ == "__main__":

@@ -39,8 +39,16 @@ class XmlInput:
     """The file, when given one."""
     data: bytes | None = None
     """The document's bytes, when given in memory."""
-    base_uri: str | None = None
-    """Where relative references resolve: the file's, or the one an lxml tree was parsed from."""
+    tree_uri: str | None = None
+    """The URL an lxml tree was parsed from, when given one."""
+
+    @property
+    def base_uri(self) -> str | None:
+        """Where relative references resolve: the file's, or the one an lxml tree was parsed from.
+
+        Worked out when asked (resolving a path costs system calls the validator does not need).
+        """
+        return self.path.resolve().as_uri() if self.path is not None else self.tree_uri
 
     def read(self) -> bytes:
         """The document's bytes. Raises InputError (code `not-a-file`) when the file cannot be read or is
@@ -89,14 +97,14 @@ def xml_input(
         path = Path(source)
         if isinstance(source, str) and not source.strip():
             raise _wrong(function, parameter, source, "an empty string is neither XML nor a file name")
-        return XmlInput(name or str(source), path=path, base_uri=path.resolve().as_uri())
+        return XmlInput(name or str(source), path=path)
     if isinstance(source, etree._ElementTree | etree._Element):
         root = source.getroot() if isinstance(source, etree._ElementTree) else source
         if root is None:
             raise _wrong(function, parameter, source, "the tree has no root element")
         tree = source if isinstance(source, etree._ElementTree) else None
         data = etree.tostring(tree if tree is not None else root, encoding="UTF-8", xml_declaration=True)
-        return XmlInput(name or "<tree>", data=data, base_uri=root.getroottree().docinfo.URL)
+        return XmlInput(name or "<tree>", data=data, tree_uri=root.getroottree().docinfo.URL)
     raise _wrong(
         function, parameter, source, "a TEI document is a file path, a str or bytes of XML, or an lxml tree"
     )
