@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from teikit import pruning
 from teikit.errors import DOCTYPE_REFUSED, InvalidDocument, Location, SchemaError
 from teikit.model import Issue, Report
 from teikit.resources import schema_path
@@ -121,7 +122,7 @@ def _issues(
     tree, issues = _parse(given.read(), given.name)
     if tree is not None:
         schemas = _schemas(Path(schema) if schema is not None else None)
-        issues += _Rng(schemas.grammar, tree, given.name).issues(schemas.rng)
+        issues += _Rng(schemas.grammar, tree, given.name).issues(schemas.relaxng(tree))
         if schemas.sch is not None and schematron:
             issues += _schematron_issues(schemas.sch, tree, given.name)
     return given.name, sorted(issues, key=lambda issue: (issue.line, issue.column))
@@ -214,13 +215,51 @@ def _in(node: Element, tag: str) -> bool:
 # -- schemas ------------------------------------------------------------------------------------
 
 
+PRUNED_ABOVE = 200
+"""Grammars with more element patterns than this (tei_all.rng has 595; teikit.rng about 100) are not
+compiled whole: each process compiles one pruned to the element names of the documents it has seen
+(teikit.pruning, exact for them), again with a larger set when a document brings a new name."""
+
+
 @dataclass(frozen=True)
 class _Schemas:
     """One grammar compiled for lxml, the Schematron beside it, and the grammar indexed for messages."""
 
-    rng: etree.RelaxNG
+    full: etree.RelaxNG | None
+    """The whole grammar compiled; None for a large one until a pruned one cannot be compiled."""
     sch: Schematron | None
     grammar: _Grammar
+    tree: ElementTree
+    path: str
+    pruned: dict[str, object]
+    """The last pruned grammar ("rng") and the element names it was pruned to ("names")."""
+
+    def relaxng(self, document: ElementTree) -> etree.RelaxNG:
+        """The compiled grammar to validate `document` with: the whole, or one pruned to a set of
+        element names that holds every name `document` uses. Raises SchemaError."""
+        if self.full is not None:
+            return self.full
+        names = pruning.element_names(document)
+        known = self.pruned.get("names", frozenset())
+        assert isinstance(known, frozenset)
+        if not names <= known:
+            names |= known
+            try:
+                rng = etree.RelaxNG(pruning.prune(self.tree, names))
+            except etree.RelaxNGParseError:  # what libxml2 refuses in a pruned grammar, the whole decides
+                rng = _compile(self.tree, self.path)
+                object.__setattr__(self, "full", rng)
+            self.pruned.update(rng=rng, names=names)
+        found = self.pruned["rng"]
+        assert isinstance(found, etree.RelaxNG)
+        return found
+
+
+def _compile(tree: ElementTree, path: str) -> etree.RelaxNG:
+    try:
+        return etree.RelaxNG(tree)
+    except etree.RelaxNGParseError as err:
+        raise SchemaError(f"cannot load schema: {err}", Location(path)) from err
 
 
 def _schemas(rng_path: Path | None) -> _Schemas:
@@ -242,12 +281,13 @@ def _bundled_schemas() -> _Schemas:
 def _load_schemas(rng_path: str) -> _Schemas:
     try:
         rng_tree = etree.parse(rng_path)
-        rng = etree.RelaxNG(rng_tree)
+        large = sum(1 for _ in rng_tree.getroot().iter(_R + "element")) > PRUNED_ABOVE
+        rng = None if large else _compile(rng_tree, rng_path)
         sch_path = Path(rng_path).with_suffix(".sch")
         sch = Schematron(sch_path) if sch_path.is_file() else None
-    except (OSError, etree.XMLSyntaxError, etree.RelaxNGParseError) as err:
+    except (OSError, etree.XMLSyntaxError) as err:
         raise SchemaError(f"cannot load schema: {err}", Location(rng_path)) from err
-    return _Schemas(rng, sch, _Grammar(rng_tree.getroot()))
+    return _Schemas(rng, sch, _Grammar(rng_tree.getroot()), rng_tree, rng_path, {})
 
 
 class _Grammar:
