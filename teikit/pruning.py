@@ -117,14 +117,20 @@ def _dead_now(node: etree._Element, dead: set[str], memo: dict[etree._Element, b
 
 
 def _dead_definitions(defines: dict[str, etree._Element]) -> set[str]:
-    """The definitions that match nothing: a fixed point, as definitions refer to each other."""
+    """The definitions that match nothing (the least fixed point, as definitions refer to each other):
+    each judged once, and again when one it refers to is found dead."""
+    users: dict[str, set[str]] = {}
+    for name, define in defines.items():
+        for ref in define.iter(_R + "ref"):
+            users.setdefault(ref.get("name", ""), set()).add(name)
     dead: set[str] = set()
-    while True:
-        memo: dict[etree._Element, bool] = {}
-        now = {name for name, define in defines.items() if _dead(define, dead, memo)}
-        if now == dead:
-            return dead
-        dead = now
+    todo = list(defines)
+    while todo:
+        name = todo.pop()
+        if name not in dead and _dead(defines[name], dead, {}):
+            dead.add(name)
+            todo.extend(users.get(name, ()))
+    return dead
 
 
 def _rewrite(node: etree._Element, dead: set[str], memo: dict[etree._Element, bool]) -> None:
