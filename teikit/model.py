@@ -212,6 +212,7 @@ ReviewKind = Literal[
     "empty-turn",
     "unclassified-bracket",
     "unbalanced-bracket",
+    "deep-brackets",
     "page-join",
     "ambiguous-date",
     "unparsed-participant",

@@ -413,7 +413,10 @@ class _Rng:
     def _node(self, entry: LogEntry) -> Element | None:
         if not entry.path:
             return None
-        found = self.tree.xpath(entry.path)
+        try:
+            found = self.tree.xpath(entry.path)
+        except etree.XPathError:  # libxml2 names a foreign element by a prefix the path cannot resolve
+            return None
         return (
             found[0] if isinstance(found, list) and found and isinstance(found[0], etree._Element) else None
         )

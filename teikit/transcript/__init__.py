@@ -6,6 +6,7 @@ and text in no known layout falls back to `generic` (with a review note) unless 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from teikit import dates
@@ -146,10 +147,15 @@ def parse_csv_export(text: str, path: str = "<string>") -> list[Document]:
 
 
 def _review(text: str, path: str, notes: list[Note]) -> tuple[ReviewNote, ...]:
+    # Line starts found once: counting the lines before each note anew was quadratic in a text with
+    # thousands of notes (a line of unbalanced brackets repeated).
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]
     out = []
     for note in sorted(notes, key=lambda n: n.offset):
-        loc = location_of(text, note.offset, path)
-        out.append(ReviewNote(line=loc.line, column=loc.column or 1, kind=note.kind, message=note.message))
+        offset = max(0, min(note.offset, len(text)))
+        line = bisect.bisect_right(starts, offset)
+        column = offset - starts[line - 1] + 1
+        out.append(ReviewNote(line=line, column=column, kind=note.kind, message=note.message))
     return tuple(out)
 
 

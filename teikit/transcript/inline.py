@@ -4,7 +4,9 @@ Inlines and review notes out; the characters always stay (markup only wraps them
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -86,6 +88,12 @@ def flattened_ref(text: str, number: str, start: int = 0, end: int | None = None
     return rx.search(text, start, len(text) if end is None else end)
 
 
+MAX_BRACKET_DEPTH = 16
+"""Brackets nested deeper than this are left as text: no transcript nests its editorial brackets so
+deep, and each level is an element (XML parsers refuse documents nested a few hundred deep)."""
+_DEEP = f"brackets nested more than {MAX_BRACKET_DEPTH} deep: the inner ones are left as text"
+
+
 def _brackets(text: str, start: int, end: int, found: Found) -> Iterator[tuple[str, int, int]]:
     """Balanced [...] and (...) pairs (outermost first for nesting); unbalanced ones become review notes."""
     stack: list[tuple[str, int]] = []
@@ -97,11 +105,15 @@ def _brackets(text: str, start: int, end: int, found: Found) -> Iterator[tuple[s
         elif ch in ("]", ")"):
             if stack and _OPEN[stack[-1][0]] == ch:
                 kind, a = stack.pop()
-                pairs.append((kind, a, i + 1))
+                if len(stack) < MAX_BRACKET_DEPTH:
+                    pairs.append((kind, a, i + 1))
+                elif len(stack) == MAX_BRACKET_DEPTH:
+                    found.notes.append(Note(a, "deep-brackets", _DEEP))
             elif ch == "]":
                 found.notes.append(
                     Note(i, "unbalanced-bracket", "closing bracket ']' without an opening one")
                 )
+    crossing = _Crossing([(p_a, p_b) for _, p_a, p_b in pairs])
     for kind, a in stack:
         if kind != "[":
             continue
@@ -113,9 +125,30 @@ def _brackets(text: str, start: int, end: int, found: Found) -> Iterator[tuple[s
             )
         )
         line_end = min(_line_end(text, a), end)
-        if not any(p_a < a < p_b < line_end or a < p_a < line_end < p_b for _, p_a, p_b in pairs):
+        if not crossing.any(a, line_end):
             found.inlines.append(Inline(start=a, end=line_end, tag="note", attrs=(("type", "editorial"),)))
     yield from sorted(pairs, key=lambda p: (p[1], -p[2]))
+
+
+class _Crossing:
+    """Whether a span crosses one of the bracket pairs: a pair crossing [a, b) starts or ends strictly
+    inside it, so only those are looked at (a line of thousands of brackets compared every unclosed one
+    with every pair, for minutes)."""
+
+    def __init__(self, pairs: list[tuple[int, int]]) -> None:
+        self.starts = sorted(pairs)
+        self.ends = sorted((b, a) for a, b in pairs)
+
+    def any(self, a: int, b: int) -> bool:
+        inside = slice(
+            bisect.bisect_right(self.starts, (a, sys.maxsize)), bisect.bisect_left(self.starts, (b, -1))
+        )
+        if any(b < p_b for _, p_b in self.starts[inside]):
+            return True
+        inside = slice(
+            bisect.bisect_right(self.ends, (a, sys.maxsize)), bisect.bisect_left(self.ends, (b, -1))
+        )
+        return any(p_a < a for _, p_a in self.ends[inside])
 
 
 def _classify(text: str, kind: str, a: int, b: int, found: Found, footnotes: frozenset[str]) -> None:

@@ -5,7 +5,9 @@ knows, wherever they stand alone. Other all-capital words are never taken for or
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from collections.abc import Iterable
 
 from teikit import gazetteer
@@ -100,6 +102,7 @@ def find_orgs(
             + r")(?![\w-])"
         )
         found += [(m.start(), m.end(), known[m.group(0)]) for m in rx.finditer(text, start, end)]
+    taken = _Spans((x, y) for x, y, _ in found)
     for m in _ORG.finditer(text, start, end):
         a, b = m.span("org")
         name = m["org"]
@@ -121,9 +124,30 @@ def find_orgs(
         words = name.split()
         if _EVENT.match(text, b):
             continue
-        if len(words) >= 2 and not any(x <= a < y or x < b <= y for x, y, _ in found):
+        if len(words) >= 2 and not taken.touches(a, b):
             found.append((a, b, name))
+            taken.add(a, b)
     return sorted(found)
+
+
+class _Spans:
+    """Spans found so far, sorted, for asking whether a new one starts or ends inside one of them without
+    looking at them all (a long text names thousands of organisations)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.spans = sorted(spans)
+        self.longest = max((y - x for x, y in self.spans), default=0)
+
+    def add(self, a: int, b: int) -> None:
+        bisect.insort(self.spans, (a, b))
+        self.longest = max(self.longest, b - a)
+
+    def touches(self, a: int, b: int) -> bool:
+        """Whether a span holds `a` (x <= a < y) or `b` (x < b <= y): only one starting at most the
+        longest span's length before `a` can."""
+        lo = bisect.bisect_left(self.spans, (a - self.longest, -1))
+        hi = bisect.bisect_right(self.spans, (b, sys.maxsize))
+        return any(x <= a < y or x < b <= y for x, y in self.spans[lo:hi])
 
 
 def _before_org(left: list[str]) -> bool:

@@ -8,6 +8,8 @@ and quantities over typography) and the weaker is dropped with a review note.
 
 from __future__ import annotations
 
+import bisect
+import sys
 from collections.abc import Iterable
 
 from teikit.model import Inline
@@ -91,25 +93,35 @@ def resolve(inlines: Iterable[Inline]) -> tuple[list[Inline], list[Note]]:
     report the others."""
     given = list(inlines)
     ranked = sorted(given, key=lambda i: (STRENGTH.get(i.tag, 9), i.start, -i.end))
-    kept: list[Inline] = []
+    kept = _Kept()
     notes: list[Note] = []
     for inline in ranked:
-        rival = next((k for k in kept if _crosses(k, inline)), None)
+        rival = kept.first_crossing(inline)
         if rival is None:
-            kept.append(inline)
+            kept.add(inline)
         else:
             notes.append(
                 Note(inline.start, "overlap", f"<{inline.tag}> crossed <{rival.tag}> and was left out")
             )
-    for outer in list(kept):  # then nesting TEI forbids: the weaker (or the one inside a gap) goes
-        for inner in list(kept):
-            if outer in kept and inner in kept and _inside(outer, inner) and _misplaced(outer, inner):
+    # Then nesting TEI forbids: the weaker (or the one inside a gap) goes. Dropped inlines are tracked by
+    # identity: comparing models field by field in `list.remove` could drop an equal twin instead.
+    dropped: set[int] = set()
+    for outer in kept.inlines:
+        if outer.tag not in _OPAQUE and outer.tag not in _NO_STAGE:
+            continue  # nothing is misplaced inside it
+        for inner in kept.starting_within(outer.start, outer.end):
+            if (
+                id(outer) not in dropped
+                and id(inner) not in dropped
+                and _inside(outer, inner)
+                and _misplaced(outer, inner)
+            ):
                 weaker = (
                     inner
                     if outer.tag in _OPAQUE or STRENGTH.get(outer.tag, 9) <= STRENGTH.get(inner.tag, 9)
                     else outer
                 )
-                kept.remove(weaker)
+                dropped.add(id(weaker))
                 notes.append(
                     Note(
                         weaker.start,
@@ -118,4 +130,43 @@ def resolve(inlines: Iterable[Inline]) -> tuple[list[Inline], list[Note]]:
                     )
                 )
     order = {id(i): n for n, i in enumerate(given)}
-    return sorted(kept, key=lambda i: order[id(i)]), notes
+    return sorted((i for i in kept.inlines if id(i) not in dropped), key=lambda i: order[id(i)]), notes
+
+
+class _Kept:
+    """The inlines kept so far, in the order kept, with their starts and ends sorted: a line of a thousand
+    dates is a thousand inlines, and comparing each with every other took seconds."""
+
+    def __init__(self) -> None:
+        self.inlines: list[Inline] = []
+        self.starts: list[tuple[int, int]] = []
+        """(start, index in `inlines`), sorted."""
+        self.ends: list[tuple[int, int]] = []
+        """(end, index in `inlines`), sorted."""
+
+    def add(self, inline: Inline) -> None:
+        bisect.insort(self.starts, (inline.start, len(self.inlines)))
+        bisect.insort(self.ends, (inline.end, len(self.inlines)))
+        self.inlines.append(inline)
+
+    def first_crossing(self, inline: Inline) -> Inline | None:
+        """The earliest kept inline that `inline` crosses: one that starts or ends strictly inside it."""
+        a, b = inline.start, inline.end
+        if a == b:
+            return None
+        candidates = [i for _, i in self._between(self.starts, a, b)] + [
+            i for _, i in self._between(self.ends, a, b)
+        ]
+        crossing = [i for i in candidates if _crosses(self.inlines[i], inline)]
+        return self.inlines[min(crossing)] if crossing else None
+
+    def starting_within(self, start: int, end: int) -> list[Inline]:
+        """The kept inlines that start in [start, end], in the order kept."""
+        lo = bisect.bisect_left(self.starts, (start, -1))
+        hi = bisect.bisect_right(self.starts, (end, len(self.inlines)))
+        return [self.inlines[i] for i in sorted(i for _, i in self.starts[lo:hi])]
+
+    @staticmethod
+    def _between(points: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int]]:
+        """The entries whose position lies strictly between a and b."""
+        return points[bisect.bisect_right(points, (a, sys.maxsize)) : bisect.bisect_left(points, (b, -1))]
