@@ -373,3 +373,26 @@ def test_a_role_declared_with_its_holder_is_not_a_turn() -> None:
         "Note\n\nThe conversation was attended by Counsellor Hassan al-Bazzaz and by the undersigned.\n"
     )
     assert set(_roles(attended)) == {"Hassan al-Bazzaz"}
+
+
+def test_a_tape_position_above_each_label_and_call_signs() -> None:
+    doc = _doc(
+        "Oral history, tape 2\n\nInterviewer: Farida Rahman. Interviewee: Abul Hossain.\n\n"
+        "[00:01:15]\nQ: When did you arrive?\n[00:01:40]\nA: In March.\n"
+    )
+    assert [name for _, name in _speakers(doc)] == ["Farida Rahman", "Abul Hossain"]
+    log = _doc(
+        "INTERCEPT LOG\n\nCall signs: KESTREL (Major Ivan Petrov), FALCON (Captain Lajos Horvath).\n\n"
+        "21:04 KESTREL: Falcon, report.\n21:05 FALCON: Column at the bridge.\n"
+    )
+    assert _speakers(log) == [("21:04 KESTREL:", "Ivan Petrov"), ("21:05 FALCON:", "Lajos Horvath")]
+
+
+def test_a_member_listed_after_the_country_they_sit_for() -> None:
+    doc = _doc(
+        "Record\n\nPresent: Argentina Mr. Carlos Ruda; Canada Mr. William Barton\n\nMr. RUDA: Thank you.\n"
+    )
+    assert _roles(doc) == {
+        "Carlos Ruda": ("participant", "Argentina"),
+        "William Barton": ("participant", "Canada"),
+    }

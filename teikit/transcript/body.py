@@ -26,7 +26,7 @@ from teikit.transcript.participants import (
     read_people,
 )
 from teikit.transcript.people import PersonIndex, parse_mention, split_items
-from teikit.transcript.speakers import Speakers, label_key
+from teikit.transcript.speakers import Speakers, bare_time, label_key
 
 _STAGE_INLINE = re.compile(
     r"\((?=[A-Z])[^()\n]{10,}?[.!?]\)|\((?!(?:including|excluding|during|according|concerning|"
@@ -539,7 +539,16 @@ class _Parser:
             return None
         speakers = self._speakers()
         cuts = [i for i, ln in enumerate(lns) if i > 0 and speakers.opens(ln.start, ln.end)]
-        if not cuts or not speakers.opens(lns[0].start, lns[0].end) and len(cuts) < 2:
+        # a time alone on the line above a label belongs to its turn ("[00:05:12]" ⏎ "Q: …")
+        cuts = [
+            i - 1 if i > 1 and bare_time(self.text, lns[i - 1].start, lns[i - 1].end) else i for i in cuts
+        ]
+        first = speakers.opens(lns[0].start, lns[0].end) or (
+            bare_time(self.text, lns[0].start, lns[0].end) and cuts[:1] == [1]
+        )
+        if cuts[:1] == [1] and bare_time(self.text, lns[0].start, lns[0].end):
+            cuts = cuts[1:]
+        if not cuts or not first and len(cuts) < 2:
             return None
         bounds = [0, *cuts, len(lns)]
         return [

@@ -17,7 +17,8 @@ _FIELD_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^record|^documentation$|^minutes$|note.?taker|^minutes taken by", "recorder"),
         (
             r"accompan|attendee|participant|guests|side$|delegation|^(?:also |others |those )?present$|^attending$|"
-            r"^chairing$|^chair$|^in attendance$|^experts?$|^advis[eo]rs?$|^observers?$|^from\s+(?:the\s+)?\S",
+            r"^chairing$|^chair$|^in attendance$|^experts?$|^advis[eo]rs?$|^observers?$|"
+            r"^from\s+(?:the\s+)?\S",
             "participants",
         ),
         (r"^subject$|^re$|^topic$", "subject"),

@@ -72,6 +72,9 @@ def read_people(
                 routed = True
                 continue
             single = routing and (last_id is not None or routed)
+            item_side = seg_side
+            if not single and (led := _country_led(text, a, b)) is not None:
+                a, item_side = led  # "Argentina Mr. Carlos Ruda": the country the person sits for
             mention = None if single else parse_mention(text, a, b)
             if mention is not None and title is not None:
                 mention = mention.with_title(text, title)
@@ -88,7 +91,7 @@ def read_people(
             last_id = persons.add(
                 persons.get(known).name if known else mention.name,
                 roles=person_roles,
-                side=seg_side,
+                side=item_side,
                 titles=titles,
                 variants=(*mention.variants, *((alt,) if alt else ())),
             )
@@ -118,6 +121,19 @@ def _side_segments(text: str, value: Span, side: str | None) -> list[tuple[int, 
         seg_start = end
     segments.append((seg_start, value.end, current_side))
     return [(a, b, s) for a, b, s in segments if text[a:b].strip()]
+
+
+def _country_led(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """Where the person begins in an item led by the country they sit for ("Argentina Mr. Carlos Ruda",
+    "United Kingdom Sir Ivor Richard"), and the country; None when the item is not so led."""
+    for m in re.finditer(r"\s+(?=\S)", text[start:end]):
+        word = text[start + m.end() : end].split()[0]
+        if is_title(word) or word.lower() in {"mr.", "mrs.", "ms.", "sir", "dr."}:
+            country = text[start : start + m.start()]
+            return (
+                (start + m.end(), country) if names_a_country(country) and len(country.split()) <= 4 else None
+            )
+    return None
 
 
 def _title_continuation(

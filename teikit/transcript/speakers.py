@@ -27,8 +27,11 @@ _DECL_WORDS = (
 )
 _DECLARATION = re.compile(rf"[(\[]{_DECL_WORDS}\s+(?P<abbr>[^()\[\]\n]{{1,40}}?)[)\]]", re.IGNORECASE)
 _LABEL_WORD = r"(?:[A-Z\[(][^\s:]*|[a-z]{1,4}\.?|of|the|de|van|von)"
-_TIME = r"(?:[\[(]?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]*[ap]\.?m\.?)?[\])]?[ \t]+)"
-"""A time of day before a label: "21:04 ", "[14.32] ", "(9:05 a.m.) "."""
+_CLOCK = r"[\[(]?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]*[ap]\.?m\.?)?[\])]?"
+_TIME = rf"(?:{_CLOCK}(?:[ \t]*[–—-][ \t]*|[ \t]+|[ \t]*\n[ \t]*))"
+"""A time of day or a tape position before a label: "21:04 ", "[14.32] ", "(9:05 a.m.) ", "00:12:30 – ",
+or alone on the line above it."""
+_BARE_TIME = re.compile(rf"{_CLOCK}[ \t]*$")
 _LABEL = re.compile(
     rf"(?P<time>{_TIME})?(?P<label>[A-Z\[][^\n:]{{0,100}}?)(?::[ \t]+(?=\S)|:[ \t]*$|(?<=\])\.[ \t]+(?=\S))",
     re.MULTILINE,
@@ -42,12 +45,21 @@ _ROLE_WORDS = (
     r"chair(?:man|woman|person)?|president|speaker"
 )
 _NAME_WORDS = r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|da|van|von|al|el|bin|ibn|ben)){0,4}"
+_CAPS_LABEL = r"[A-Z][A-Z0-9'’-]{0,19}(?:[ \t][A-Z0-9][A-Z0-9'’-]*)?"
 _DECLARED_LETTER = re.compile(
-    rf"^[ \t]*(?P<abbr>[A-Z]{{1,3}}|(?i:{_ROLE_WORDS}))[ \t]*(?:=|:=|stands for|denotes|[–—])[ \t]*"
+    rf"^[ \t]*(?P<abbr>{_CAPS_LABEL}|(?:Speaker|Voice|Caller)[ \t]+\w+|(?i:{_ROLE_WORDS}))[ \t]*"
+    rf"(?:=|:=|stands for|denotes|[–—])[ \t]*"
     rf"(?P<name>{_NAME_WORDS})(?:[ \t]*\((?P<note>[^()\n]{{1,60}})\))?[ \t]*[.;,]?[ \t]*$",
     re.MULTILINE,
 )
-"""A line declaring a label: "Q = Ruth Feldman (interviewer)", "A stands for Kwabena Owusu-Ansah"."""
+"""A line declaring a label: "Q = Ruth Feldman (interviewer)", "A stands for Kwabena Owusu-Ansah",
+"KESTREL – Major Ivan Petrov"."""
+_CALL_SIGN = re.compile(
+    rf"(?P<name>{_NAME_WORDS})[ \t]*\((?:(?i:call[- ]sign|code[- ]?name)[ \t]+)?[\"“]?(?P<abbr>[A-Z][A-Z0-9-]{{2,19}})[\"”]?\)"
+    rf"|(?P<abbr2>[A-Z][A-Z0-9-]{{2,19}})[ \t]*\((?P<name2>{_NAME_WORDS})\)"
+)
+"""A label given in parentheses beside a full name, or a name beside a label: "Major Ivan Petrov
+(call sign KESTREL)", "KESTREL (Major Ivan Petrov)"."""
 _DECLARED_ROLE = re.compile(
     rf"(?:^|(?<=[.;]\s))(?P<abbr>(?i:{_ROLE_WORDS}))[ \t]*:[ \t]*(?P<name>{_NAME_WORDS})"
     rf"(?:[ \t]*\([^()\n]{{1,60}}\))?[ \t]*(?:[.;]|$)",
@@ -180,11 +192,16 @@ class Speakers:
     def _declaration(self, start: int, end: int) -> bool:
         """Whether text[start:end] is only a line declaring who holds a role ("President: Mr. Jean Dupont
         (France)"), not a turn."""
-        m = _DECLARED_ROLE.match(self.text, start, end)
-        if m is None or len(split_title(m["name"])[1].split()) < 2:
-            return False
-        line_end = self.text.find("\n", m.end(), end)
-        return not self.text[m.end() : end if line_end < 0 else line_end].strip()
+        line_end = self.text.find("\n", start, end)
+        line_end = end if line_end < 0 else line_end
+        at = start
+        while (m := _DECLARED_ROLE.match(self.text, at, line_end)) is not None:  # one or several
+            if len(split_title(m["name"])[1].split()) < 2:
+                return False
+            at = m.end()
+            while at < line_end and self.text[at].isspace():
+                at += 1
+        return at > start and at >= line_end
 
     def _from_declaration(self, name_part: str) -> str:
         """The person a declared label names ("Q = Ruth Feldman"), added to the index if new."""
@@ -285,6 +302,11 @@ def _name_part(label: str) -> tuple[str, str | None]:
     return " ".join(bare.split()), variant
 
 
+def bare_time(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is only a time or a tape position ("[00:05:12]"), as above a label."""
+    return _BARE_TIME.match(text, start, end) is not None
+
+
 def label_key(text: str, start: int, end: int) -> str | None:
     """The name a block or line opens with as a label, for counting recurring labels before parsing."""
     m = _LABEL.match(text, start, end)
@@ -302,14 +324,19 @@ def declarations(text: str) -> dict[str, tuple[str, str | None]]:
         name = split_title(" ".join(m["name"].split()).rstrip(".,"))[1]
         if len(name.split()) >= 2:  # a full name: "INTERVIEWER: Welcome." declares nobody
             found.setdefault(m["abbr"].casefold(), (name, m["abbr"].lower()))
-    if (m := _INTERVIEW.search(text)) is not None:
+    for m in _CALL_SIGN.finditer(text):
+        abbr, name = (m["abbr"], m["name"]) if m["abbr"] else (m["abbr2"], m["name2"])
+        title, bare = split_title(" ".join(name.split()).rstrip(".,"))
+        if len(bare.split()) >= 2 and not abbr.isdigit():
+            found.setdefault(abbr.casefold(), (bare, title))
+    if (interview := _INTERVIEW.search(text)) is not None:
         for role, group in (("interviewee", "ee"), ("interviewer", "er")):
-            if m[group] and (name := split_title(" ".join(m[group].split()).rstrip(".,"))[1]):
-                found.setdefault(role, (name, None))
+            if interview[group] and (held := split_title(" ".join(interview[group].split()).rstrip(".,"))[1]):
+                found.setdefault(role, (held, None))
     for letter, roles in _QUESTION_ANSWER.items():
-        role = next((r for r in roles if r in found), None)
-        if letter not in found and role is not None:
-            found[letter] = found[role]
+        held_by = next((r for r in roles if r in found), None)
+        if letter not in found and held_by is not None:
+            found[letter] = found[held_by]
     return found
 
 
