@@ -396,3 +396,9 @@ def test_a_member_listed_after_the_country_they_sit_for() -> None:
         "Carlos Ruda": ("participant", "Argentina"),
         "William Barton": ("participant", "Canada"),
     }
+
+
+@pytest.mark.parametrize("label", ["Attended by", "Present at the meeting", "Taking part", "Participating"])
+def test_labels_that_say_who_was_present(label: str) -> None:
+    doc = _doc(f"Minutes\n\n{label}: Ivan Petrov (Director); Lena Holm (Counsellor)\n\nPetrov: Good.\n")
+    assert set(_roles(doc)) == {"Ivan Petrov", "Lena Holm"}

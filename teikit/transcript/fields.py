@@ -16,7 +16,9 @@ _FIELD_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^interpret|interpreter|translator", "interpreter"),
         (r"^record|^documentation$|^minutes$|note.?taker|^minutes taken by", "recorder"),
         (
-            r"accompan|attendee|participant|guests|side$|delegation|^(?:also |others |those )?present$|^attending$|"
+            r"accompan|attendee|participant|guests|side$|delegation|^(?:also |others |those )?present(?: were)?$|"
+            r"^present (?:at|in) (?:the )?(?:meeting|talks|conversation|session)$|^attended(?: by)?$|^attending$|"
+            r"^participating$|^taking part$|^those attending$|"
             r"^chairing$|^chair$|^in attendance$|^experts?$|^advis[eo]rs?$|^observers?$|"
             r"^from\s+(?:the\s+)?\S",
             "participants",
