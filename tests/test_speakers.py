@@ -402,3 +402,11 @@ def test_a_member_listed_after_the_country_they_sit_for() -> None:
 def test_labels_that_say_who_was_present(label: str) -> None:
     doc = _doc(f"Minutes\n\n{label}: Ivan Petrov (Director); Lena Holm (Counsellor)\n\nPetrov: Good.\n")
     assert set(_roles(doc)) == {"Ivan Petrov", "Lena Holm"}
+
+
+@pytest.mark.parametrize(
+    "declaration", ["(hereinafter Pham)", "(henceforth called Pham)", "(hereinafter referred to as Pham)"]
+)
+def test_other_words_that_declare_a_short_label(declaration: str) -> None:
+    doc = _doc(f"Record\n\nDeputy Minister Pham Van Dinh {declaration}: Welcome.\n\nPham: We agree.\n")
+    assert [name for _, name in _speakers(doc)] == ["Pham Van Dinh", "Pham Van Dinh"]

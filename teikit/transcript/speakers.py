@@ -22,8 +22,8 @@ from teikit.transcript.fields import field_key
 from teikit.transcript.people import FORMS_OF_ADDRESS, PARTICLES, TITLE_WORDS, PersonIndex
 
 _DECL_WORDS = (
-    r"(?:to be abbreviated as|hereafter abbreviated(?: as)?|hereafter referred to as|hereafter,?|"
-    r"henceforth referred to as|henceforth abbreviated(?: as)?|henceforth,?|abbreviated as)"
+    r"(?:to be abbreviated as|(?:here(?:in)?after|henceforth)[ \t]+(?:abbreviated|referred[ \t]+to|called|"
+    r"cited|named)(?:[ \t]+as)?|here(?:in)?after,?|henceforth,?|abbreviated as|referred to below as)"
 )
 _DECLARATION = re.compile(rf"[(\[]{_DECL_WORDS}\s+(?P<abbr>[^()\[\]\n]{{1,40}}?)[)\]]", re.IGNORECASE)
 _LABEL_WORD = r"(?:[A-Z\[(][^\s:]*|[a-z]{1,4}\.?|of|the|de|van|von)"
