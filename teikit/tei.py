@@ -64,8 +64,27 @@ def build_tei(doc: Document) -> etree._ElementTree:
         back = _sub(text, "back")
         for section in doc.back:
             back.append(_section(doc.text, section))
+    _number_passages(root, text)
     _indent(root)
     return etree.ElementTree(root)
+
+
+def _number_passages(root: etree._Element, text: etree._Element) -> None:
+    """Give every turn and paragraph of `text` a stable xml:id, its permalink and citation target:
+    "turn-N" and "p-N", counting turns and paragraphs in document order (the numbers the HTML showed
+    before the ids were stored). Converting the same transcript again gives the same ids; an id a
+    paragraph already has is kept, and one another element holds gets a suffix ("p-3-2")."""
+    taken = {value for el in root.iter() if (value := el.get(_XML_ID)) is not None}
+    for tag, prefix in (("sp", "turn"), ("p", "p")):
+        for n, el in enumerate(text.iter(f"{_T}{tag}"), start=1):
+            if el.get(_XML_ID) is not None:
+                continue
+            candidate, k = f"{prefix}-{n}", 1
+            while candidate in taken:
+                k += 1
+                candidate = f"{prefix}-{n}-{k}"
+            el.set(_XML_ID, candidate)
+            taken.add(candidate)
 
 
 def serialise(tree: etree._ElementTree) -> bytes:

@@ -291,3 +291,24 @@ def test_a_contents_line_naming_two_renditions_stays_in_the_wrapper() -> None:
     )
     wrapper = parse_wrapper(text)
     assert wrapper is not None and text[wrapper.body_start :].startswith("MINUTES")
+
+
+@pytest.mark.parametrize("name", ["wcda-116540", "wcda-116739"])
+def test_every_turn_and_paragraph_has_a_stable_id_in_the_tei(name: str) -> None:
+    """The ids pages link to and cite are stored in the TEI, unique, and the same when the unchanged
+    transcript is converted again; the HTML page uses them as its anchors."""
+    from lxml import html
+
+    from teikit import render, tei
+
+    source = REPO / "transcripts" / f"{name}.txt"
+    first, again = convert(source), convert(source)
+    passages = first.xpath("//t:text//t:sp | //t:text//t:p", namespaces=NS)
+    ids = [el.get(XML_ID) for el in passages]
+    assert passages and None not in ids
+    assert len(set(ids)) == len(ids)
+    assert ids == [el.get(XML_ID) for el in again.xpath("//t:text//t:sp | //t:text//t:p", namespaces=NS)]
+    assert tei.serialise(first) == tei.serialise(again)
+    page = html.document_fromstring(render.render_html(first))
+    anchors = set(page.xpath("//@id"))
+    assert {el.get(XML_ID) for el in passages if el.xpath("ancestor::t:body", namespaces=NS)} <= anchors
