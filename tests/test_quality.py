@@ -271,6 +271,32 @@ def test_each_page_offers_its_texts_and_tei_and_the_corpus(site: Path) -> None:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
+def test_page_numbers_stand_in_the_left_margin_on_a_desktop(site: Path) -> None:
+    """A page break with a number (pb/@n, from a transcript's page marks) shows "p. N" left of the text
+    column, inside the window, and the Contents fold links to it."""
+    from lxml import html
+    from playwright.sync_api import sync_playwright
+
+    paged = [p for p in _documents(site) if html.parse(str(p)).xpath("//span[@class = 'page-number']")]
+    assert paged, "a bundled fixture has page marks"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=_chromium())
+        try:
+            page = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+            page.goto(paged[0].as_uri())
+            boxes = page.evaluate(
+                "[...document.querySelectorAll('.page-number')].map(e => [e.textContent, "
+                "e.getBoundingClientRect().left, e.getBoundingClientRect().right, "
+                "document.querySelector('.text').getBoundingClientRect().left])"
+            )
+        finally:
+            browser.close()
+    assert boxes and all(re.fullmatch(r"p\. \S+", text) for text, *_ in boxes)
+    assert all(0 <= left and right <= column for _, left, right, column in boxes)
+    contents = html.parse(str(paged[0])).xpath("//details[contains(@class, 'contents')]//a/@href")
+    assert {f"#{a}" for a in html.parse(str(paged[0])).xpath("//span[@class = 'pb']/@id")} <= set(contents)
+
+
 def test_printed_page_leaves_out_the_site_chrome_and_keeps_the_text(site: Path, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 

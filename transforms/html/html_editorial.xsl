@@ -120,8 +120,8 @@
       <xsl:if test="normalize-space(@n)">
         <xsl:attribute name="id" select="tk:page-anchor(.)"/>
       </xsl:if>
-      <span class="visually-hidden">[{tk:label('page-break')}</span>
-      <xsl:if test="normalize-space(@n)"><span class="page-number"><span class="visually-hidden"> </span>{tk:label('page-abbr')} {normalize-space(@n)}</span></xsl:if>
+      <span class="visually-hidden">[{tk:label('page-break')}<xsl:if test="normalize-space(@n)">, </xsl:if></span>
+      <xsl:if test="normalize-space(@n)"><span class="page-number">{tk:label('page-abbr')} {normalize-space(@n)}</span></xsl:if>
       <span class="visually-hidden">]</span>
     </span>
   </xsl:template>
