@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from teikit import gazetteer
+from teikit import gazetteer, lexicon
 from teikit.model import Inline
-from teikit.transcript.people import PARTICLE, TITLE_WORDS, PersonIndex, is_romanisation
+from teikit.transcript import orgs
+from teikit.transcript.people import PARTICLE, PARTICLES, TITLE_WORDS, PersonIndex, is_romanisation
 
 _NAME = (
     rf"(?:[A-Z]\.[ \t]?){{0,3}}[A-Z][\w'’-]*"
@@ -21,7 +22,7 @@ _NAME = (
 _TITLE_WORD = "|".join(
     sorted(
         {re.escape(w[:1].upper() + w[1:]) for w in TITLE_WORDS if w[:1].isalpha()}
-        | {r"c\.", r"com\.", r"cde\."},
+        | {r"c\.", r"com\.", r"cde\.", "comrade"},
         key=len,
         reverse=True,
     )
@@ -51,13 +52,21 @@ def find_mentions(text: str, start: int, end: int, persons: PersonIndex, others:
             if not any(x < b and a < y for x, y in taken):
                 found.append(Inline(start=a, end=b, tag="persName", attrs=(("ref", f"{pointer}{ident}"),)))
                 taken.append((a, b))
+    for pointer, ident, a, b in _surnames(text, start, end, persons, others):
+        if not any(x < b and a < y for x, y in taken):
+            found.append(Inline(start=a, end=b, tag="persName", attrs=(("ref", f"{pointer}{ident}"),)))
+            taken.append((a, b))
     _add_romanised(
         text, start, end, persons, others, found, taken
     )  # known people first: "Li Jong Ok", not "Li Jong"
     for m in _NAME_SHAPES.finditer(text, start, end):
         a, b = m.span("name")
         name = m["name"] if not m["name"].isupper() else m["name"].title()
-        if any(x < b and a < y for x, y in taken) or _is_place_or_word(m["name"]):
+        if (
+            any(x < b and a < y for x, y in taken)
+            or _is_place_or_word(m["name"])
+            or orgs.names_organisation(text, m["name"])
+        ):
             continue
         if (
             run := _RUN.match(text, a, end)
@@ -123,8 +132,9 @@ _NOT_NAMES = frozenset(
     """office department committee ministry bureau commission trade relations affairs party government council
     union republic army staff secretariat assembly congress embassy section division administration
     directorate plan economy""".split()
-)
-"""Words that follow a title in the names of institutions, not of people."""
+) | frozenset(w.lower() for head in lexicon.entries("org-heads") for w in head.split())
+"""Words that follow a title in the names of institutions, not of people (and the head nouns of
+teikit/lexicon/org-heads.txt)."""
 
 
 def _titled(text: str, m: re.Match[str], persons: PersonIndex, others: PersonIndex) -> list[Inline]:
@@ -134,6 +144,8 @@ def _titled(text: str, m: re.Match[str], persons: PersonIndex, others: PersonInd
         return []
     if m["title"].split()[-1].lower() in _MODIFIERS or any(w.lower() in _NOT_NAMES for w in name.split()):
         return []
+    if name and (gazetteer.lookup(f"{m['title']} {name}") is not None or gazetteer.lookup(name) is not None):
+        return []  # "Sri Lanka", "Prince Edward Island", "King Egypt": a place, not a titled person
     title = " ".join(m["title"].split())
     wanted = name.replace(" II ", " Il ")
     full = (
@@ -191,6 +203,88 @@ def _known_forms(text: str, start: int, end: int, persons: PersonIndex) -> list[
         for m in rx.finditer(text, start, end)
         if m.group(0).replace(" II ", " Il ") in ids
     ]
+
+
+def _surname(name: str) -> str | None:
+    """The word a person is called by alone: the last of the name ("Nasser" of "Gamal Abd al-Nasser", the
+    word after a particle's hyphen), the first of an East Asian name written surname first ("Zhou" of
+    "Zhou Enlai", "Kim" of "Kim Il-sung"); None when that word could be a title, a place or a common word."""
+    words = [w for w in name.split() if w.lower() not in PARTICLES]
+    if not words:
+        return None
+    east_asian = len(words) > 1 and (
+        re.fullmatch(_CHINESE_SURNAMES, words[0]) is not None
+        or re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[-1]) is not None
+    )
+    word = words[0] if east_asian else words[-1]
+    word = re.sub(rf"^(?:{PARTICLE})-", "", word, flags=re.IGNORECASE)
+    if (
+        len(word) < 3
+        or not word[:1].isupper()
+        or not word.replace("-", "").replace("'", "").isalpha()
+        or word.lower() in TITLE_WORDS
+        or word.lower() in _NOT_NAMES
+        or word.upper() in _NOT_NAMES_UPPER
+        or gazetteer.lookup(word) is not None
+    ):
+        return None
+    return word
+
+
+def _surnames(
+    text: str, start: int, end: int, persons: PersonIndex, others: PersonIndex
+) -> list[tuple[str, str, int, int]]:
+    """The people the document has named, called again by surname alone, in capitals, or after initials
+    ("Nasser", "NASSER", "G. A. Nasser", "Nasser's" without its "'s"): (pointer, id, start, end). A surname
+    two people share names neither, nor does one the text also writes in lower case (a common word: "Side"
+    of a list's "Soviet Side")."""
+    owners: dict[str, set[tuple[str, str]]] = {}
+    for pointer, index in (("#", persons), ("per:", others)):
+        for person in index.persons():
+            word = _surname(person.name)
+            if word is not None and not re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text):
+                for form in (word, word.upper()):
+                    owners.setdefault(form, set()).add((pointer, person.id))
+    unique = {form: next(iter(ids)) for form, ids in owners.items() if len(ids) == 1}
+    if not unique:
+        return []
+    rx = re.compile(
+        r"(?<![\w'’.-])(?:[A-Z]\.[ \t]?){0,3}(?P<word>"
+        + "|".join(re.escape(f) for f in sorted(unique, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    return [
+        (*unique[m["word"]], m.start(), m.end())
+        for m in rx.finditer(text, start, end)
+        if not _capital_next(text, m.end(), end)  # "Nasser Street", another "Pak Sŏng-ch'ŏl"
+        and not _LABEL_AFTER.match(
+            text, m.end(), end
+        )  # "KARAMI:", "[Karami] (in Arabic):": a speaker's label
+        and not (m["word"].isupper() and _opens_line(text, start, end, m.start(), m.end()))
+    ]
+
+
+def _opens_line(text: str, start: int, end: int, a: int, b: int) -> bool:
+    """Whether text[a:b] opens a line (after a time or a bracket) and more words follow it there: in
+    capitals, a speaker's label ("14:32 KARAMI — …"); alone on its line, a signature."""
+    line_start = text.rfind("\n", start, a) + 1 or start
+    line_end = text.find("\n", b, end)
+    rest = text[b : end if line_end < 0 else line_end]
+    return (
+        re.fullmatch(r"[\s\d:.\[(]*", text[line_start:a]) is not None and re.search(r"\w", rest) is not None
+    )
+
+
+_LABEL_AFTER = re.compile(r"\]?[ \t]*(?:\([^()\n]{0,60}\)[ \t]*)?:")
+
+
+_NEXT_WORD = re.compile(r"[ \t]+(\w)")
+
+
+def _capital_next(text: str, at: int, end: int) -> bool:
+    """Whether a capitalised word follows text[at] on the same line."""
+    m = _NEXT_WORD.match(text, at, end)
+    return m is not None and m[1].isupper()
 
 
 _RUN = re.compile(

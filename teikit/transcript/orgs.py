@@ -9,22 +9,22 @@ import bisect
 import re
 import sys
 from collections.abc import Iterable
+from functools import cache
 
-from teikit import gazetteer
+from teikit import gazetteer, lexicon
 from teikit.model import Inline
 from teikit.transcript.people import TITLE_WORDS
 
-_HEADS = (
-    "Ministry|Commission|Committee|Party|CP|Embassy|Agency|Archives?|Bureau|Department|Council|Academy|Army|"
-    "Government|Programme|Program|Institute|Foundation|Library|University|Front|League|Federation|Association|"
-    "Secretariat|Presidium|Politburo|Legation|Consulate|MFA|Plenary|Directorate"
+_HEADS = "|".join(
+    re.escape(h).replace(r"\ ", "[ \t]+") for h in sorted(lexicon.entries("org-heads"), key=len, reverse=True)
 )
+"""The head nouns of organisations' names (teikit/lexicon/org-heads.txt)."""
 _CAP = r"(?:[A-Z](?:[\w'’-]+|(?!\.)))"
 """A capitalised word, never an initial ("Council of Ministers D. Tsendsuren": the name ends before "D.")."""
 _SP = r"[ \t]+"
 _ORG = re.compile(
     rf"(?<![\w-])(?P<org>{_CAP}(?:{_SP}(?:of{_SP}(?:the{_SP})?)?{_CAP})*?{_SP}(?:{_HEADS})"
-    rf"(?:{_SP}(?:of|for|on){_SP}(?:the{_SP})?{_CAP}(?:{_SP}{_CAP})*)?"
+    rf"(?:{_SP}(?:of|for|on){_SP}(?:the{_SP})?{_CAP}(?:{_SP}{_CAP})*)*"
     rf"|(?:{_HEADS}){_SP}(?:of|for|on){_SP}(?:the{_SP})?{_CAP}(?:{_SP}{_CAP})*)(?![\w-])"
 )
 _OF = re.compile(rf"{_SP}of{_SP}(?:the{_SP})?")
@@ -33,7 +33,12 @@ _STATE_OF = re.compile(rf"{_SP}of{_SP}(?:the{_SP})?{_CAP}(?:{_SP}{_CAP})*(?![\w-
 """A state's name goes on after "Union", "Republic" …: "the Embassy of the Union of Burma" names one embassy."""
 _POSSESSIVES = frozenset("our your their his her its my".split())
 _LEADING = (
-    (TITLE_WORDS - {"foreign", "general", "first", "executive", "chief", "head", "party"})
+    (
+        TITLE_WORDS
+        - {"foreign", "general", "first", "executive", "chief", "head", "party", "justice", "metropolitan"}
+        - {"speaker", "representative", "delegate", "king", "queen", "prince", "princess", "emperor"}
+        - {"sri", "ras", "don", "u", "lord", "lady", "count"}
+    )
     | {"the"}
     | _POSSESSIVES
 )
@@ -70,7 +75,9 @@ def find_acronyms(text: str, start: int, end: int) -> list[tuple[int, int, str, 
                 continue
             content = "".join(w[0] for w in chosen if w.lower() not in _CONNECTORS).upper()
             every = "".join(w[0] for w in chosen if w != "&").upper()
-            if acronym in (content, every):
+            if acronym in (content, every) or (
+                len(acronym) > 2 and sorted(acronym) == sorted(content)
+            ):  # a translated name keeps its original's acronym: "National Liberation Front (FLN)"
                 out.append(
                     (base + words[-k].start(), m.start(), m["acronym"], m.start("acronym"), m.end("acronym"))
                 )
@@ -122,10 +129,15 @@ def find_orgs(
                 " ".join((name + text[b : state.end()]).split()),
             )  # "Embassy of the Union of Burma"
         words = name.split()
-        if _EVENT.match(text, b):
-            continue
+        if _EVENT.match(text, b) or gazetteer.lookup(name) is not None:
+            continue  # "the Fourth Plenary Meeting", "the Soviet Union"
         if len(words) >= 2 and not taken.touches(a, b):
             found.append((a, b, name))
+            taken.add(a, b)
+    for m in _bodies()[0].finditer(text, start, end):
+        a, b = m.span()
+        if not taken.touches(a, b):
+            found.append((a, b, _bodies()[1][m.group(0)]))
             taken.add(a, b)
     return sorted(found)
 
@@ -150,6 +162,23 @@ class _Spans:
         return any(x <= a < y or x < b <= y for x, y in self.spans[lo:hi])
 
 
+@cache
+def _bodies() -> tuple[re.Pattern[str], dict[str, str]]:
+    """International bodies by name or acronym (teikit/lexicon/bodies.txt): a pattern for every form, and
+    each form's full name."""
+    names: dict[str, str] = {}
+    for line in lexicon.entries("bodies"):
+        name, *acronyms = (part.strip() for part in line.split("|"))
+        for form in (name, *acronyms):
+            names.setdefault(form, name)
+    rx = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(names, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    return rx, names
+
+
 def _before_org(left: list[str]) -> bool:
     """Whether the words before "of" are a person's title, a kind of document or event, or a day ("Director of
     the …", "Record of the …", "Day of the …"): the organisation's name starts after "of"."""
@@ -166,6 +195,12 @@ def outside_names(start: int, end: int, names: Iterable[Inline]) -> bool:
         for n in spans
         if n.tag == "persName"
     )
+
+
+def names_organisation(text: str, word: str) -> bool:
+    """Whether a word in capitals is an organisation's acronym: an international body's, or one the text
+    defines in brackets somewhere ("… Organisation (SWAPO)")."""
+    return word in _bodies()[1] or f"({word})" in text
 
 
 def is_acronym(name: str) -> bool:

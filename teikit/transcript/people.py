@@ -8,21 +8,17 @@ from dataclasses import dataclass, field, replace
 
 from anyascii import anyascii
 
-from teikit import romanisation
+from teikit import lexicon, romanisation
 from teikit.model import Inline, Person, Role
 from teikit.transcript.blocks import rstrip
 
-TITLE_WORDS = frozenset(
-    """vice deputy first prime premier minister chairman chairwoman president secretary general
-    ambassador comrade comrades cde. com. comr. c. marshal director head chief foreign counsellor
-    counselor attaché attache consul commander mr. mrs. ms. dr. professor prof. chancellor governor
-    mayor senator colonel lieutenant captain major admiral envoy chargé charge executive assistant
-    pm p.m. fm pres. gen. amb. cde tov. tov com mr mrs dr sir madame monsieur herr frau academician
-    prince princess king queen hon. hon'ble honourable honorable ing. dipl.-ing. eng. h.e. sheikh shaikh
-    emir amir sultan imam ayatollah lt. col. lt.-col. brig. maj. capt. adm. gov. sen. rev. msgr. bishop
-    archbishop pandit shri smt. begum alhaji señor senhor lic. datuk tunku""".split()
-)
-"""Words that open a title before a name ("Vice Premier …"); compared in lower case."""
+TITLE_WORDS = frozenset(w.lower() for line in lexicon.entries("titles") for w in line.split())
+"""Words that open a title before a name ("Vice Premier …"), from teikit/lexicon/titles.txt; compared in
+lower case."""
+
+NAME_HONORIFICS = frozenset({"u", "daw", "thakin"})
+"""Burmese honorifics a list keeps with the name, as it is cited ("U Tin"); in running text they are a
+title (roleName) all the same."""
 
 PARTICLES = frozenset(
     "al el ad ud ul ash bin ibn ben bint ould dan de da dos das di del della der den van von la le du y zu".split()
@@ -222,7 +218,8 @@ def _item(text: str, start: int, end: int) -> Mention | None:
         return _lowercase_led(text, m)
     name_words = m["name"].split()
     while len(name_words) > 1 and (
-        is_title(name_words[0]) or (name_words[0].lower() == "the" and is_title(name_words[1]))
+        (is_title(name_words[0]) and name_words[0].lower() not in NAME_HONORIFICS)
+        or (name_words[0].lower() == "the" and is_title(name_words[1]))
     ):
         name_words.pop(0)
     # "State Secretary Anna Berg": capitalised words up to the last title word are a compound title
