@@ -376,3 +376,51 @@ def test_a_long_token_wraps_on_every_page_type(tmp_path: Path) -> None:
         finally:
             browser.close()
     assert wide == {}
+
+
+def test_an_intervention_shows_its_source_form_on_keyboard_focus_and_in_print(tmp_path: Path) -> None:
+    """Tabbing to the expansion "comrade" reveals "expanded … from “c.”" beside it (the other notes stay
+    hidden); #diplomatic shows the source forms instead; printed, every note is inline and the paper
+    says which view it is. Axe finds nothing on the page."""
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import sync_playwright
+
+    from teikit import render
+
+    page_path = tmp_path / "intervened.html"
+    page_path.write_text(
+        render.render_html(REPO / "tests" / "cases" / "valid" / "interventions.xml"), encoding="utf-8"
+    )
+    shown = """sel => [...document.querySelectorAll(sel)].map(e => {
+        const r = e.getBoundingClientRect();
+        return getComputedStyle(e).display !== 'none' && r.width > 2 && r.height > 2; })"""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=_chromium())
+        try:
+            page = browser.new_context().new_page()  # the page has no script; axe needs one
+            page.goto(page_path.as_uri())
+            before = page.evaluate(shown, ".ed-note")
+            for _ in range(20):  # the keyboard, as a reader uses it
+                page.keyboard.press("Tab")
+                if page.evaluate("document.activeElement.classList.contains('expan')"):
+                    break
+            focused = page.evaluate(shown, ".expan > .ed-note")
+            others = page.evaluate(shown, ".corr > .ed-note")
+            note = page.evaluate("document.querySelector('.expan > .ed-note').innerText")
+            violations = [v["id"] for v in Axe().run(page).response["violations"]]
+            page.goto(page_path.as_uri() + "#diplomatic")
+            diplomatic = page.evaluate(shown, ".abbr, .expan")
+            page.goto(page_path.as_uri())
+            page.emulate_media(media="print")
+            printed = page.evaluate(shown, ".ed-note")
+            text = page.evaluate("document.body.innerText")
+        finally:
+            browser.close()
+    assert before == [False] * 8
+    assert focused == [True] and others == [False]
+    assert "expanded" in note and "“c.”" in note
+    assert violations == []
+    assert diplomatic == [True, False]
+    assert printed == [True] * 8
+    assert "comrade [expanded by A. Editor from “c.”]" in text
+    assert "Printed in the reading view" in text and "diplomatic view" not in text

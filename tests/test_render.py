@@ -282,12 +282,20 @@ def test_persnames_link_to_the_participants_panel(page: tuple[Path, str]) -> Non
     assert len(links) == len(refs)
 
 
+def without_editorial_notes(doc: html.HtmlElement) -> html.HtmlElement:
+    """`doc` without the editors' words about each intervention ("expanded from “c.”")."""
+    for note in doc.xpath("//span[@class = 'ed-note']"):
+        note.drop_tree()
+    return doc
+
+
 def test_the_page_keeps_every_word_of_the_body_in_order(page: tuple[Path, str]) -> None:
     path, source = page
     body = tei_tree(path).find(".//t:body", TEI_NS)
     for bullet in body.xpath(".//t:list[contains(@rend, 'bullet')]/t:label", namespaces=TEI_NS):
         bullet.text = ""  # drawn by <ul>
-    shown = " ".join(html.document_fromstring(source).xpath("string(//section[@class = 'text'])").split())
+    doc = without_editorial_notes(html.document_fromstring(source))
+    shown = " ".join(doc.xpath("string(//section[@class = 'text'])").split())
     at = 0
     for word in body.xpath("string()").split():
         found = shown.find(word, at)
@@ -387,13 +395,75 @@ def edited(tmp_path: Path) -> Path:
 def test_html_switches_reading_and_diplomatic_views(edited: Path) -> None:
     doc = html.document_fromstring(render.render_html(edited))
     assert [len(turn.findall("p")) for turn in doc.xpath("//div[@class = 'sp']")] == [3]
-    assert doc.xpath("//input[@id = 'view-reading']/@checked")
-    assert doc.xpath("//span[contains(@class, 'diplomatic')]/text()") == ["Kim II Sung", "c."]
-    assert doc.xpath("//span[contains(@class, 'reading')]/text()") == ["Kim Il Sung", "comrade"]
+    # Two empty targets open <main>, the default one marked; the switch links to them (#diplomatic).
+    assert doc.xpath("//main/*[position() <= 2]/@id") == ["reading", "diplomatic"]
+    assert doc.xpath("//span[contains(@class, 'view-target')][contains(@class, 'default')]/@id") == [
+        "reading"
+    ]
+    assert doc.xpath("//div[@class = 'views']//a/@href") == ["#reading", "#diplomatic"]
+    assert not doc.xpath("//input")
+    assert doc.xpath("//p//span[contains(@class, 'diplomatic ')]/text()") == ["Kim II Sung", "c."]
+    assert doc.xpath("//p//span[contains(@class, 'reading ')]/text()") == ["Kim Il Sung", "comrade"]
+    printed = doc.xpath("//p[@class = 'view-printed']/span")
+    assert [(s.get("class"), "view" in s.text_content()) for s in printed] == [
+        ("reading", True),
+        ("diplomatic", True),
+    ]
     assert doc.xpath("//a[@class = 'note-ref']/@href") == ["#note-1"]
     assert doc.xpath("string(//li[@id = 'note-1'])").startswith("Checked against the register.")
     diplomatic = html.document_fromstring(render.render_html(edited, {"default-view": "diplomatic"}))
-    assert diplomatic.xpath("//input[@id = 'view-diplomatic']/@checked")
+    assert diplomatic.xpath("//span[contains(@class, 'default')]/@id") == ["diplomatic"]
+
+
+# One of each editorial intervention, valid for teikit and TEI (tests/test_conformance.py checks it).
+INTERVENED = HERE / "cases" / "valid" / "interventions.xml"
+
+
+def test_every_intervention_is_marked_focusable_and_names_its_source_form() -> None:
+    doc = html.document_fromstring(render.render_html(INTERVENED))
+    marks = doc.xpath("//span[contains(concat(' ', @class, ' '), ' ed ')]")
+    notes = {
+        next(c for c in m.get("class").split() if c not in ("ed", "reading")): " ".join(
+            m.xpath("string(span[@class = 'ed-note'])").split()
+        )
+        for m in marks
+    }
+    assert notes == {
+        "expan": "[expanded by A. Editor from “c.”]",
+        "corr": "[corrected by A. Editor from “Kim II Sung”]",
+        "reg": "[regularised by A. Editor from “to-day”]",
+        "supplied": "[supplied by the translator: implied]",
+        "unclear": "[unclear in the source, faded, certainty low]",
+        "sic": "[sic: so in the source]",
+        "gap": "[omission, redacted, 2 lines]",
+    }
+    # Each mark is reachable by keyboard (none of them sits in a link here) and shows the edition's text.
+    assert [m.get("tabindex") for m in marks] == ["0"] * 8
+    assert [m.text for m in marks] == [
+        "comrade",
+        "Kim Il Sung",
+        "today",
+        "Zhou",
+        "Pyongyang",
+        "tons",
+        "[illegible]",
+        "[…]",
+    ]
+    assert doc.xpath("//p[@class = 'ed-key']")
+
+
+def test_an_intervention_inside_a_link_is_not_itself_focusable(tmp_path: Path) -> None:
+    path = tmp_path / "linked.xml"
+    path.write_text(
+        SAMPLE.read_text(encoding="utf-8").replace(
+            "<p>Hello</p>",
+            '<p><ref target="https://example.org/">to <supplied reason="implied">the</supplied> archive</ref></p>',
+        ),
+        encoding="utf-8",
+    )
+    doc = html.document_fromstring(render.render_html(path))
+    mark = doc.xpath("//a//span[contains(@class, 'supplied')]")
+    assert len(mark) == 1 and mark[0].get("tabindex") is None
 
 
 def test_text_gives_the_reading_and_endnotes(edited: Path) -> None:
@@ -602,7 +672,10 @@ def test_each_mention_shows_its_words_in_context_from_the_place_it_links_to(
         if all(etree.parse(str(p)).xpath("//*[@ref=$r]", r=f"per:{i}") for p in ENCODED)
     ][0]
     page = html.fromstring(person_pages[f"persons/{shared}.html"])
-    documents = {p.stem: html.fromstring(render.render_html(p, {"register-links": "true"})) for p in ENCODED}
+    documents = {
+        p.stem: without_editorial_notes(html.fromstring(render.render_html(p, {"register-links": "true"})))
+        for p in ENCODED
+    }
     kwics = page.xpath("//span[@class='kwic']")
     assert kwics
     for kwic in kwics:

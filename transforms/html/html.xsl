@@ -36,6 +36,7 @@
         <xsl:with-param name="meta" as="element()*">
           <xsl:apply-templates select="teiHeader" mode="tk:meta"/>
         </xsl:with-param>
+        <xsl:with-param name="extra-css" select="$tk:editorial-css"/>
       </xsl:call-template>
       <body>
         <xsl:call-template name="tk:site-header">

@@ -19,12 +19,14 @@
     <xsl:param name="title" as="xs:string" required="yes"/>
     <!-- More of the head: a document page's canonical link and citation meta tags. -->
     <xsl:param name="meta" as="element()*" select="()"/>
+    <!-- More rules from the page's own modules (the editorial marks of a document page). -->
+    <xsl:param name="extra-css" as="xs:string" select="''"/>
     <head>
       <meta charset="utf-8"/>
       <meta name="viewport" content="width=device-width, initial-scale=1"/>
       <title>{$title}</title>
       <xsl:sequence select="$meta"/>
-      <style>{$tk:css}</style>
+      <style>{$tk:css}{$extra-css}</style>
     </head>
   </xsl:template>
 
@@ -92,7 +94,7 @@ pre.bibtex { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--t
 .mentions .where { color: var(--muted); font-family: system-ui, sans-serif; font-size: .9rem; }
 .people ul { list-style: none; padding: 0; }
 .people li { margin: .3rem 0; }
-.people .role, .variants, .speaker-label, .permalink, .stage, .supplied, .pb { color: var(--muted); }
+.people .role, .variants, .speaker-label, .permalink, .stage, .pb { color: var(--muted); }
 .card .byline { margin: 0 0 .5rem; font-family: system-ui, sans-serif; font-size: .95rem; }
 .card .byline .kicker { font-size: .8rem; }
 .card h1 { margin: 1rem 0 .25rem; }
@@ -143,15 +145,6 @@ dl.fields dd { margin: 0 0 .5rem 1.5rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .note-ref { font-size: .75em; vertical-align: super; line-height: 0; }
 .notes { font-size: .95rem; }
-.views { margin: 1rem 0; font-size: .9rem; }
-.views label { display: inline-block; margin: .2rem .25rem; padding: .2rem .6rem; cursor: pointer;
-  border: 1px solid var(--rule); border-radius: .4rem; }
-.hint { color: var(--muted); }
-#view-reading:checked ~ * .diplomatic, #view-diplomatic:checked ~ * .reading { display: none; }
-#view-reading:checked ~ * [for="view-reading"], #view-diplomatic:checked ~ * [for="view-diplomatic"] {
-  border-color: var(--accent); font-weight: 700; }
-#view-reading:focus-visible ~ * [for="view-reading"],
-#view-diplomatic:focus-visible ~ * [for="view-diplomatic"] { outline: 2px solid var(--accent); outline-offset: 2px; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--rule); }
 td.num { text-align: right; }
