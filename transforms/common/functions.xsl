@@ -118,7 +118,32 @@
        numbered break inside it; () when the source gives no page numbers there. -->
   <xsl:function name="tk:pages" as="xs:string*">
     <xsl:param name="node" as="element()"/>
-    <xsl:sequence select="(($node/preceding::pb[normalize-space(@n)])[last()], $node//pb[normalize-space(@n)]) ! normalize-space(@n)"/>
+    <xsl:sequence select="(tk:page-before(root($node))(generate-id($node)),
+        $node//pb[normalize-space(@n)] ! normalize-space(@n))"/>
+  </xsl:function>
+
+  <!-- For each turn and paragraph of the text of `$root` (by generate-id), the number of the last
+       numbered page break before it: one pass over the document, made once (cache), where asking the
+       preceding axis of every passage costs time in the square of the text's length. -->
+  <xsl:function name="tk:page-before" as="map(xs:string, xs:string)" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:iterate select="$root//text//(sp | p | pb[normalize-space(@n)])">
+      <xsl:param name="page" as="xs:string?" select="()"/>
+      <xsl:param name="found" as="map(xs:string, xs:string)" select="map {}"/>
+      <xsl:on-completion select="$found"/>
+      <xsl:choose>
+        <xsl:when test="self::pb">
+          <xsl:next-iteration>
+            <xsl:with-param name="page" select="normalize-space(@n)"/>
+          </xsl:next-iteration>
+        </xsl:when>
+        <xsl:when test="exists($page)">
+          <xsl:next-iteration>
+            <xsl:with-param name="found" select="map:put($found, generate-id(.), $page)"/>
+          </xsl:next-iteration>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:iterate>
   </xsl:function>
 
   <!-- Pages as a citation reads them: "p. 3", "pp. 3–4"; "" for none. -->

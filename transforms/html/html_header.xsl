@@ -9,6 +9,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tk="urn:x-teikit:xslt"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
     expand-text="yes">
@@ -133,9 +134,20 @@
   <!-- A passage's number as readers count: its turn, else its paragraph among the body's passages. -->
   <xsl:function name="tk:passage-number" as="xs:integer">
     <xsl:param name="node" as="element()"/>
-    <xsl:sequence select="if ($node/self::sp) then count($node/preceding::sp) + 1
-        else count($node/preceding::p[ancestor::body][not(ancestor::sp or ancestor::list or ancestor::note
-          or ancestor::p or ancestor::quote or ancestor::opener or ancestor::closer)]) + 1"/>
+    <xsl:sequence select="tk:passage-numbers(root($node))(generate-id($node))"/>
+  </xsl:function>
+
+  <!-- The numbers of the passages of the document `$root` by generate-id: turns counted from the
+       first, and apart the body's paragraphs outside turns, lists, notes, quotes, openers and closers
+       (the paragraphs html.xsl makes passages of); made once per document (cache). -->
+  <xsl:function name="tk:passage-numbers" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:variable name="turns" select="$root//text//sp"/>
+    <xsl:variable name="paragraphs" select="$root//body//p[not(ancestor::sp or ancestor::list or ancestor::note
+        or ancestor::p or ancestor::quote or ancestor::opener or ancestor::closer)]"/>
+    <xsl:sequence select="map:merge((
+        for $i in 1 to count($turns) return map {generate-id($turns[$i]): $i},
+        for $i in 1 to count($paragraphs) return map {generate-id($paragraphs[$i]): $i}))"/>
   </xsl:function>
 
   <!-- Cite this passage, folded: the document's citation narrowed to the page and the turn or
