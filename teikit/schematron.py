@@ -7,6 +7,14 @@ the first rule whose context it matches (ISO semantics); the pattern applies tem
 contexts select (`//ctx1 | //ctx2`) and nothing else. Failed asserts and successful reports are the only
 output, and an extension function, called on failure only, gives the context element's source line.
 
+Where every context of a pattern ends in a named element step (`tei:div[@type]`, `tei:sp`), the pattern
+does not search the document itself: one walk by lxml, before the transform, gathers the elements of
+every such name, and the pattern applies templates to those of its names (`out:candidates(...)`), its
+templates telling exactly which of them match; a no-op template of lowest priority catches the
+candidates no rule matches. A search of the whole document (`//x`) costs about as much as that one walk,
+and there were a dozen of them. Attribute contexts (`tei:*/@who`) are still searched by the pattern:
+gathering them in Python costs more than the search.
+
 Supported subset (anything else in the schema raises SchemaError with its file and line):
 `sch:schema` (queryBinding xslt, xslt1 or exslt; XPath 1.0 with EXSLT), `sch:title` and `sch:p`,
 `sch:ns`, `sch:let` with @value in schema, pattern and rule, `sch:pattern` with @id, `sch:rule` with
@@ -17,7 +25,9 @@ diagnostics, properties, parameters, and foreign elements.
 
 from __future__ import annotations
 
+import copy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -43,6 +53,7 @@ _X = f"{{{XSL_NS}}}"
 _O = f"{{{OUT_NS}}}"
 _QUERY_BINDINGS = {None, "xslt", "xslt1", "exslt"}
 _NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
+_QNAME = re.compile(r"^(?:[A-Za-z_][\w.\-]*:)?[A-Za-z_][\w.\-]*$")
 _ALLOWED: dict[str, tuple[set[str], set[str]]] = {
     # element: (attributes, child elements); sch:title and sch:p are documentation, skipped.
     "schema": ({"queryBinding", "schemaVersion", "id"}, {"title", "p", "ns", "let", "pattern"}),
@@ -93,19 +104,43 @@ class Schematron:
                 schema = etree.parse(str(schema), etree.XMLParser(resolve_entities=False, no_network=True))
             except (OSError, etree.XMLSyntaxError) as err:
                 raise SchemaError(f"cannot load Schematron: {err}", Location(self.path)) from err
-        self.stylesheet = compile_schematron(schema, self.path)
+        compiler = _Compiler(self.path)
+        self.stylesheet = compiler.compile(schema.getroot())
         """The compiled XSLT document, kept for debugging."""
-        self._transform = _xslt(self.stylesheet, schema, self.path)
+        self._elements = sorted(compiler.candidates)
+        self._groups: dict[str, list[Element]] = {}
+        self._transform = _xslt(self.stylesheet, schema, self.path, self._candidates)
+
+    def _candidates(self, _context: object, key: str) -> list[Element]:
+        """XPath `out:candidates(key)`: the document's elements named `key` (a Clark name)."""
+        return self._groups.get(key, [])
+
+    def _gather(self, tree: ElementTree) -> None:
+        """One walk of `tree` filling the groups `out:candidates` returns, in document order."""
+        groups: dict[str, list[Element]] = {key: [] for key in self._elements}
+        root = tree.getroot()
+        if self._elements and root is not None:
+            for element in root.iter(*self._elements):
+                groups[str(element.tag)].append(element)
+        self._groups = groups
 
     def failures(self, tree: ElementTree) -> list[Failure]:
         """Every failed assert and successful report, by pattern, then in document order.
 
         Raises SchemaError when a rule cannot be evaluated (an undefined variable or function).
         """
+        root = tree.getroot()
+        if root is not None and root.getparent() is not None:
+            # A tree over part of a document: lxml would run the stylesheet on a copy of that part,
+            # which the gathered elements are not in. Copied here instead (lines are kept).
+            tree = etree.ElementTree(copy.deepcopy(root))
+        self._gather(tree)
         try:
             result = self._transform(tree)
         except etree.XSLTApplyError as err:
             raise SchemaError(f"Schematron rule failed to run: {err}", Location(self.path)) from err
+        finally:
+            self._groups = {}
         root = result.getroot()
         if root is None:
             return []
@@ -126,6 +161,7 @@ def compile_schematron(schema: ElementTree, path: str) -> ElementTree:
 
     :param path: the schema's file name, for error messages.
     Raises SchemaError, with the line of the construct, when the schema goes beyond the subset.
+    The stylesheet calls `candidates` in OUT_NS, an extension function `Schematron` provides.
     """
     return _Compiler(path).compile(schema.getroot())
 
@@ -139,6 +175,8 @@ class _Compiler:
         self.namespaces: dict[str, str] = {}
         self.out = "out"
         self.ids: set[str] = set()
+        self.candidates: set[str] = set()
+        """The keys `out:candidates` is called with: the Clark names of elements."""
 
     def compile(self, root: Element) -> ElementTree:
         self._check(root, "schema")
@@ -192,10 +230,36 @@ class _Compiler:
             templates.append(self._rule(rule, mode, priority, params, set(names), pattern.get("id", "")))
         named = _xsl("template", name=mode)
         named.extend(lets)
-        apply = etree.SubElement(named, _X + "apply-templates", select=" | ".join(candidates), mode=mode)
+        steps = [self._last_step(branch) for branch in candidates]
+        select = " | ".join(candidates)
+        if all(step is not None for step in steps):
+            # The gathered candidates; a no-op template, below every rule, for those no rule matches.
+            found = [step for step in steps if step is not None]
+            select = " | ".join(dict.fromkeys(expression for _, expression, _ in found))
+            match = " | ".join(dict.fromkeys(test for _, _, test in found))
+            templates.append(_xsl("template", match=match, mode=mode, priority="-1"))
+            self.candidates.update(key for key, _, _ in found)
+        apply = etree.SubElement(named, _X + "apply-templates", select=select, mode=mode)
         for name in params:
             etree.SubElement(apply, _X + "with-param", name=name, select=f"${name}")
         return [named, *templates]
+
+    def _last_step(self, branch: str) -> tuple[str, str, str] | None:
+        """(key, select, name test) for a context branch whose last step names an element:
+        `tei:front//tei:div[@type]` -> (`{tei-uri}div`, `out:candidates('{tei-uri}div')`, `tei:div`);
+        None for anything else (an attribute, a wildcard, `node()`, `text()`, `id()`, another axis)."""
+        if branch.startswith(("id(", "key(")):
+            return None
+        step = _split_outside(branch, "/")[-1]
+        name = _split_outside(step, "[")[0].strip().removeprefix("child::").strip()
+        if not _QNAME.match(name):
+            return None
+        prefix, _, local = name.rpartition(":")
+        uri = self.namespaces.get(prefix) if prefix else ""
+        if uri is None or "'" in uri:
+            return None
+        key = f"{{{uri}}}{local}" if uri else local
+        return key, f"{self.out}:candidates('{key}')", name
 
     def _rule(
         self, rule: Element, mode: str, priority: int, params: list[str], names: set[str], pattern: str
@@ -298,10 +362,16 @@ class _Compiler:
         raise SchemaError(message, Location(self.path, element.sourceline or 1))
 
 
-def _xslt(stylesheet: ElementTree, schema: ElementTree, path: str) -> etree.XSLT:
+def _xslt(
+    stylesheet: ElementTree,
+    schema: ElementTree,
+    path: str,
+    candidates: Callable[[object, str], list[Element]],
+) -> etree.XSLT:
+    functions = {(OUT_NS, "line"): _source_line, (OUT_NS, "candidates"): candidates}
     try:
         # lxml takes extension functions here too (its docstring says so); types-lxml admits elements only.
-        return etree.XSLT(stylesheet, extensions={(OUT_NS, "line"): _source_line})  # type: ignore[dict-item]
+        return etree.XSLT(stylesheet, extensions=functions)  # type: ignore[arg-type]
     except etree.XSLTParseError as err:
         # Most likely a context that is an XPath expression but no XSLT pattern: name its rule.
         for rule in schema.iter(_S + "rule"):
@@ -333,21 +403,29 @@ def _source_line(_context: Any, nodes: list[Element]) -> int:
 
 def _split_union(pattern: str) -> list[str]:
     """`a | b[c | d]` -> ["a", "b[c | d]"]: split at the `|` outside brackets and string literals."""
-    branches, depth, quote, start = [], 0, "", 0
-    for i, char in enumerate(pattern):
+    return [branch.strip() for branch in _split_outside(pattern, "|")]
+
+
+def _split_outside(expression: str, separator: str) -> list[str]:
+    """`expression` split at each `separator` outside brackets and string literals (`[` opens one too:
+    split at "[", the first piece is what stands before the first predicate)."""
+    pieces, depth, quote, start = [], 0, "", 0
+    for i, char in enumerate(expression):
         if quote:
             quote = "" if char == quote else quote
         elif char in "'\"":
             quote = char
+        elif char == separator and depth == 0:
+            pieces.append(expression[start:i])
+            start = i + 1
+            if char == "[":
+                depth += 1
         elif char in "([":
             depth += 1
         elif char in ")]":
             depth -= 1
-        elif char == "|" and depth == 0:
-            branches.append(pattern[start:i].strip())
-            start = i + 1
-    branches.append(pattern[start:].strip())
-    return branches
+    pieces.append(expression[start:])
+    return pieces
 
 
 def _children(element: Element, kind: str | None = None) -> list[Element]:
