@@ -445,9 +445,8 @@ def hostile_lines(rng: random.Random, outside: Path) -> list[str]:
 
 
 REPEATS = (2, 3, 50, 300)
-"""How many times a line is repeated. A few hundred copies of a long line joined into one paragraph
-(several MB) still take minutes: the recognisers compare each mention with every other one in its
-paragraph (README, Security: known limits)."""
+"""How many times a line is repeated. Two thousand copies of a long line in one paragraph (2.5 MB)
+still take about two minutes to convert (README, Security: known limit)."""
 
 
 def mutate_text(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from teikit import dates, measures
 from teikit.model import Inline
 from teikit.transcript.base import Note
+from teikit.transcript.spans import Spans
 
 _OPEN = {"[": "]", "(": ")"}
 _GAPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -292,22 +293,22 @@ def dates_and_measures(
     :param anchor: the time of writing; `recent`: the last date named before `start` (teikit.dates).
     Dates that meet `covered` spans (already marked) are skipped; a quantity never overlaps a date.
     """
-    spans = list(covered)
+    spans = Spans(covered)
     found: list[Inline] = []
     ambiguous = []
     refs = [
         ref
         for ref in dates.find_dates(text, start, end, anchor=anchor, recent=recent)
-        if not any(a < ref.end and ref.start < b for a, b in spans)
+        if not spans.overlaps(ref.start, ref.end)
     ]
     for ref in refs:
         if ref.ambiguous:  # no value to give: the review note asks for one, the text gets no empty <date>
             ambiguous.append(ref)
         else:
             found.append(Inline(start=ref.start, end=ref.end, tag="date", attrs=ref.attrs))
-    dated = [(r.start, r.end) for r in refs]
+    dated = Spans((r.start, r.end) for r in refs)
     for q in measures.find_measures(text, start, end):
-        if not any(a < q.end and q.start < b for a, b in dated):
+        if not dated.overlaps(q.start, q.end):
             found.append(Inline(start=q.start, end=q.end, tag="measure", attrs=q.attrs))
             if q.range_end is not None:
                 found.append(Inline(start=q.start, end=q.range_end, tag="num", attrs=q.range_attrs))

@@ -8,6 +8,7 @@ from teikit.model import EntityRef, Inline, Para, Span
 from teikit.transcript import mentions, orgs, overlaps
 from teikit.transcript.base import Note
 from teikit.transcript.people import PersonIndex, slug
+from teikit.transcript.spans import Spans
 
 
 class Marker:
@@ -30,10 +31,8 @@ class Marker:
         names = [i for i in (*para.inlines, *found) if i.tag in {"persName", "roleName"}]
         found += self._places(para, [i for i in names if i.tag == "persName"])
         found += self._orgs(para, names)
-        gaps = [(i.start, i.end) for i in para.inlines if i.tag == "gap"]
-        found = [
-            i for i in found if not any(a <= i.start and i.end <= b for a, b in gaps)
-        ]  # a gap's words are not text
+        gaps = Spans((i.start, i.end) for i in para.inlines if i.tag == "gap")
+        found = [i for i in found if not gaps.contains(i.start, i.end)]  # a gap's words are not text
         if not found:
             return para, []
         kept, dropped = overlaps.resolve([*para.inlines, *found])

@@ -13,6 +13,7 @@ from teikit import gazetteer, lexicon
 from teikit.model import Inline
 from teikit.transcript import orgs
 from teikit.transcript.people import PARTICLE, PARTICLES, TITLE_WORDS, PersonIndex, is_romanisation
+from teikit.transcript.spans import Spans
 
 _NAME = (
     rf"(?:[A-Z]\.[ \t]?){{0,3}}[A-Z][\w'’-]*"
@@ -315,13 +316,14 @@ def _romanised(
     out: list[tuple[str, int, int]] = []
     if not persons.persons():
         return out
+    named = Spans(taken)
     for m in _RUN.finditer(text, start, end):
         words = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group(0))]
         i = 0
         while i < len(words) - 1:
             for j in range(len(words), i + 1, -1):
                 a, b = m.start() + words[i][0], m.start() + words[j - 1][1]
-                if any(x < b and a < y for x, y in taken):
+                if named.overlaps(a, b):
                     continue
                 ident = persons.find_romanised(text[a:b])
                 if ident is not None:

@@ -5,15 +5,14 @@ knows, wherever they stand alone. Other all-capital words are never taken for or
 
 from __future__ import annotations
 
-import bisect
 import re
-import sys
 from collections.abc import Iterable
 from functools import cache
 
 from teikit import gazetteer, lexicon
 from teikit.model import Inline
 from teikit.transcript.people import TITLE_WORDS
+from teikit.transcript.spans import Spans
 
 _HEADS = "|".join(
     re.escape(h).replace(r"\ ", "[ \t]+") for h in sorted(lexicon.entries("org-heads"), key=len, reverse=True)
@@ -109,7 +108,7 @@ def find_orgs(
             + r")(?![\w-])"
         )
         found += [(m.start(), m.end(), known[m.group(0)]) for m in rx.finditer(text, start, end)]
-    taken = _Spans((x, y) for x, y, _ in found)
+    taken = Spans((x, y) for x, y, _ in found)
     for m in _ORG.finditer(text, start, end):
         a, b = m.span("org")
         name = m["org"]
@@ -140,26 +139,6 @@ def find_orgs(
             found.append((a, b, _bodies()[1][m.group(0)]))
             taken.add(a, b)
     return sorted(found)
-
-
-class _Spans:
-    """Spans found so far, sorted, for asking whether a new one starts or ends inside one of them without
-    looking at them all (a long text names thousands of organisations)."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
-        self.spans = sorted(spans)
-        self.longest = max((y - x for x, y in self.spans), default=0)
-
-    def add(self, a: int, b: int) -> None:
-        bisect.insort(self.spans, (a, b))
-        self.longest = max(self.longest, b - a)
-
-    def touches(self, a: int, b: int) -> bool:
-        """Whether a span holds `a` (x <= a < y) or `b` (x < b <= y): only one starting at most the
-        longest span's length before `a` can."""
-        lo = bisect.bisect_left(self.spans, (a - self.longest, -1))
-        hi = bisect.bisect_right(self.spans, (b, sys.maxsize))
-        return any(x <= a < y or x < b <= y for x, y in self.spans[lo:hi])
 
 
 @cache
