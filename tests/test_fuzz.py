@@ -143,3 +143,19 @@ def test_span_queries_answer_as_comparing_them_all() -> None:
             assert index.touches(a, b) == any(x <= a < y or x < b <= y for x, y in spans)
             assert index.overlaps(a, b) == any(x < b and a < y for x, y in spans)
             assert index.contains(a, b) == any(x <= a and b <= y for x, y in spans)
+
+
+def test_a_long_run_of_letters_is_read_in_linear_time() -> None:
+    """Found (seed 20261208, case 401): the call-sign pattern of teikit/transcript/speakers.py was tried
+    from every letter of a long word, quadratic in its length; 100 KB took longer than the hang limit.
+    Run in a child process so that a regression fails here instead of hanging the suite."""
+    import subprocess
+    import sys
+
+    code = (
+        "from teikit.transcript.speakers import declarations\n"
+        "assert declarations('Ab' * 200_000 + '\\nMajor Ivan Petrov (call sign KESTREL)') == "
+        "{'kestrel': ('Ivan Petrov', 'Major')}, declarations('x')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr

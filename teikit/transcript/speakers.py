@@ -55,8 +55,11 @@ _DECLARED_LETTER = re.compile(
 """A line declaring a label: "Q = Ruth Feldman (interviewer)", "A stands for Kwabena Owusu-Ansah",
 "KESTREL – Major Ivan Petrov"."""
 _CALL_SIGN = re.compile(
-    rf"(?P<name>{_NAME_WORDS})[ \t]*\((?:(?i:call[- ]sign|code[- ]?name)[ \t]+)?[\"“]?(?P<abbr>[A-Z][A-Z0-9-]{{2,19}})[\"”]?\)"
-    rf"|(?P<abbr2>[A-Z][A-Z0-9-]{{2,19}})[ \t]*\((?P<name2>{_NAME_WORDS})\)"
+    # Both alternatives start at a word's first letter: unanchored, a run of letters would be tried from
+    # every position inside it, which is quadratic in the run's length.
+    rf"(?<![\w'’.-])(?:(?P<name>{_NAME_WORDS})[ \t]*\((?:(?i:call[- ]sign|code[- ]?name)[ \t]+)?[\"“]?"
+    rf"(?P<abbr>[A-Z][A-Z0-9-]{{2,19}})[\"”]?\)"
+    rf"|(?P<abbr2>[A-Z][A-Z0-9-]{{2,19}})[ \t]*\((?P<name2>{_NAME_WORDS})\))"
 )
 """A label given in parentheses beside a full name, or a name beside a label: "Major Ivan Petrov
 (call sign KESTREL)", "KESTREL (Major Ivan Petrov)"."""
