@@ -1,10 +1,14 @@
 """The fuzzing campaign (tests/fuzz.py) at a fixed seed, and a regression test for each thing it found.
 
-CI runs FUZZ_CASES cases of seed FUZZ_SEED in this process (about 2.5 minutes on a loaded machine); a longer
+CI runs FUZZ_CASES cases of seed FUZZ_SEED in a child process (about 2.5 minutes on a loaded machine); a longer
 run is `python tests/fuzz.py --cases 100000 --seed N` (README, Security).
 """
 
 from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
 
 import fuzz
 import pytest
@@ -35,10 +39,21 @@ def test_a_missing_dracor_sample_is_a_clear_error() -> None:
 
 
 def test_fuzz_campaign_finds_nothing() -> None:
-    report = fuzz.run(FUZZ_CASES, FUZZ_SEED, time_limit=60.0, hang_limit=300.0)
-    assert report.cases == FUZZ_CASES
-    assert set(report.by_target) == {"validate", "render", "convert", "convert-files"}
-    assert not report.findings, "\n".join(map(str, report.findings[:20]))
+    # In a child process: a case that hangs ends the campaign's process (faulthandler), which must be
+    # a failure reported here with the stack it printed, not the end of the test run.
+    done = subprocess.run(
+        [sys.executable, str(Path(fuzz.__file__)), "--cases", str(FUZZ_CASES), "--seed", str(FUZZ_SEED)]
+        + ["--time-limit", "60", "--hang-limit", "300"],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    assert done.returncode == 0, (done.stdout + done.stderr)[-5000:]
+    summary = done.stderr.strip().splitlines()[-1]
+    assert summary.startswith(f"{FUZZ_CASES} cases ("), summary
+    for target in ("validate", "render", "convert", "convert-files"):
+        assert f" {target}," in summary or f" {target})" in summary, summary
+    assert ": 0 findings;" in summary, summary
 
 
 def test_a_case_is_replayed_from_its_seed_and_number() -> None:
@@ -149,9 +164,6 @@ def test_a_long_run_of_letters_is_read_in_linear_time() -> None:
     """Found (seed 20261208, case 401): the call-sign pattern of teikit/transcript/speakers.py was tried
     from every letter of a long word, quadratic in its length; 100 KB took longer than the hang limit.
     Run in a child process so that a regression fails here instead of hanging the suite."""
-    import subprocess
-    import sys
-
     code = (
         "from teikit.transcript.speakers import declarations\n"
         "assert declarations('Ab' * 200_000 + '\\nMajor Ivan Petrov (call sign KESTREL)') == "
