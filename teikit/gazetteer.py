@@ -43,7 +43,7 @@ class Place:
     country too ("pingxiang-cn-03")."""
     name: str
     kind: str
-    """country, city or building."""
+    """country, region (a state's first-level subdivision), city or building."""
     geonames: int | None = None
     iso: str | None = None
     """ISO 3166 code (alpha-2; alpha-4 for historic states)."""
@@ -145,6 +145,9 @@ def _indexes() -> tuple[dict[str, Place], dict[str, Place]]:
             acronyms.extend((a, place) for a in _acronyms(name))
         for name in _short_forms(names):
             out.setdefault(key(name), place)
+    for place, names in _regions():
+        for name in names:
+            out.setdefault(key(name), place)  # a state or city of the name is meant first
     seen: dict[str, set[str]] = {}
     for acronym, place in acronyms:
         seen.setdefault(acronym.upper(), set()).add(place.id)
@@ -153,6 +156,66 @@ def _indexes() -> tuple[dict[str, Place], dict[str, Place]]:
         if len(seen[acronym.upper()]) == 1 and key(acronym) not in out:
             unique.setdefault(acronym.upper(), place)
     return out, unique
+
+
+REGION_TYPES = frozenset(
+    """province state region republic autonomous-region autonomous-republic autonomous-community land
+    voivodship oblast prefecture governorate country territory federal-territory metropolitan-region
+    administrative-region special-administrative-region""".split()
+)
+"""ISO 3166-2 types of first-level subdivisions that are regions in running text; districts, counties,
+municipalities, parishes and departments are too many and too small to find by name alone."""
+_GENERIC = frozenset(
+    """north south east west central centre center northern southern eastern western upper lower capital
+    coast coastal middle inner outer greater islands island lakes lake mountains valley plains highlands
+    lowlands border frontier interior gulf delta river rivers unity blue white red black green nord norte
+    sud sur est ouest littoral""".split()
+)
+"""Words that name a part of any country, or a colour: a subdivision named only by these ("Central",
+"Rivers", "White Nile" without its river) is not found by its name."""
+TYPE_WORD_SHARE = 0.5
+"""A last word that at least this share of a state's subdivisions of one type end in is the word for the type
+("Guangdong Sheng"), not part of the name ("Uttar Pradesh")."""
+
+
+def _regions() -> list[tuple[Place, list[str]]]:
+    """First-level subdivisions of states (ISO 3166-2, via pycountry): each province, state or region with
+    its name, and that name without the word for its type when it has one ("Guangdong Sheng" is also
+    "Guangdong"); a name of generic words, or shorter than four letters, is left out."""
+    import pycountry
+
+    units = [
+        s
+        for s in pycountry.subdivisions
+        if s.parent_code is None and s.type.lower().replace(" ", "-") in REGION_TYPES
+    ]
+    kinds: dict[tuple[str, str], int] = {}
+    endings: dict[tuple[str, str, str], int] = {}
+    for s in units:
+        kinds[(s.country_code, s.type)] = kinds.get((s.country_code, s.type), 0) + 1
+        words = s.name.split()
+        if len(words) > 1:
+            ending = (s.country_code, s.type, words[-1])
+            endings[ending] = endings.get(ending, 0) + 1
+    out = []
+    for s in units:
+        name = s.name.split(",")[0].split(" (")[0].strip()
+        words = name.split()
+        names = [name]
+        share = endings.get((s.country_code, s.type, words[-1]), 0) / kinds[(s.country_code, s.type)]
+        if len(words) > 1 and share >= TYPE_WORD_SHARE:
+            names.append(" ".join(words[:-1]))
+        names = [n for n in names if len(n) >= 4 and n[:1].isupper() and not set(key(n).split()) <= _GENERIC]
+        if names:
+            region = Place(
+                _slug(f"{names[-1]} {s.country_code}"),
+                names[-1],
+                "region",
+                iso=s.code,
+                country=s.country_code,
+            )
+            out.append((region, names))
+    return out
 
 
 def declared(name: str, countries: frozenset[str] = frozenset()) -> Place | None:

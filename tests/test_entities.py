@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from conftest import REPO
 
 from teikit.entities import find_entities
@@ -390,3 +391,32 @@ def test_people_and_offices_counted_by_a_number_are_measures() -> None:
         "120 teachers": "teachers",
         "18 liaison offices": "liaison offices",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "ref"),
+    [
+        (
+            "Engineers from Sichuan arrived.",
+            "Sichuan",
+            "pla:sichuan-cn",
+        ),  # "Sichuan Sheng": the type word dropped
+        ("The governor of Texas spoke.", "Texas", "pla:texas-us"),
+        (
+            "A delegation from Uttar Pradesh came.",
+            "Uttar Pradesh",
+            "pla:uttar-pradesh-in",
+        ),  # a name, not a type
+        ("They went back to Scotland.", "Scotland", "pla:scotland-gb"),
+    ],
+)
+def test_provinces_states_and_regions_are_places(text: str, words: str, ref: str) -> None:
+    places = [(text[e.start : e.end], dict(e.attrs)["ref"]) for e in find_entities(text) if e.kind == "place"]
+    assert places == [(words, ref)]
+
+
+@pytest.mark.parametrize(
+    "text", ["The Central Committee met.", "the Northern districts", "the Blue and the White", "Uttar"]
+)
+def test_a_region_named_by_a_generic_word_or_a_part_of_a_name_is_not_found(text: str) -> None:
+    assert [e for e in find_entities(text) if e.kind == "place"] == []
