@@ -497,6 +497,15 @@ def build_register(entries: Sequence[Entry], prefix: str = "per") -> etree._Elem
 def parse_register(source: bytes | str | Path, path: str | None = None) -> list[Entry]:
     """The entries of a register file (see `build_register`); `path` names it in messages."""
     tree = parse_tei(source, path)
+    name = path or (str(source) if not isinstance(source, bytes) else "<bytes>")
+
+    def number(kind: type[int] | type[float], text: str, element: etree._Element) -> int | float:
+        try:
+            return kind(text)
+        except ValueError:
+            where = Location(name, element.sourceline or 1, 1)
+            raise InputError(f"not a number: {text!r}", where, code="syntax") from None
+
     entries = []
     for person in tree.xpath(
         "//t:listPerson/t:person | //t:listPlace//t:place | //t:listOrg/t:org", namespaces={"t": TEI_NS}
@@ -504,13 +513,14 @@ def parse_register(source: bytes | str | Path, path: str | None = None) -> list[
         parent = person.getparent()
         names = person.xpath("t:persName | t:placeName | t:orgName", namespaces={"t": TEI_NS})
         geo = (person.findtext(f"{_T}location/{_T}geo") or "").split()
+        coordinates = [number(float, g, person) for g in geo] if len(geo) == 2 else [None, None]
         geonames = person.findtext(f"{_T}idno[@type='geonames']")
         entries.append(
             Entry(
-                geonames=int(geonames) if geonames else None,
+                geonames=int(number(int, geonames, person)) if geonames else None,
                 iso=person.findtext(f"{_T}idno[@type='ISO3166']"),
-                latitude=float(geo[0]) if len(geo) == 2 else None,
-                longitude=float(geo[1]) if len(geo) == 2 else None,
+                latitude=coordinates[0],
+                longitude=coordinates[1],
                 id=person.get(_XML_ID, ""),
                 name=(names[0].text or "") if names else "",
                 variants=tuple(n.text or "" for n in names[1:]),

@@ -16,6 +16,7 @@ from conftest import REPO
 from lxml import etree
 
 from teikit import dates, pipeline, tei
+from teikit.errors import InputError
 from teikit.model import Inline
 from teikit.transcript import overlaps, parse_transcript
 from teikit.transcript.inline import MAX_BRACKET_DEPTH
@@ -171,3 +172,21 @@ def test_a_long_run_of_letters_is_read_in_linear_time() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ('<idno type="geonames">1814991</idno>', '<idno type="geonames">1814991javascript:x</idno>'),
+        ("<geo>55.75204", "<geo>north"),
+    ],
+)
+def test_a_register_number_that_is_no_number_is_an_input_error(before: str, after: str) -> None:
+    """Found (seed 20261208, case 4004): a damaged GeoNames id in places.xml raised ValueError out of
+    convert (int('6252001javascript:alert(1)')); the register is named with the entry's line."""
+    data = (REPO / "encoded" / "registers" / "places.xml").read_text(encoding="utf-8")
+    assert before in data
+    with pytest.raises(InputError, match="not a number") as caught:
+        tei.parse_register(data.replace(before, after, 1).encode(), "places.xml")
+    assert caught.value.location is not None and caught.value.location.path == "places.xml"
+    assert caught.value.location.line > 1
