@@ -1158,10 +1158,19 @@ def _counts_from_now(ref: DateRef) -> bool:
 def _heads(text: str, start: int, end: int, ref: DateRef) -> bool:
     """Whether a date stands at the head of text[start:end] as its own heading: alone on its line or followed
     by a full stop, colon or dash ("9 May.", "14 October 1958:")."""
-    if text[start : ref.start].strip():
+    # Searched in place, not on slices: a slice of the rest of the text for every date is quadratic in a
+    # long paragraph.
+    if _NONSPACE.search(text, start, ref.start) is not None:
         return False
-    rest = text[ref.end : end]
-    return not rest.strip() or rest.lstrip(" \t")[:1] in {".", ":", "—", "–", "-", "\n"}
+    if _NONSPACE.search(text, ref.end, end) is None:
+        return True
+    after = _BLANKS.match(text, ref.end, end)
+    i = after.end() if after is not None else ref.end
+    return text[i : i + 1] in {".", ":", "—", "–", "-", "\n"}
+
+
+_NONSPACE = re.compile(r"\S")
+_BLANKS = re.compile(r"[ \t]*")
 
 
 def _with_time(text: str, ref: DateRef, start: int, end: int, taken: int) -> DateRef:
