@@ -110,18 +110,7 @@ _DENOMINATORS = {
     "hundredth": 100,
     "thousandth": 1000,
 }
-_NUMERATORS = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-}
+_NUMERATORS = {"a": 1, **{word: n for word, n in WORD_NUMBERS.items() if n < 10}}
 _DENOM = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
 _STOP = (
     r"(?!(?:the|a|an|this|that|these|those|them|it|its|their|our|your|his|her|which|what|all|us|we|you|of|and|or|"
